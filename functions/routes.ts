@@ -1,0 +1,130 @@
+/**
+ * The route table: the single source read by the CDK stack (one function + one route per
+ * row), the local gateway (same routes, same handlers) and the OpenAPI document.
+ * Adding an operation = one handler file + one row here.
+ */
+import type { HttpMethod, Route, RouteSpec } from '../shared/http/route.js';
+import {
+  Health, Me, MemberListQuery, MemberParams, MemberPatchBody, Member, MePatchBody, OrgCreateBody,
+  OrgListQuery, OrgParams, OrgPatchBody, OrgSummary, Organization, SignupBody, TransferOwnershipBody,
+  Workspace, WorkspaceCreateBody, WorkspaceListQuery, WorkspaceParams, WorkspacePatchBody,
+} from '../shared/schemas/resources.js';
+import { page } from '../shared/schemas/common.js';
+import { z } from 'zod';
+
+const read = { table: 'read' } as const;
+const write = { table: 'readWrite' } as const;
+
+export const routes = {
+  // ── Service ────────────────────────────────────────────────────────────────
+  'GET /health': {
+    handler: 'service/health', auth: 'none', scope: 'public', tag: 'Service',
+    summary: 'Liveness', status: 200, response: Health, permissions: {},
+  },
+  'GET /openapi.json': {
+    handler: 'service/openapi', auth: 'none', scope: 'public', tag: 'Service',
+    summary: 'This OpenAPI document', status: 200, response: z.looseObject({}), permissions: {},
+  },
+
+  // ── Me ─────────────────────────────────────────────────────────────────────
+  'POST /signup': {
+    handler: 'me/signup', auth: 'user', scope: 'self', tag: 'Me',
+    summary: 'Create my profile, my organization (14-day trial) and its first workspace',
+    body: SignupBody, status: 201, response: Me, permissions: write,
+  },
+  'GET /me': {
+    handler: 'me/get', auth: 'user', scope: 'self', tag: 'Me',
+    summary: 'My profile, organizations and workspaces', status: 200, response: Me, permissions: read,
+  },
+  'PATCH /me': {
+    handler: 'me/patch', auth: 'user', scope: 'self', tag: 'Me',
+    summary: 'Change my name or default workspace', body: MePatchBody, status: 200, response: Me, permissions: write,
+  },
+
+  // ── Organizations ──────────────────────────────────────────────────────────
+  'GET /orgs': {
+    handler: 'orgs/list', auth: 'user', scope: 'self', tag: 'Organizations',
+    summary: 'My organizations, filtered by name', query: OrgListQuery, status: 200, response: page(OrgSummary),
+    permissions: read,
+  },
+  'POST /orgs': {
+    handler: 'orgs/create', auth: 'user', scope: 'self', tag: 'Organizations',
+    summary: 'Create an organization (I become its owner; 14-day trial)', body: OrgCreateBody,
+    status: 201, response: Organization, idempotent: true, permissions: write,
+  },
+  'GET /orgs/{orgId}': {
+    handler: 'orgs/get', auth: 'user', scope: 'org', action: 'org.read', tag: 'Organizations',
+    summary: 'An organization', params: OrgParams, status: 200, response: Organization, permissions: read,
+  },
+  'PATCH /orgs/{orgId}': {
+    handler: 'orgs/patch', auth: 'user', scope: 'org', action: 'org.update', tag: 'Organizations',
+    summary: 'Edit organization details (If-Match honoured)', params: OrgParams, body: OrgPatchBody,
+    status: 200, response: Organization, permissions: write,
+  },
+  'DELETE /orgs/{orgId}': {
+    handler: 'orgs/delete', auth: 'user', scope: 'org', action: 'org.delete', tag: 'Organizations',
+    summary: 'Delete the organization and everything in it', params: OrgParams, status: 204, response: null,
+    permissions: write,
+  },
+  'POST /orgs/{orgId}/transfer-ownership': {
+    handler: 'orgs/transfer-ownership', auth: 'user', scope: 'org', action: 'org.transferOwnership',
+    tag: 'Organizations', summary: 'Make another member the owner; I become admin', params: OrgParams,
+    body: TransferOwnershipBody, status: 200, response: Organization, permissions: write,
+  },
+
+  // ── Members ────────────────────────────────────────────────────────────────
+  'GET /orgs/{orgId}/members': {
+    handler: 'members/list', auth: 'user', scope: 'org', action: 'org.readMembers', tag: 'Members',
+    summary: 'The member directory', params: OrgParams, query: MemberListQuery, status: 200,
+    response: page(Member), permissions: read,
+  },
+  'GET /orgs/{orgId}/members/{userId}': {
+    handler: 'members/get', auth: 'user', scope: 'org', action: 'org.read', tag: 'Members',
+    summary: 'One member (the shareable per-member link)', params: MemberParams, status: 200, response: Member,
+    permissions: read,
+  },
+  'PATCH /orgs/{orgId}/members/{userId}': {
+    handler: 'members/patch', auth: 'user', scope: 'org', action: 'org.manageMembers', tag: 'Members',
+    summary: "Change a member's role (never to or from owner)", params: MemberParams, body: MemberPatchBody,
+    status: 200, response: Member, permissions: write,
+  },
+  'DELETE /orgs/{orgId}/members/{userId}': {
+    handler: 'members/delete', auth: 'user', scope: 'org', action: 'org.read', tag: 'Members',
+    summary: 'Remove a member (or leave), with their workspace roles in the org', params: MemberParams,
+    status: 204, response: null, permissions: write,
+  },
+
+  // ── Workspaces ─────────────────────────────────────────────────────────────
+  'GET /orgs/{orgId}/workspaces': {
+    handler: 'workspaces/list', auth: 'user', scope: 'org', action: 'org.read', tag: 'Workspaces',
+    summary: 'The workspaces of the organization that I can see', params: OrgParams, query: WorkspaceListQuery,
+    status: 200, response: page(Workspace), permissions: read,
+  },
+  'POST /orgs/{orgId}/workspaces': {
+    handler: 'workspaces/create', auth: 'user', scope: 'org', action: 'org.createWorkspace', tag: 'Workspaces',
+    summary: "Create a workspace within the plan's quota", params: OrgParams, body: WorkspaceCreateBody,
+    status: 201, response: Workspace, idempotent: true, permissions: write,
+  },
+  'GET /workspaces/{workspaceId}': {
+    handler: 'workspaces/get', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'Workspaces',
+    summary: 'A workspace', params: WorkspaceParams, status: 200, response: Workspace, permissions: read,
+  },
+  'PATCH /workspaces/{workspaceId}': {
+    handler: 'workspaces/patch', auth: 'user', scope: 'workspace', action: 'workspace.update', tag: 'Workspaces',
+    summary: 'Edit workspace details; SSO needs workspace admin (If-Match honoured)', params: WorkspaceParams,
+    body: WorkspacePatchBody, status: 200, response: Workspace, permissions: write,
+  },
+  'DELETE /workspaces/{workspaceId}': {
+    handler: 'workspaces/delete', auth: 'user', scope: 'workspace', action: 'workspace.delete', tag: 'Workspaces',
+    summary: 'Delete the workspace and its memberships', params: WorkspaceParams, status: 204, response: null,
+    permissions: write,
+  },
+} satisfies Record<string, RouteSpec>;
+
+export type RouteKey = keyof typeof routes;
+
+/** The table as rows, for the stack, the gateway and OpenAPI. */
+export const routeList: Route[] = Object.entries(routes).map(([key, spec]) => {
+  const [method, path] = key.split(' ') as [HttpMethod, string];
+  return { ...(spec as RouteSpec), key, method, path };
+});

@@ -1,0 +1,77 @@
+/**
+ * The role matrix of API.md as data: each action names the organization roles or the
+ * workspace roles that may perform it. `authorize()` is the only place that reads it.
+ */
+export const ORG_ROLES = ['owner', 'admin', 'editor', 'member'] as const;
+export const WORKSPACE_ROLES = ['admin', 'editor', 'viewer'] as const;
+export type OrgRole = (typeof ORG_ROLES)[number];
+export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
+
+const ORG_ACTIONS = {
+  /** See the org's name and the workspaces one belongs to. */
+  'org.read': ['owner', 'admin', 'editor', 'member'],
+  /** Open the org area: member list, invitations, overview. */
+  'org.readMembers': ['owner', 'admin', 'editor'],
+  'org.update': ['owner', 'admin', 'editor'],
+  'org.invite': ['owner', 'admin', 'editor'],
+  /** Change or remove members (never the owner). */
+  'org.manageMembers': ['owner', 'admin'],
+  'org.createWorkspace': ['owner', 'admin'],
+  'org.moveWorkspace': ['owner', 'admin'],
+  'org.readAudit': ['owner', 'admin'],
+  'org.changePlan': ['owner'],
+  'org.transferOwnership': ['owner'],
+  'org.delete': ['owner'],
+} as const satisfies Record<string, readonly OrgRole[]>;
+
+const WORKSPACE_ACTIONS = {
+  'workspace.read': ['admin', 'editor', 'viewer'],
+  'workspace.update': ['admin', 'editor'],
+  'workspace.addMembers': ['admin', 'editor'],
+  /** Change/remove workspace members, set SSO. */
+  'workspace.manageMembers': ['admin'],
+  'workspace.delete': ['admin'],
+  'workspace.writeAssets': ['admin', 'editor'],
+  'workspace.deleteAssets': ['admin'],
+} as const satisfies Record<string, readonly WorkspaceRole[]>;
+
+export type OrgAction = keyof typeof ORG_ACTIONS;
+export type WorkspaceAction = keyof typeof WORKSPACE_ACTIONS;
+export type Action = OrgAction | WorkspaceAction;
+
+/** Org owners and admins act as `admin` in every workspace of their org. */
+export const IMPLICIT_WORKSPACE_ADMIN_ROLES: readonly OrgRole[] = ['owner', 'admin'];
+
+/** Rank of roles, highest first, for "grant at most your own role" rules. */
+export const orgRoleRank = (role: OrgRole): number => ORG_ROLES.length - ORG_ROLES.indexOf(role);
+export const workspaceRoleRank = (role: WorkspaceRole): number =>
+  WORKSPACE_ROLES.length - WORKSPACE_ROLES.indexOf(role);
+
+export function isOrgAction(action: Action): action is OrgAction {
+  return action in ORG_ACTIONS;
+}
+
+/** May a holder of `role` in an organization perform `action`? */
+export function orgRoleAllows(role: OrgRole, action: OrgAction): boolean {
+  return (ORG_ACTIONS[action] as readonly OrgRole[]).includes(role);
+}
+
+/** May a holder of `role` in a workspace perform `action`? */
+export function workspaceRoleAllows(role: WorkspaceRole, action: WorkspaceAction): boolean {
+  return (WORKSPACE_ACTIONS[action] as readonly WorkspaceRole[]).includes(role);
+}
+
+/**
+ * The role a user effectively holds in a workspace: `admin` through org owner/admin,
+ * else their explicit workspace role, else none.
+ */
+export function effectiveWorkspaceRole(
+  orgRole: OrgRole | undefined,
+  explicitRole: WorkspaceRole | undefined,
+): WorkspaceRole | undefined {
+  if (orgRole && IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(orgRole)) return 'admin';
+  return explicitRole;
+}
+
+/** Every action with the roles that may perform it, for documentation and tests. */
+export const ROLE_MATRIX = { org: ORG_ACTIONS, workspace: WORKSPACE_ACTIONS } as const;

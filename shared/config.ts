@@ -1,0 +1,45 @@
+/**
+ * Configuration, read once when a module loads and checked there — never `process.env`
+ * deep in logic. Only endpoints differ between AWS and the local stack.
+ */
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error(`Missing required environment variable ${name}`);
+  return value;
+}
+
+function optionalEnv(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+export interface Config {
+  tableName: string;
+  region: string;
+  /** Set only by the local stack: DynamoDB Local. */
+  dynamodbEndpoint?: string;
+  /** Set only by the local stack: aws-ses-v2-local. */
+  sesEndpoint?: string;
+  /** Base URL of the portal; links in emails are built from this, never from request headers. */
+  portalUrl: string;
+  /** Sender address of every email. */
+  emailFrom: string;
+  /** HMAC key that signs list cursors. */
+  cursorSecret: string;
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, checked on first use and then kept. */
+export function config(): Config {
+  cached ??= {
+    tableName: requireEnv('TABLE_NAME'),
+    region: optionalEnv('AWS_REGION') ?? 'us-east-1',
+    dynamodbEndpoint: optionalEnv('DYNAMODB_ENDPOINT'),
+    sesEndpoint: optionalEnv('SES_ENDPOINT'),
+    portalUrl: requireEnv('PORTAL_URL').replace(/\/+$/, ''),
+    emailFrom: requireEnv('EMAIL_FROM'),
+    cursorSecret: requireEnv('CURSOR_SECRET'),
+  };
+  return cached;
+}

@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { Action } from '../auth/policy.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One row of the route table. The CDK stack, the local gateway and the OpenAPI document
+ * are all generated from these rows; a handler picks its row up to validate its input.
+ */
+export interface RouteSpec {
+  /** Module under functions/ (no extension) exporting `handler`. */
+  handler: string;
+  /** `user`: a Cognito ID token is required (API Gateway authorizer). `none`: public. */
+  auth: 'user' | 'none';
+  /**
+   * Whose data the route touches, which decides the authorization lookup:
+   * `org` (path has orgId), `workspace` (path has workspaceId), `self` (the caller), `public`.
+   */
+  scope: 'org' | 'workspace' | 'self' | 'public';
+  /** The action the caller must be allowed (role matrix in shared/auth/policy.ts). */
+  action?: Action;
+  summary: string;
+  tag: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Success status and body schema (`null` for no body). */
+  status: number;
+  response: z.ZodType | null;
+  /** Creates that honour the `Idempotency-Key` header. */
+  idempotent?: boolean;
+  /** What the function may touch in AWS: least privilege, bound per route by the CDK stack. */
+  permissions: { table?: 'read' | 'readWrite'; email?: boolean };
+}
+
+export interface Route extends RouteSpec {
+  method: HttpMethod;
+  /** API Gateway path syntax: `/orgs/{orgId}`. */
+  path: string;
+  /** `METHOD /path`, the API Gateway route key. */
+  key: string;
+}

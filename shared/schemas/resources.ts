@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { Description, HttpsUrl, Id, Name, OrgRole, AssignableOrgRole, Plan, Timestamp, WorkspaceRole, WorkspaceState, PageQuery } from './common.js';
+
+// ── Me ────────────────────────────────────────────────────────────────────────
+export const SignupBody = z.strictObject({
+  givenName: Name(100),
+  familyName: Name(100),
+  organizationName: Name(100).optional(),
+});
+export const MePatchBody = z.strictObject({
+  givenName: Name(100).optional(),
+  familyName: Name(100).optional(),
+  defaultWorkspaceId: Id.optional(),
+});
+export const User = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    givenName: z.string(),
+    familyName: z.string(),
+    defaultWorkspaceId: z.string().nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'User' });
+export const Me = z
+  .object({
+    user: User,
+    organizations: z.array(z.object({ id: z.string(), name: z.string(), role: OrgRole })),
+    workspaces: z.array(
+      z.object({ id: z.string(), name: z.string(), organizationId: z.string(), role: WorkspaceRole, state: WorkspaceState }),
+    ),
+  })
+  .meta({ id: 'Me' });
+
+// ── Organizations ─────────────────────────────────────────────────────────────
+const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour');
+export const Branding = z
+  .strictObject({
+    primaryColor: HexColor.optional(),
+    accentColor: HexColor.optional(),
+    emailFooter: z.string().trim().max(500).optional(),
+  })
+  .meta({ id: 'Branding' });
+
+export const OrgParams = z.strictObject({ orgId: Id });
+export const OrgListQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
+export const OrgCreateBody = z.strictObject({
+  name: Name(100),
+  description: Description.optional(),
+  logoUrl: HttpsUrl.optional(),
+});
+export const OrgPatchBody = z
+  .strictObject({
+    name: Name(100).optional(),
+    description: Description.nullable().optional(),
+    logoUrl: HttpsUrl.nullable().optional(),
+    branding: Branding.nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'must change at least one field');
+export const Organization = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    logoUrl: z.string().nullable(),
+    branding: Branding.nullable(),
+    plan: Plan,
+    trialEndsAt: Timestamp.nullable(),
+    ownerId: z.string(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Organization' });
+export const OrgSummary = z.object({ id: z.string(), name: z.string(), role: OrgRole }).meta({ id: 'OrganizationSummary' });
+export const TransferOwnershipBody = z.strictObject({ userId: Id });
+
+// ── Members ───────────────────────────────────────────────────────────────────
+export const MemberParams = z.strictObject({ orgId: Id, userId: Id });
+export const MemberListQuery = PageQuery;
+export const MemberPatchBody = z.strictObject({ role: AssignableOrgRole });
+export const Member = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    givenName: z.string().optional(),
+    familyName: z.string().optional(),
+    role: OrgRole,
+    status: z.enum(['active', 'pending']),
+    invitedBy: z.string().nullable(),
+    invitedAt: Timestamp.nullable(),
+    memberSince: Timestamp.optional(),
+    workspaces: z.array(z.object({ workspaceId: z.string(), role: WorkspaceRole })),
+  })
+  .meta({ id: 'Member' });
+
+// ── Workspaces ────────────────────────────────────────────────────────────────
+export const WorkspaceParams = z.strictObject({ workspaceId: Id });
+export const WorkspaceListQuery = PageQuery;
+export const WorkspaceCreateBody = z.strictObject({ name: Name(100), description: Description.optional() });
+export const Sso = z
+  .strictObject({ required: z.boolean(), providerName: Name(128) })
+  .meta({ id: 'WorkspaceSso' });
+export const WorkspacePatchBody = z
+  .strictObject({
+    name: Name(100).optional(),
+    description: Description.nullable().optional(),
+    sso: Sso.nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'must change at least one field');
+export const Workspace = z
+  .object({
+    id: z.string(),
+    organizationId: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    state: WorkspaceState,
+    disabledReason: z.string().nullable(),
+    sso: Sso.nullable(),
+    createdBy: z.string(),
+    createdAt: Timestamp,
+    role: WorkspaceRole.meta({ description: "the caller's effective role in this workspace" }),
+  })
+  .meta({ id: 'Workspace' });
+
+export const Health = z.object({ status: z.literal('ok') });
