@@ -28,8 +28,9 @@ const WORKSPACE_ACTIONS = {
   'workspace.read': ['admin', 'editor', 'viewer'],
   'workspace.update': ['admin', 'editor'],
   'workspace.addMembers': ['admin', 'editor'],
-  /** Change/remove workspace members, set SSO. */
+  /** Change/remove workspace members. */
   'workspace.manageMembers': ['admin'],
+  'workspace.setSso': ['admin'],
   'workspace.delete': ['admin'],
   'workspace.writeAssets': ['admin', 'editor'],
   'workspace.deleteAssets': ['admin'],

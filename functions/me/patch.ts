@@ -1,0 +1,9 @@
+import { api } from '../../shared/http/api.js';
+import { meView } from '../../shared/http/views.js';
+import { updateMe } from '../../shared/services/me.js';
+import { routes } from '../routes.js';
+
+export const handler = api(routes['PATCH /me'], async ({ principal, body }) => {
+  const me = await updateMe(principal.userId, body);
+  return { body: meView(me), version: me.user.version };
+});

@@ -1,0 +1,9 @@
+import { api } from '../../shared/http/api.js';
+import { removeOrgMember } from '../../shared/services/members.js';
+import { routes } from '../routes.js';
+
+/** Removing someone needs member management; anyone but the owner may remove themself (leave). */
+export const handler = api(routes['DELETE /orgs/{orgId}/members/{userId}'], async ({ access, params }) => {
+  await removeOrgMember(access, params.userId);
+  return {};
+});

@@ -1,0 +1,9 @@
+import { api } from '../../shared/http/api.js';
+import { orgView } from '../../shared/http/views.js';
+import { routes } from '../routes.js';
+
+/** The organization was already read while authorizing; nothing more to fetch. */
+export const handler = api(routes['GET /orgs/{orgId}'], async ({ access }) => ({
+  body: orgView(access.org),
+  version: access.org.version,
+}));

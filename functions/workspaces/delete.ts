@@ -1,0 +1,8 @@
+import { api } from '../../shared/http/api.js';
+import { removeWorkspace } from '../../shared/services/workspaces.js';
+import { routes } from '../routes.js';
+
+export const handler = api(routes['DELETE /workspaces/{workspaceId}'], async ({ access }) => {
+  await removeWorkspace(access);
+  return {};
+});

@@ -1,0 +1,9 @@
+import { api } from '../../shared/http/api.js';
+import { workspaceView } from '../../shared/http/views.js';
+import { listVisibleWorkspaces } from '../../shared/services/workspaces.js';
+import { routes } from '../routes.js';
+
+export const handler = api(routes['GET /orgs/{orgId}/workspaces'], async ({ access, query }) => {
+  const page = await listVisibleWorkspaces(access, query);
+  return { body: { items: page.items.map(({ workspace, role }) => workspaceView(workspace, role)), nextCursor: page.nextCursor } };
+});

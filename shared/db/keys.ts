@@ -1,0 +1,60 @@
+/**
+ * Every key of the table is built here and nowhere else. Repositories speak the domain;
+ * handlers never see PK/SK.
+ */
+import { TABLE } from './table.js';
+
+export interface Key {
+  PK: string;
+  SK: string;
+}
+
+const GSI1 = TABLE.indexes.byOwner;
+const GSI2 = TABLE.indexes.trials;
+
+export const keys = {
+  user: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  /** Email uniqueness guard, case-insensitive. */
+  email: (email: string): Key => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'EMAIL' }),
+  org: (orgId: string): Key => ({ PK: `ORG#${orgId}`, SK: 'META' }),
+  orgMember: (orgId: string, userId: string): Key => ({ PK: `ORG#${orgId}`, SK: `MEMBER#${userId}` }),
+  workspace: (workspaceId: string): Key => ({ PK: `WS#${workspaceId}`, SK: 'META' }),
+  workspaceMember: (workspaceId: string, userId: string): Key => ({ PK: `WS#${workspaceId}`, SK: `MEMBER#${userId}` }),
+} as const;
+
+/** Partitions and prefixes for Queries. */
+export const partitions = {
+  org: (orgId: string) => `ORG#${orgId}`,
+  workspace: (workspaceId: string) => `WS#${workspaceId}`,
+  user: (userId: string) => `USER#${userId}`,
+  memberPrefix: 'MEMBER#',
+} as const;
+
+/** GSI1 attributes: the user's side of a membership, and an organization's workspaces. */
+export const byOwner = {
+  index: GSI1.name,
+  pk: GSI1.partitionKey,
+  sk: GSI1.sortKey,
+  orgMembership: (userId: string, orgId: string) => ({ [GSI1.partitionKey]: `USER#${userId}`, [GSI1.sortKey]: `ORG#${orgId}` }),
+  workspaceMembership: (userId: string, workspaceId: string) => ({
+    [GSI1.partitionKey]: `USER#${userId}`,
+    [GSI1.sortKey]: `WS#${workspaceId}`,
+  }),
+  orgWorkspace: (orgId: string, workspaceId: string) => ({ [GSI1.partitionKey]: `ORG#${orgId}`, [GSI1.sortKey]: `WS#${workspaceId}` }),
+  userPartition: (userId: string) => `USER#${userId}`,
+  orgPartition: (orgId: string) => `ORG#${orgId}`,
+  orgPrefix: 'ORG#',
+  workspacePrefix: 'WS#',
+} as const;
+
+/** GSI2, the sparse trial index, sharded by the day the trial ends. */
+export const trials = {
+  index: GSI2.name,
+  pk: GSI2.partitionKey,
+  sk: GSI2.sortKey,
+  entry: (orgId: string, trialEndsAt: string) => ({
+    [GSI2.partitionKey]: `TRIAL#${trialEndsAt.slice(0, 10)}`,
+    [GSI2.sortKey]: `${trialEndsAt}#${orgId}`,
+  }),
+  day: (isoDay: string) => `TRIAL#${isoDay}`,
+} as const;

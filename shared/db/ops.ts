@@ -1,0 +1,144 @@
+/** Small wrappers over the document client that every repository needs. */
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type QueryCommandInput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { db as defaultDb, tableName, type Db } from './client.js';
+import type { Key } from './keys.js';
+import { ServiceUnavailableError } from '../http/errors.js';
+
+export type Item = Record<string, unknown>;
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * Reads up to 100 keys in one round trip (retrying any the service left unprocessed) and
+ * answers them in the order asked, `undefined` for a missing item.
+ */
+export async function batchGet(keyList: Key[], options: { consistent?: boolean } = {}, db: Db = defaultDb): Promise<(Item | undefined)[]> {
+  const table = tableName();
+  const found = new Map<string, Item>();
+  let pending: Record<string, unknown>[] = dedupe(keyList).map((k) => ({ PK: k.PK, SK: k.SK }));
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 5) throw new ServiceUnavailableError('The database is busy; try again.');
+    const out = await db.send(
+      new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: options.consistent ?? false } } }),
+    );
+    for (const item of out.Responses?.[table] ?? []) found.set(`${String(item.PK)}\u0000${String(item.SK)}`, item);
+    pending = (out.UnprocessedKeys?.[table]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    if (pending.length > 0) await sleep(20 * 2 ** attempt);
+  }
+  return keyList.map((k) => found.get(`${k.PK}\u0000${k.SK}`));
+}
+
+function dedupe(keyList: Key[]): Key[] {
+  const seen = new Set<string>();
+  return keyList.filter((k) => {
+    const id = `${k.PK}\u0000${k.SK}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** Reads many keys in chunks of 100. */
+export async function batchGetAll(keyList: Key[], db: Db = defaultDb): Promise<(Item | undefined)[]> {
+  const out: (Item | undefined)[] = [];
+  for (let i = 0; i < keyList.length; i += 100) out.push(...(await batchGet(keyList.slice(i, i + 100), {}, db)));
+  return out;
+}
+
+/** Deletes keys in chunks of 25, retrying unprocessed ones. */
+export async function batchDelete(keyList: Key[], db: Db = defaultDb): Promise<void> {
+  const table = tableName();
+  for (let i = 0; i < keyList.length; i += 25) {
+    let requests: Record<string, unknown>[] = keyList.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 5) throw new ServiceUnavailableError('The database is busy; try again.');
+      const out = await db.send(new BatchWriteCommand({ RequestItems: { [table]: requests as never } }));
+      requests = (out.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined) ?? [];
+      if (requests.length > 0) await sleep(20 * 2 ** attempt);
+    }
+  }
+}
+
+/**
+ * Runs a transaction. When DynamoDB cancels it, `onConditionFailed` receives the index of
+ * each item whose condition failed and turns that into a domain error; a cancellation for
+ * any other reason (conflict with a concurrent transaction) is answered 503, retryable.
+ */
+export async function transact(
+  items: TransactItem[],
+  onConditionFailed: (failed: number[]) => Error,
+  db: Db = defaultDb,
+): Promise<void> {
+  try {
+    await db.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException || (error as Error).name === 'TransactionCanceledException') {
+      const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+      const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+      if (failed.length > 0) throw onConditionFailed(failed);
+      throw new ServiceUnavailableError('A concurrent change got in the way; try again.');
+    }
+    throw error;
+  }
+}
+
+/** Runs one Query page. */
+export async function queryPage(
+  input: Omit<QueryCommandInput, 'TableName'>,
+  db: Db = defaultDb,
+): Promise<{ items: Item[]; lastKey: Record<string, unknown> | undefined }> {
+  const out = await db.send(new QueryCommand({ TableName: tableName(), ...input }));
+  return { items: (out.Items ?? []) as Item[], lastKey: out.LastEvaluatedKey };
+}
+
+/** Runs a Query to its end. Only for partitions known to stay small (one user's memberships). */
+export async function queryAll(input: Omit<QueryCommandInput, 'TableName'>, db: Db = defaultDb): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await queryPage({ ...input, ExclusiveStartKey: start }, db);
+    items.push(...page.items);
+    start = page.lastKey;
+  } while (start);
+  return items;
+}
+
+/**
+ * `SET a = :a, ... , version = version + 1 REMOVE b` for a partial update of a versioned
+ * item; a `null` value removes the attribute, `undefined` leaves it alone.
+ */
+export function versionedUpdate(changes: Record<string, unknown>): {
+  UpdateExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+} {
+  const sets = ['#version = #version + :one'];
+  const removes: string[] = [];
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':one': 1 };
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    if (value === null) removes.push(`#${field}`);
+    else {
+      sets.push(`#${field} = :${field}`);
+      values[`:${field}`] = value;
+    }
+  }
+  return {
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export { tableName };

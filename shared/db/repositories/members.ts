@@ -1,0 +1,182 @@
+/** Organization memberships: the member directory and role changes. */
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { OrgRole } from '../../auth/policy.js';
+import type { OrgMembership } from '../../domain/model.js';
+import { ConflictError, NotFoundError } from '../../http/errors.js';
+import { db as defaultDb, type Db } from '../client.js';
+import { keys, partitions } from '../keys.js';
+import { queryPage, tableName, transact, type TransactItem } from '../ops.js';
+import { membershipItem, toMembership } from './records.js';
+
+export async function getMember(orgId: string, userId: string, db: Db = defaultDb): Promise<OrgMembership | undefined> {
+  const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.orgMember(orgId, userId), ConsistentRead: true }));
+  return out.Item ? toMembership(out.Item) : undefined;
+}
+
+/** One page of an organization's members, in user-id order. */
+export async function listMembers(
+  orgId: string,
+  page: { limit: number; startKey?: Record<string, unknown> },
+  db: Db = defaultDb,
+): Promise<{ members: OrgMembership[]; lastKey?: Record<string, unknown> }> {
+  const { items, lastKey } = await queryPage(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
+      ExpressionAttributeValues: { ':pk': partitions.org(orgId), ':member': partitions.memberPrefix },
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+    },
+    db,
+  );
+  return { members: items.map(toMembership), lastKey };
+}
+
+/**
+ * The writes that make a user a member: the membership (new), the role on their profile, and
+ * the organization's member counter — for a transaction of the caller's (sign-up, accept, seed).
+ */
+export function addMemberItems(member: OrgMembership): TransactItem[] {
+  return [
+    { Put: { TableName: tableName(), Item: membershipItem(member), ConditionExpression: 'attribute_not_exists(PK)' } },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.user(member.userId),
+        UpdateExpression: 'SET orgRoles.#org = :role',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#org': member.orgId },
+        ExpressionAttributeValues: { ':role': member.role },
+      },
+    },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.org(member.orgId),
+        UpdateExpression: 'ADD memberCount :one',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    },
+  ];
+}
+
+/** Adds a member on their own (used where no invitation is involved). */
+export async function addMember(member: OrgMembership, db: Db = defaultDb): Promise<void> {
+  await transact(
+    addMemberItems(member),
+    (failed) =>
+      failed.includes(0)
+        ? new ConflictError('This user is already a member of the organization.')
+        : new NotFoundError(failed.includes(1) ? 'No such user.' : 'No such organization.'),
+    db,
+  );
+}
+
+/**
+ * Changes a member's role, on the membership and the profile together, only while the
+ * membership is the one that was read (its version) and the member is not the owner.
+ */
+export async function changeRole(member: OrgMembership, role: OrgRole, db: Db = defaultDb): Promise<OrgMembership> {
+  await transact(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.orgMember(member.orgId, member.userId),
+          UpdateExpression: 'SET #role = :role, #version = #version + :one',
+          ConditionExpression: '#version = :seen AND #role <> :owner',
+          ExpressionAttributeNames: { '#role': 'role', '#version': 'version' },
+          ExpressionAttributeValues: { ':role': role, ':one': 1, ':seen': member.version, ':owner': 'owner' },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.user(member.userId),
+          UpdateExpression: 'SET orgRoles.#org = :role',
+          ExpressionAttributeNames: { '#org': member.orgId },
+          ExpressionAttributeValues: { ':role': role },
+        },
+      },
+    ],
+    () => new ConflictError('The member changed meanwhile; reload and try again.'),
+    db,
+  );
+  return { ...member, role, version: member.version + 1 };
+}
+
+/**
+ * Removes a member and, in the same transaction, their workspace roles in this organization
+ * and their role entry on their profile. The membership's version guards against a workspace
+ * role added between the read and this write (that write bumps the version).
+ */
+export async function removeMember(member: OrgMembership, db: Db = defaultDb): Promise<void> {
+  const table = tableName();
+  const workspaceIds = Object.keys(member.workspaces);
+  await transact(
+    [
+      {
+        Delete: {
+          TableName: table,
+          Key: keys.orgMember(member.orgId, member.userId),
+          ConditionExpression: '#version = :seen AND #role <> :owner',
+          ExpressionAttributeNames: { '#version': 'version', '#role': 'role' },
+          ExpressionAttributeValues: { ':seen': member.version, ':owner': 'owner' },
+        },
+      },
+      {
+        Update: {
+          TableName: table,
+          Key: keys.user(member.userId),
+          UpdateExpression: 'REMOVE orgRoles.#org',
+          ExpressionAttributeNames: { '#org': member.orgId },
+        },
+      },
+      {
+        Update: {
+          TableName: table,
+          Key: keys.org(member.orgId),
+          UpdateExpression: 'ADD memberCount :minus',
+          ExpressionAttributeValues: { ':minus': -1 },
+        },
+      },
+      ...workspaceIds.flatMap((workspaceId): TransactItem[] => [
+        { Delete: { TableName: table, Key: keys.workspaceMember(workspaceId, member.userId) } },
+        {
+          Update: {
+            TableName: table,
+            Key: keys.workspace(workspaceId),
+            UpdateExpression: 'ADD memberCount :minus',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':minus': -1 },
+          },
+        },
+      ]),
+    ],
+    () => new ConflictError('The member changed meanwhile; reload and try again.'),
+    db,
+  );
+}
+
+/** Mirrors a user's new names onto their membership (the directory shows and sorts by them). */
+export async function renameMember(
+  orgId: string,
+  userId: string,
+  names: { givenName: string; familyName: string },
+  db: Db = defaultDb,
+): Promise<void> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.orgMember(orgId, userId),
+        UpdateExpression: 'SET givenName = :g, familyName = :f',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':g': names.givenName, ':f': names.familyName },
+      }),
+    );
+  } catch (error) {
+    // Removed from the organization meanwhile: nothing to mirror.
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}

@@ -1,0 +1,193 @@
+/** Organizations: create, read, edit, transfer ownership, delete. */
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { OrgMembership, Organization } from '../../domain/model.js';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../../http/errors.js';
+import { db as defaultDb, type Db } from '../client.js';
+import { byOwner, keys, partitions, trials } from '../keys.js';
+import { batchDelete, queryAll, tableName, transact, versionedUpdate, type TransactItem } from '../ops.js';
+import { membershipItem, orgItem, toOrg, toMembership } from './records.js';
+import { purgeWorkspace } from './workspaces.js';
+
+export async function getOrganization(orgId: string, db: Db = defaultDb): Promise<Organization | undefined> {
+  const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.org(orgId) }));
+  const org = out.Item ? toOrg(out.Item) : undefined;
+  return org && !org.deletedAt ? org : undefined;
+}
+
+/** A new organization with its owner's membership; the owner's profile learns the role in the same step. */
+export async function createOrganization(org: Organization, owner: OrgMembership, db: Db = defaultDb): Promise<void> {
+  await transact(
+    [
+      { Put: { TableName: tableName(), Item: orgItem(org), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: tableName(), Item: membershipItem(owner), ConditionExpression: 'attribute_not_exists(PK)' } },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.user(owner.userId),
+          UpdateExpression: 'SET orgRoles.#org = :owner',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#org': org.id },
+          ExpressionAttributeValues: { ':owner': 'owner' },
+        },
+      },
+    ],
+    (failed) => (failed.includes(2) ? new NotFoundError('You have not signed up yet.') : new ConflictError('Try again.')),
+    db,
+  );
+}
+
+/**
+ * Edits details. With `expectedVersion` (from If-Match) the write happens only if nobody
+ * changed the organization since; otherwise 412.
+ */
+export async function updateOrganization(
+  orgId: string,
+  changes: Partial<Pick<Organization, 'name' | 'description' | 'logoUrl' | 'branding'>>,
+  expectedVersion: number | undefined,
+  db: Db = defaultDb,
+): Promise<Organization> {
+  const update = versionedUpdate(changes);
+  try {
+    const out = await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.org(orgId),
+        ...update,
+        ConditionExpression:
+          'attribute_exists(PK) AND attribute_not_exists(deletedAt)' + (expectedVersion === undefined ? '' : ' AND #version = :expected'),
+        ExpressionAttributeValues: {
+          ...update.ExpressionAttributeValues,
+          ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
+        },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return toOrg(out.Attributes ?? {});
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') {
+      const old = (error as { Item?: Record<string, unknown> }).Item;
+      if (old && !old.deletedAt) throw new PreconditionFailedError();
+      throw new NotFoundError();
+    }
+    throw error;
+  }
+}
+
+/**
+ * Hands ownership to another member in one transaction: the org's owner, both memberships
+ * and both profiles change together, and only if `fromUserId` is still the owner — so of
+ * two parallel transfers exactly one wins.
+ */
+export async function transferOwnership(orgId: string, fromUserId: string, toUserId: string, db: Db = defaultDb): Promise<void> {
+  const table = tableName();
+  const role = (userId: string, value: string, condition: string): TransactItem[] => [
+    {
+      Update: {
+        TableName: table,
+        Key: keys.orgMember(orgId, userId),
+        UpdateExpression: 'SET #role = :role, #version = #version + :one',
+        ConditionExpression: condition,
+        ExpressionAttributeNames: { '#role': 'role', '#version': 'version' },
+        ExpressionAttributeValues: { ':role': value, ':one': 1, ...(condition.includes(':owner') ? { ':owner': 'owner' } : {}) },
+      },
+    },
+    {
+      Update: {
+        TableName: table,
+        Key: keys.user(userId),
+        UpdateExpression: 'SET orgRoles.#org = :role',
+        ExpressionAttributeNames: { '#org': orgId },
+        ExpressionAttributeValues: { ':role': value },
+      },
+    },
+  ];
+  await transact(
+    [
+      {
+        Update: {
+          TableName: table,
+          Key: keys.org(orgId),
+          UpdateExpression: 'SET ownerId = :to, #version = #version + :one',
+          ConditionExpression: 'ownerId = :from AND attribute_not_exists(deletedAt)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':to': toUserId, ':from': fromUserId, ':one': 1 },
+        },
+      },
+      ...role(fromUserId, 'admin', '#role = :owner'),
+      ...role(toUserId, 'owner', 'attribute_exists(PK) AND #role <> :owner'),
+    ],
+    (failed) =>
+      failed.includes(3)
+        ? new NotFoundError('No such member in this organization.')
+        : new ConflictError('Ownership changed meanwhile; reload and try again.'),
+    db,
+  );
+}
+
+/**
+ * Deletes an organization. It is first marked deleted (from that instant every read answers
+ * 404 and it leaves the trial index), then everything in it is removed: workspaces with their
+ * memberships, the org's memberships, and each member's role entry on their profile.
+ */
+export async function deleteOrganization(orgId: string, db: Db = defaultDb): Promise<void> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.org(orgId),
+        UpdateExpression: 'SET deletedAt = :now REMOVE #gpk, #gsk',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
+        ExpressionAttributeNames: { '#gpk': trials.pk, '#gsk': trials.sk },
+        ExpressionAttributeValues: { ':now': new Date().toISOString() },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw new NotFoundError();
+    throw error;
+  }
+  await purgeOrganization(orgId, db);
+}
+
+/** Removes what a deleted organization still holds. Safe to run again after an interruption. */
+export async function purgeOrganization(orgId: string, db: Db = defaultDb): Promise<void> {
+  const workspaces = await queryAll(
+    {
+      IndexName: byOwner.index,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :ws)',
+      ExpressionAttributeNames: { '#pk': byOwner.pk, '#sk': byOwner.sk },
+      ExpressionAttributeValues: { ':pk': byOwner.orgPartition(orgId), ':ws': byOwner.workspacePrefix },
+    },
+    db,
+  );
+  for (const ws of workspaces) await purgeWorkspace(ws.id as string, db);
+
+  const items = await queryAll(
+    {
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.org(orgId) },
+    },
+    db,
+  );
+  for (const item of items.filter((i) => String(i.SK).startsWith(partitions.memberPrefix))) {
+    const member = toMembership(item);
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.user(member.userId),
+        UpdateExpression: 'REMOVE orgRoles.#org',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#org': orgId },
+      }),
+    ).catch((error: Error) => {
+      if (error.name !== 'ConditionalCheckFailedException') throw error;
+    });
+  }
+  // The META item goes last so an interrupted purge can be found and finished.
+  const meta = keys.org(orgId);
+  await batchDelete(
+    items.filter((i) => i.SK !== meta.SK).map((i) => ({ PK: i.PK as string, SK: i.SK as string })),
+    db,
+  );
+  await batchDelete([meta], db);
+}

@@ -1,0 +1,96 @@
+/** Items ↔ domain records. The only place that knows how a record is laid out as an item. */
+import type { OrgMembership, Organization, UserProfile, Workspace, WorkspaceMembership } from '../../domain/model.js';
+import { byOwner, keys, trials } from '../keys.js';
+import type { Item } from '../ops.js';
+
+const pick = <T>(item: Item, field: string, fallback: T): T => (item[field] === undefined ? fallback : (item[field] as T));
+
+export const profileItem = (p: UserProfile): Item => ({ ...keys.user(p.id), type: 'User', ...p });
+export const toProfile = (item: Item): UserProfile => ({
+  id: item.id as string,
+  email: item.email as string,
+  givenName: item.givenName as string,
+  familyName: item.familyName as string,
+  defaultWorkspaceId: pick(item, 'defaultWorkspaceId', null),
+  createdAt: item.createdAt as string,
+  orgRoles: pick(item, 'orgRoles', {}),
+  version: pick(item, 'version', 1),
+});
+
+export const orgItem = (o: Organization): Item => ({
+  ...keys.org(o.id),
+  type: 'Organization',
+  ...o,
+  // Only organizations still on trial carry the sparse trial index.
+  ...(o.plan === 'trial' && o.trialEndsAt ? trials.entry(o.id, o.trialEndsAt) : {}),
+});
+export const toOrg = (item: Item): Organization => ({
+  id: item.id as string,
+  name: item.name as string,
+  description: pick(item, 'description', null),
+  logoUrl: pick(item, 'logoUrl', null),
+  branding: pick(item, 'branding', null),
+  plan: item.plan as Organization['plan'],
+  trialEndsAt: pick(item, 'trialEndsAt', null),
+  ownerId: item.ownerId as string,
+  createdAt: item.createdAt as string,
+  workspaceCount: pick(item, 'workspaceCount', 0),
+  memberCount: pick(item, 'memberCount', 0),
+  version: pick(item, 'version', 1),
+  ...(item.deletedAt ? { deletedAt: item.deletedAt as string } : {}),
+});
+
+export const membershipItem = (m: OrgMembership): Item => ({
+  ...keys.orgMember(m.orgId, m.userId),
+  ...byOwner.orgMembership(m.userId, m.orgId),
+  type: 'OrgMembership',
+  ...m,
+});
+export const toMembership = (item: Item): OrgMembership => ({
+  orgId: item.orgId as string,
+  userId: item.userId as string,
+  role: item.role as OrgMembership['role'],
+  email: item.email as string,
+  givenName: pick(item, 'givenName', ''),
+  familyName: pick(item, 'familyName', ''),
+  invitedBy: pick(item, 'invitedBy', null),
+  invitedAt: pick(item, 'invitedAt', null),
+  memberSince: item.memberSince as string,
+  workspaces: pick(item, 'workspaces', {}),
+  version: pick(item, 'version', 1),
+});
+
+export const workspaceItem = (w: Workspace): Item => ({
+  ...keys.workspace(w.id),
+  ...byOwner.orgWorkspace(w.orgId, w.id),
+  type: 'Workspace',
+  ...w,
+});
+export const toWorkspace = (item: Item): Workspace => ({
+  id: item.id as string,
+  orgId: item.orgId as string,
+  name: item.name as string,
+  description: pick(item, 'description', null),
+  state: pick(item, 'state', 'enabled'),
+  disabledReason: pick(item, 'disabledReason', null),
+  sso: pick(item, 'sso', null),
+  createdBy: item.createdBy as string,
+  createdAt: item.createdAt as string,
+  memberCount: pick(item, 'memberCount', 0),
+  version: pick(item, 'version', 1),
+});
+
+export const workspaceMembershipItem = (m: WorkspaceMembership): Item => ({
+  ...keys.workspaceMember(m.workspaceId, m.userId),
+  ...byOwner.workspaceMembership(m.userId, m.workspaceId),
+  type: 'WorkspaceMembership',
+  ...m,
+});
+export const toWorkspaceMembership = (item: Item): WorkspaceMembership => ({
+  workspaceId: item.workspaceId as string,
+  orgId: item.orgId as string,
+  userId: item.userId as string,
+  role: item.role as WorkspaceMembership['role'],
+  addedBy: item.addedBy as string,
+  addedAt: item.addedAt as string,
+});

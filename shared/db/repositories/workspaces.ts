@@ -1,0 +1,211 @@
+/** Workspaces: create within the plan's quota, read, list, edit, delete. */
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { WorkspaceRole } from '../../auth/policy.js';
+import type { Organization, Workspace, WorkspaceMembership } from '../../domain/model.js';
+import { workspaceQuota } from '../../domain/plans.js';
+import { ConflictError, NotFoundError, PreconditionFailedError, QuotaExceededError } from '../../http/errors.js';
+import { db as defaultDb, type Db } from '../client.js';
+import { byOwner, keys, partitions } from '../keys.js';
+import { batchDelete, queryAll, queryPage, tableName, transact, versionedUpdate, type TransactItem } from '../ops.js';
+import { toWorkspace, workspaceItem, workspaceMembershipItem, toWorkspaceMembership } from './records.js';
+import { getOrganization } from './organizations.js';
+
+export async function getWorkspace(workspaceId: string, db: Db = defaultDb): Promise<Workspace | undefined> {
+  const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.workspace(workspaceId) }));
+  return out.Item ? toWorkspace(out.Item) : undefined;
+}
+
+/**
+ * The write that counts a new workspace against the organization's quota. The condition
+ * holds the plan and the count together, so parallel creates can never pass the quota.
+ */
+function countWorkspaceItem(org: Pick<Organization, 'id' | 'plan'>): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.org(org.id),
+      UpdateExpression: 'SET workspaceCount = if_not_exists(workspaceCount, :zero) + :one',
+      ConditionExpression:
+        'attribute_exists(PK) AND attribute_not_exists(deletedAt) AND #plan = :plan AND (attribute_not_exists(workspaceCount) OR workspaceCount < :quota)',
+      ExpressionAttributeNames: { '#plan': 'plan' },
+      ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':plan': org.plan, ':quota': workspaceQuota(org.plan) },
+    },
+  };
+}
+
+/** Creates a workspace in `org` if the plan's quota allows; a plan changed meanwhile is re-read once or twice. */
+export async function createWorkspace(org: Organization, workspace: Workspace, db: Db = defaultDb): Promise<void> {
+  let current: Organization | undefined = org;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!current) throw new NotFoundError();
+    if (current.workspaceCount >= workspaceQuota(current.plan)) {
+      throw new QuotaExceededError(
+        `The ${current.plan} plan allows ${workspaceQuota(current.plan)} workspace(s); this organization has ${current.workspaceCount}.`,
+      );
+    }
+    try {
+      await transact(
+        [
+          countWorkspaceItem(current),
+          { Put: { TableName: tableName(), Item: workspaceItem(workspace), ConditionExpression: 'attribute_not_exists(PK)' } },
+        ],
+        (failed) => (failed.includes(0) ? new RetryableQuotaCheck() : new ConflictError('Try again.')),
+        db,
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof RetryableQuotaCheck)) throw error;
+      current = await getOrganization(org.id, db);
+    }
+  }
+  throw new ConflictError('The organization kept changing; try again.');
+}
+
+class RetryableQuotaCheck extends Error {}
+
+/** One page of an organization's workspaces (GSI1). */
+export async function listOrgWorkspaces(
+  orgId: string,
+  page: { limit: number; startKey?: Record<string, unknown> },
+  db: Db = defaultDb,
+): Promise<{ workspaces: Workspace[]; lastKey?: Record<string, unknown> }> {
+  const { items, lastKey } = await queryPage(
+    {
+      IndexName: byOwner.index,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :ws)',
+      ExpressionAttributeNames: { '#pk': byOwner.pk, '#sk': byOwner.sk },
+      ExpressionAttributeValues: { ':pk': byOwner.orgPartition(orgId), ':ws': byOwner.workspacePrefix },
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+    },
+    db,
+  );
+  return { workspaces: items.map(toWorkspace), lastKey };
+}
+
+/** Every workspace of an organization (for the few places that need them all). */
+export async function listAllOrgWorkspaces(orgId: string, db: Db = defaultDb): Promise<Workspace[]> {
+  const items = await queryAll(
+    {
+      IndexName: byOwner.index,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :ws)',
+      ExpressionAttributeNames: { '#pk': byOwner.pk, '#sk': byOwner.sk },
+      ExpressionAttributeValues: { ':pk': byOwner.orgPartition(orgId), ':ws': byOwner.workspacePrefix },
+    },
+    db,
+  );
+  return items.map(toWorkspace);
+}
+
+/** Edits details; with `expectedVersion` (If-Match) only if unchanged since, else 412. */
+export async function updateWorkspace(
+  workspaceId: string,
+  changes: Partial<Pick<Workspace, 'name' | 'description' | 'sso'>>,
+  expectedVersion: number | undefined,
+  db: Db = defaultDb,
+): Promise<Workspace> {
+  const update = versionedUpdate(changes);
+  try {
+    const out = await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.workspace(workspaceId),
+        ...update,
+        ConditionExpression: 'attribute_exists(PK)' + (expectedVersion === undefined ? '' : ' AND #version = :expected'),
+        ExpressionAttributeValues: {
+          ...update.ExpressionAttributeValues,
+          ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
+        },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return toWorkspace(out.Attributes ?? {});
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') {
+      if ((error as { Item?: unknown }).Item) throw new PreconditionFailedError();
+      throw new NotFoundError();
+    }
+    throw error;
+  }
+}
+
+/**
+ * Gives a user (already an org member) an explicit workspace role: the workspace-side item,
+ * the role on their org membership (which bumps its version) and the workspace's counter.
+ */
+export async function putWorkspaceMember(membership: WorkspaceMembership, db: Db = defaultDb): Promise<void> {
+  await transact(
+    [
+      { Put: { TableName: tableName(), Item: workspaceMembershipItem(membership) } },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.orgMember(membership.orgId, membership.userId),
+          UpdateExpression: 'SET workspaces.#ws = :role, #version = #version + :one',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#ws': membership.workspaceId, '#version': 'version' },
+          ExpressionAttributeValues: { ':role': membership.role satisfies WorkspaceRole, ':one': 1 },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.workspace(membership.workspaceId),
+          UpdateExpression: 'ADD memberCount :one',
+          ConditionExpression: 'attribute_exists(PK) AND orgId = :org',
+          ExpressionAttributeValues: { ':one': 1, ':org': membership.orgId },
+        },
+      },
+    ],
+    (failed) => new NotFoundError(failed.includes(1) ? 'The user is not a member of the organization.' : 'No such workspace.'),
+    db,
+  );
+}
+
+/** Deletes a workspace: uncounted from its org, then its partition and its members' roles. */
+export async function deleteWorkspace(workspace: Workspace, db: Db = defaultDb): Promise<void> {
+  await transact(
+    [
+      { Delete: { TableName: tableName(), Key: keys.workspace(workspace.id), ConditionExpression: 'attribute_exists(PK)' } },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.org(workspace.orgId),
+          UpdateExpression: 'ADD workspaceCount :minus',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':minus': -1 },
+        },
+      },
+    ],
+    () => new NotFoundError(),
+    db,
+  );
+  await purgeWorkspace(workspace.id, db);
+}
+
+/** Removes everything left in a workspace's partition and the members' role entries. Re-runnable. */
+export async function purgeWorkspace(workspaceId: string, db: Db = defaultDb): Promise<void> {
+  const items = await queryAll(
+    { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId) } },
+    db,
+  );
+  for (const item of items.filter((i) => String(i.SK).startsWith(partitions.memberPrefix))) {
+    const member = toWorkspaceMembership(item);
+    await db
+      .send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.orgMember(member.orgId, member.userId),
+          UpdateExpression: 'REMOVE workspaces.#ws SET #version = #version + :one',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#ws': workspaceId, '#version': 'version' },
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      )
+      .catch((error: Error) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+  }
+  await batchDelete(items.map((i) => ({ PK: i.PK as string, SK: i.SK as string })), db);
+}

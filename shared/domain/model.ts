@@ -1,0 +1,86 @@
+/** The records the service keeps, as the domain sees them (no table keys). */
+import type { OrgRole, WorkspaceRole } from '../auth/policy.js';
+
+export type Plan = 'trial' | 'free' | 'pro' | 'enterprise';
+export type WorkspaceState = 'enabled' | 'disabled';
+
+export interface Branding {
+  primaryColor?: string;
+  accentColor?: string;
+  emailFooter?: string;
+}
+
+export interface UserProfile {
+  id: string;
+  email: string;
+  givenName: string;
+  familyName: string;
+  defaultWorkspaceId: string | null;
+  createdAt: string;
+  /**
+   * The user's role in each organization. It mirrors the membership items and is written in
+   * the same transactions; it lets a workspace request be authorized in one BatchGet.
+   */
+  orgRoles: Record<string, OrgRole>;
+  version: number;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  description: string | null;
+  logoUrl: string | null;
+  branding: Branding | null;
+  plan: Plan;
+  trialEndsAt: string | null;
+  ownerId: string;
+  createdAt: string;
+  workspaceCount: number;
+  memberCount: number;
+  version: number;
+  /** Set the moment deletion starts; from then on nothing of the org is readable. */
+  deletedAt?: string;
+}
+
+export interface OrgMembership {
+  orgId: string;
+  userId: string;
+  role: OrgRole;
+  email: string;
+  givenName: string;
+  familyName: string;
+  invitedBy: string | null;
+  invitedAt: string | null;
+  memberSince: string;
+  /** The member's explicit workspace roles in this org (the directory shows them in one Query). */
+  workspaces: Record<string, WorkspaceRole>;
+  version: number;
+}
+
+export interface WorkspaceSso {
+  required: boolean;
+  providerName: string;
+}
+
+export interface Workspace {
+  id: string;
+  orgId: string;
+  name: string;
+  description: string | null;
+  state: WorkspaceState;
+  disabledReason: string | null;
+  sso: WorkspaceSso | null;
+  createdBy: string;
+  createdAt: string;
+  memberCount: number;
+  version: number;
+}
+
+export interface WorkspaceMembership {
+  workspaceId: string;
+  orgId: string;
+  userId: string;
+  role: WorkspaceRole;
+  addedBy: string;
+  addedAt: string;
+}

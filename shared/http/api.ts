@@ -1,0 +1,217 @@
+/**
+ * `api(route, main)` builds a Lambda handler for one row of the route table:
+ *
+ *   logger context → header/event normalizing → security headers → CORS → problem+json errors
+ *   → body size → principal → path params → authorization (one BatchGet) → JSON body + query
+ *   validation → Idempotency-Key (creates) → main
+ *
+ * `main` receives typed, validated input and the caller's access, and returns a Reply.
+ * Nothing in a handler parses, validates or writes an error response by hand.
+ */
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpEventNormalizer from '@middy/http-event-normalizer';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { config } from '../config.js';
+import { dynamodb } from '../db/client.js';
+import { TABLE } from '../db/table.js';
+import { logger } from '../logger.js';
+import { authorize, loadOrgAccess, loadWorkspaceAccess, type OrgAccess, type WorkspaceAccess } from '../auth/access.js';
+import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError, type FieldError } from './errors.js';
+import { etagOf } from './etag.js';
+import { principalFrom, type Principal } from './principal.js';
+import { problemJson } from './problem.js';
+import type { RouteSpec } from './route.js';
+
+/** Larger request bodies answer 413 before anything is parsed. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+type Result = APIGatewayProxyStructuredResultV2;
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface ApiRequest<S extends RouteSpec> {
+  params: Infer<S['params']>;
+  query: Infer<S['query']>;
+  body: Infer<S['body']>;
+  principal: S['auth'] extends 'user' ? Principal : undefined;
+  access: S['scope'] extends 'org' ? OrgAccess : S['scope'] extends 'workspace' ? WorkspaceAccess : undefined;
+  /** Lower-cased request headers. */
+  headers: Record<string, string | undefined>;
+  requestId: string;
+}
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Version of the returned resource, sent as its ETag. */
+  version?: number;
+}
+
+interface State {
+  params?: unknown;
+  query?: unknown;
+  body?: unknown;
+  principal?: Principal;
+  access?: OrgAccess | WorkspaceAccess;
+}
+type ApiContext = Context & { tenancy: State };
+
+function fieldErrors(location: string, error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const base = [location, ...issue.path.map(String)].join('.');
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: `${base}.${key}`, message: 'is not a known field' }));
+    return [{ path: base, message: issue.message }];
+  });
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, location: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new BadRequestError(`The request ${location} is invalid.`, fieldErrors(location, result.error));
+  return result.data;
+}
+
+function rawBody(event: Event): string | undefined {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+/** 413 for oversized bodies, before any other work. */
+const bodyLimit = (): MiddlewareObj<Event, Result> => ({
+  before: ({ event }) => {
+    if (event.body && Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8') > MAX_BODY_BYTES) {
+      throw new PayloadTooLargeError(MAX_BODY_BYTES);
+    }
+  },
+});
+
+/** The caller, from the authorizer's verified claims (401 if there are none). */
+const authenticate = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
+  before: ({ event, context }) => {
+    if (spec.auth !== 'user') return;
+    const principal = principalFrom(event);
+    context.tenancy.principal = principal;
+    logger.appendKeys({ userId: principal.userId });
+  },
+});
+
+/** Path parameters are checked before any lookup, so a malformed id never reaches the table. */
+const pathParams = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
+  before: ({ event, context }) => {
+    if (spec.params) context.tenancy.params = parse(spec.params, event.pathParameters ?? {}, 'path');
+  },
+});
+
+/** One BatchGet for the caller's access to the org or workspace the path names, then the policy. */
+const authorization = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
+  before: async ({ context }) => {
+    const { principal, params } = context.tenancy;
+    if (!principal || (spec.scope !== 'org' && spec.scope !== 'workspace')) return;
+    const ids = params as { orgId?: string; workspaceId?: string };
+    const access =
+      spec.scope === 'org'
+        ? await loadOrgAccess(ids.orgId as string, principal.userId)
+        : await loadWorkspaceAccess(ids.workspaceId as string, principal.userId);
+    if (spec.action) authorize(access, spec.action);
+    context.tenancy.access = access;
+  },
+});
+
+/** JSON body and query string, validated against the route's schemas. */
+const input = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
+  before: ({ event, context }) => {
+    if (spec.query) context.tenancy.query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
+    if (!spec.body) return;
+    const text = rawBody(event);
+    const contentType = event.headers?.['content-type'];
+    if (text !== undefined && contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+      throw new UnsupportedMediaTypeError();
+    }
+    let json: unknown;
+    try {
+      json = text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      throw new BadRequestError('The request body is not valid JSON.', [{ path: 'body', message: 'is not valid JSON' }]);
+    }
+    context.tenancy.body = parse(spec.body, json, 'body');
+  },
+});
+
+/**
+ * `Idempotency-Key` on creates (Powertools idempotency, records in our table under their own
+ * partition per route): a repeat with the same key and body returns the first answer; the same
+ * key with another body is 422; no header, no idempotency.
+ */
+function idempotency(spec: RouteSpec, routeKey: string) {
+  return makeHandlerIdempotent({
+    persistenceStore: new DynamoDBPersistenceLayer({
+      tableName: config().tableName,
+      keyAttr: TABLE.partitionKey,
+      sortKeyAttr: TABLE.sortKey,
+      staticPkValue: `IDEMPOTENCY#${routeKey}`,
+      expiryAttr: TABLE.ttlAttribute,
+      awsSdkV3Client: dynamodb,
+    }),
+    config: new IdempotencyConfig({
+      eventKeyJmesPath: `headers."idempotency-key" && join('#', [requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"])`,
+      payloadValidationJmesPath: 'body',
+      throwOnNoIdempotencyKey: false,
+      expiresAfterSeconds: 24 * 60 * 60,
+    }),
+  });
+}
+
+function respond(spec: RouteSpec, reply: Reply): Result {
+  const status = reply.status ?? spec.status;
+  const headers: Record<string, string> = { ...reply.headers };
+  if (reply.version !== undefined) headers.ETag = etagOf(reply.version);
+  if (status === 204 || reply.body === undefined) return { statusCode: status, headers };
+  return { statusCode: status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(reply.body) };
+}
+
+/** Builds the Lambda handler of one route. */
+export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>) => Promise<Reply>) {
+  const routeKey = spec.handler;
+  const handler = middy<Event, Result, Error, ApiContext>()
+    .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
+    .use(httpHeaderNormalizer())
+    .use(httpEventNormalizer())
+    .use(httpSecurityHeaders())
+    .use(
+      httpCors({
+        origins: [config().portalUrl],
+        headers: 'authorization,content-type,if-match,idempotency-key',
+        exposeHeaders: 'etag,retry-after',
+        methods: 'GET,POST,PUT,PATCH,DELETE',
+      }),
+    )
+    .use(problemJson() as MiddlewareObj<Event, Result, Error, ApiContext>)
+    .use({ before: ({ context }) => void (context.tenancy = {}) })
+    .use(bodyLimit())
+    .use(authenticate(spec))
+    .use(pathParams(spec))
+    .use(authorization(spec))
+    .use(input(spec));
+  if (spec.idempotent) handler.use(idempotency(spec, routeKey) as MiddlewareObj<Event, Result, Error, ApiContext>);
+  return handler.handler(async (event, context) => {
+    const state = context.tenancy;
+    const reply = await main({
+      params: state.params,
+      query: state.query,
+      body: state.body,
+      principal: state.principal,
+      access: state.access,
+      headers: event.headers as Record<string, string | undefined>,
+      requestId: event.requestContext?.requestId ?? context.awsRequestId,
+    } as ApiRequest<S>);
+    return respond(spec, reply);
+  });
+}

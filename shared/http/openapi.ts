@@ -1,0 +1,73 @@
+/**
+ * The OpenAPI 3.1 document, generated from the route table and the very zod schemas that
+ * validate requests — the document cannot drift from what the handlers accept.
+ */
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { z } from 'zod';
+import { routeList } from '../../functions/routes.js';
+import { Problem } from '../schemas/common.js';
+import type { Route } from './route.js';
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
+
+const IdempotencyKey = z.string().min(1).max(255).meta({ description: 'Repeat with the same key and body to get the first answer back.' });
+const IfMatch = z.string().meta({ description: 'An ETag from this API; a stale one answers 412.' });
+
+function operation(route: Route): ZodOpenApiOperationObject {
+  const headers: Record<string, z.ZodType> = {};
+  if (route.idempotent) headers['idempotency-key'] = IdempotencyKey.optional();
+  if (route.method === 'PATCH') headers['if-match'] = IfMatch.optional();
+  return {
+    operationId: route.handler.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
+    summary: route.summary,
+    tags: [route.tag],
+    security: route.auth === 'user' ? [{ cognito: [] }] : [],
+    requestParams: {
+      ...(route.params ? { path: route.params } : {}),
+      ...(route.query ? { query: route.query } : {}),
+      ...(Object.keys(headers).length ? { header: z.object(headers) } : {}),
+    },
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+    responses: {
+      [String(route.status)]: route.response
+        ? { description: 'Success', content: { 'application/json': { schema: route.response } } }
+        : { description: 'Success, no content' },
+      '400': problem('Invalid input (`errors` lists each field)'),
+      ...(route.auth === 'user' ? { '401': problem('Missing or invalid token'), '403': problem('Not allowed') } : {}),
+      ...(route.params ? { '404': problem('Unknown, or outside your tenants') } : {}),
+      ...(route.body ? { '413': problem('Body over 64 KB') } : {}),
+      ...(route.method === 'PATCH' ? { '412': problem('If-Match does not match') } : {}),
+      '429': problem('Too many requests'),
+    },
+  };
+}
+
+let cached: ReturnType<typeof createDocument> | undefined;
+
+export function openApiDocument(): ReturnType<typeof createDocument> {
+  if (cached) return cached;
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of routeList) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
+  }
+  cached = createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Tenancy API',
+      version: '1.0.0',
+      description: 'Organizations, workspaces, members, invitations and trials for an IoT platform.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ cognito: [] }],
+    components: {
+      securitySchemes: {
+        cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token of the portal client' },
+      },
+    },
+    paths,
+  });
+  return cached;
+}

@@ -1,0 +1,68 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { UnauthorizedError } from './errors.js';
+
+/** Who is calling, from the claims the API Gateway authorizer verified. */
+export interface Principal {
+  userId: string;
+  email: string;
+  emailVerified: boolean;
+  groups: string[];
+  /** Identity providers the user signed in through (`identities` claim), e.g. for SSO. */
+  identityProviders: string[];
+}
+
+export const PLATFORM_OPERATORS_GROUP = 'platform-operators';
+
+/**
+ * The HTTP API JWT authorizer hands every claim over as a string: booleans as "true",
+ * arrays as "[a b]", objects as JSON. Direct invocations may carry native values. Accept both.
+ */
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string' || value === '') return [];
+  const trimmed = value.trim();
+  if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) return parsed.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+    } catch {
+      return trimmed.slice(1, -1).split(/\s+/).filter(Boolean);
+    }
+  }
+  return [trimmed];
+}
+
+function providers(value: unknown): string[] {
+  const entries = typeof value === 'string' ? safeJson(value) : value;
+  if (!Array.isArray(entries)) return [];
+  return entries
+    .map((e) => (typeof e === 'string' ? safeJson(e) : e))
+    .map((e) => (e && typeof e === 'object' && 'providerName' in e ? String(e.providerName) : undefined))
+    .filter((p): p is string => p !== undefined);
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns verified claims into a principal; anything but a Cognito ID token is refused. */
+export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Principal {
+  const claims = (event.requestContext?.authorizer?.jwt?.claims ?? {}) as Record<string, unknown>;
+  const sub = claims.sub;
+  const email = claims.email;
+  // API Gateway's JWT authorizer also admits access tokens (it matches client_id); the API wants ID tokens.
+  if (claims.token_use !== 'id' || typeof sub !== 'string' || sub === '' || typeof email !== 'string' || email === '') {
+    throw new UnauthorizedError('A Cognito ID token is required.');
+  }
+  return {
+    userId: sub,
+    email,
+    emailVerified: claims.email_verified === true || claims.email_verified === 'true',
+    groups: list(claims['cognito:groups']),
+    identityProviders: providers(claims.identities),
+  };
+}

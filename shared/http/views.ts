@@ -1,0 +1,70 @@
+/** Domain records → the JSON shapes of API.md. */
+import type { OrgRole, WorkspaceRole } from '../auth/policy.js';
+import type { OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
+
+export const orgView = (o: Organization) => ({
+  id: o.id,
+  name: o.name,
+  description: o.description,
+  logoUrl: o.logoUrl,
+  branding: o.branding,
+  plan: o.plan,
+  trialEndsAt: o.trialEndsAt,
+  ownerId: o.ownerId,
+  createdAt: o.createdAt,
+});
+
+export const workspaceView = (w: Workspace, role: WorkspaceRole) => ({
+  id: w.id,
+  organizationId: w.orgId,
+  name: w.name,
+  description: w.description,
+  state: w.state,
+  disabledReason: w.disabledReason,
+  sso: w.sso,
+  createdBy: w.createdBy,
+  createdAt: w.createdAt,
+  role,
+});
+
+export const memberView = (m: OrgMembership) => ({
+  userId: m.userId,
+  email: m.email,
+  givenName: m.givenName,
+  familyName: m.familyName,
+  role: m.role,
+  status: 'active' as const,
+  invitedBy: m.invitedBy,
+  invitedAt: m.invitedAt,
+  memberSince: m.memberSince,
+  workspaces: Object.entries(m.workspaces).map(([workspaceId, role]) => ({ workspaceId, role })),
+});
+
+export interface MeView {
+  user: UserProfile;
+  organizations: { org: Organization; role: OrgRole }[];
+  workspaces: { workspace: Workspace; role: WorkspaceRole }[];
+}
+
+export const meView = (me: MeView) => {
+  const visible = new Set(me.workspaces.map((w) => w.workspace.id));
+  return {
+    user: {
+      id: me.user.id,
+      email: me.user.email,
+      givenName: me.user.givenName,
+      familyName: me.user.familyName,
+      // A default workspace that was deleted or left is no default any more.
+      defaultWorkspaceId: me.user.defaultWorkspaceId && visible.has(me.user.defaultWorkspaceId) ? me.user.defaultWorkspaceId : null,
+      createdAt: me.user.createdAt,
+    },
+    organizations: me.organizations.map(({ org, role }) => ({ id: org.id, name: org.name, role })),
+    workspaces: me.workspaces.map(({ workspace, role }) => ({
+      id: workspace.id,
+      name: workspace.name,
+      organizationId: workspace.orgId,
+      role,
+      state: workspace.state,
+    })),
+  };
+};

@@ -1,0 +1,139 @@
+/** Sign-up and the caller's own view: profile, organizations, workspaces. */
+import { randomUUID } from 'node:crypto';
+import { effectiveWorkspaceRole, IMPLICIT_WORKSPACE_ADMIN_ROLES, type WorkspaceRole } from '../auth/policy.js';
+import { loadWorkspaceAccess } from '../auth/access.js';
+import { keys } from '../db/keys.js';
+import { batchGetAll } from '../db/ops.js';
+import { renameMember } from '../db/repositories/members.js';
+import { toOrg, toWorkspace } from '../db/repositories/records.js';
+import { createSignup, getProfile, listWorkspaceMemberships, updateProfile } from '../db/repositories/users.js';
+import { listAllOrgWorkspaces } from '../db/repositories/workspaces.js';
+import type { OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
+import { trialEnd } from '../domain/plans.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js';
+import type { Principal } from '../http/principal.js';
+import type { MeView } from '../http/views.js';
+
+export const DEFAULT_WORKSPACE_NAME = 'Default';
+
+/**
+ * Creates the caller's profile, an organization on a 14-day trial (caller = owner) and its
+ * first workspace, in one transaction. A repeat creates nothing and answers `created: false`.
+ */
+export async function signUp(
+  principal: Principal,
+  input: { givenName: string; familyName: string; organizationName?: string },
+  now = new Date(),
+): Promise<{ created: boolean; me: MeView }> {
+  if (await getProfile(principal.userId)) return { created: false, me: await loadMe(principal.userId) };
+  if (!principal.emailVerified) throw new ForbiddenError('Verify your email address before signing up.');
+
+  const createdAt = now.toISOString();
+  const orgId = randomUUID();
+  const workspaceId = randomUUID();
+  const profile: UserProfile = {
+    id: principal.userId,
+    email: principal.email,
+    givenName: input.givenName,
+    familyName: input.familyName,
+    defaultWorkspaceId: workspaceId,
+    createdAt,
+    orgRoles: { [orgId]: 'owner' },
+    version: 1,
+  };
+  const org: Organization = {
+    id: orgId,
+    name: input.organizationName ?? `${input.givenName} ${input.familyName}`,
+    description: null,
+    logoUrl: null,
+    branding: null,
+    plan: 'trial',
+    trialEndsAt: trialEnd(now),
+    ownerId: principal.userId,
+    createdAt,
+    workspaceCount: 1,
+    memberCount: 1,
+    version: 1,
+  };
+  const owner: OrgMembership = {
+    orgId,
+    userId: principal.userId,
+    role: 'owner',
+    email: principal.email,
+    givenName: input.givenName,
+    familyName: input.familyName,
+    invitedBy: null,
+    invitedAt: null,
+    memberSince: createdAt,
+    workspaces: {},
+    version: 1,
+  };
+  const workspace: Workspace = {
+    id: workspaceId,
+    orgId,
+    name: DEFAULT_WORKSPACE_NAME,
+    description: null,
+    state: 'enabled',
+    disabledReason: null,
+    sso: null,
+    createdBy: principal.userId,
+    createdAt,
+    memberCount: 0,
+    version: 1,
+  };
+  try {
+    await createSignup({ profile, org, owner, workspace });
+  } catch (error) {
+    // A parallel sign-up of the same user won: this one is a repeat.
+    if (error instanceof ConflictError && error.code === 'already_signed_up') return { created: false, me: await loadMe(principal.userId) };
+    throw error;
+  }
+  return {
+    created: true,
+    me: { user: profile, organizations: [{ org, role: 'owner' }], workspaces: [{ workspace, role: 'admin' }] },
+  };
+}
+
+/** The caller's profile with the organizations and workspaces they can see. */
+export async function loadMe(userId: string): Promise<MeView> {
+  const user = await getProfile(userId);
+  if (!user) throw new NotFoundError('You have not signed up yet (POST /signup).');
+  const orgIds = Object.keys(user.orgRoles);
+  const [orgItems, explicit] = await Promise.all([batchGetAll(orgIds.map(keys.org)), listWorkspaceMemberships(userId)]);
+  const organizations = orgItems
+    .filter((item) => item && !item.deletedAt)
+    .map((item) => toOrg(item!))
+    .map((org) => ({ org, role: user.orgRoles[org.id]! }))
+    .sort((a, b) => a.org.name.localeCompare(b.org.name));
+
+  const adminOrgs = organizations.filter(({ role }) => IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(role)).map(({ org }) => org.id);
+  const [implicitLists, explicitItems] = await Promise.all([
+    Promise.all(adminOrgs.map((orgId) => listAllOrgWorkspaces(orgId))),
+    batchGetAll(explicit.map((m) => keys.workspace(m.workspaceId))),
+  ]);
+  const explicitRoles = new Map(explicit.map((m) => [m.workspaceId, m.role]));
+  const byId = new Map<string, { workspace: Workspace; role: WorkspaceRole }>();
+  for (const workspace of [...implicitLists.flat(), ...explicitItems.filter(Boolean).map((i) => toWorkspace(i!))]) {
+    const role = effectiveWorkspaceRole(user.orgRoles[workspace.orgId], explicitRoles.get(workspace.id));
+    // Membership in the workspace's organization is required: a stale explicit role alone grants nothing.
+    if (role && user.orgRoles[workspace.orgId]) byId.set(workspace.id, { workspace, role });
+  }
+  const workspaces = [...byId.values()].sort((a, b) => a.workspace.name.localeCompare(b.workspace.name) || a.workspace.id.localeCompare(b.workspace.id));
+  return { user, organizations, workspaces };
+}
+
+/**
+ * Changes the caller's names (mirrored onto their memberships so the member directory can
+ * show and sort them) or default workspace (one they can access).
+ */
+export async function updateMe(
+  userId: string,
+  changes: { givenName?: string; familyName?: string; defaultWorkspaceId?: string },
+): Promise<MeView> {
+  if (changes.defaultWorkspaceId !== undefined) await loadWorkspaceAccess(changes.defaultWorkspaceId, userId);
+  const profile = await updateProfile(userId, changes);
+  if (changes.givenName !== undefined || changes.familyName !== undefined) {
+    await Promise.all(Object.keys(profile.orgRoles).map((orgId) => renameMember(orgId, userId, profile)));
+  }
+  return loadMe(userId);
+}

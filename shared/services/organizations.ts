@@ -1,0 +1,104 @@
+/** Organizations: my list, create, edit, transfer, delete. */
+import { randomUUID } from 'node:crypto';
+import type { OrgAccess } from '../auth/access.js';
+import type { OrgRole } from '../auth/policy.js';
+import { keys } from '../db/keys.js';
+import { batchGetAll } from '../db/ops.js';
+import {
+  createOrganization,
+  deleteOrganization,
+  getOrganization,
+  transferOwnership,
+  updateOrganization,
+} from '../db/repositories/organizations.js';
+import { toOrg } from '../db/repositories/records.js';
+import { getProfile } from '../db/repositories/users.js';
+import type { Branding, OrgMembership, Organization } from '../domain/model.js';
+import { trialEnd } from '../domain/plans.js';
+import { BadRequestError, NotFoundError } from '../http/errors.js';
+import { pageOf, type Page } from '../http/paging.js';
+import type { Principal } from '../http/principal.js';
+
+/** The caller's organizations with their role, filtered by a case-insensitive name substring, by name. */
+export async function listMyOrganizations(
+  principal: Principal,
+  options: { q?: string; limit: number; cursor?: string },
+): Promise<Page<{ org: Organization; role: OrgRole }>> {
+  const profile = await getProfile(principal.userId);
+  const roles = profile?.orgRoles ?? {};
+  const items = await batchGetAll(Object.keys(roles).map(keys.org));
+  const needle = options.q?.toLowerCase();
+  const orgs = items
+    .filter((item) => item && !item.deletedAt)
+    .map((item) => toOrg(item!))
+    .filter((org) => !needle || org.name.toLowerCase().includes(needle))
+    .map((org) => ({ org, role: roles[org.id]! }));
+  return pageOf(orgs, ({ org }) => `${org.name.toLowerCase()}\u0000${org.id}`, {
+    scope: `orgs|${principal.userId}|${needle ?? ''}`,
+    limit: options.limit,
+    cursor: options.cursor,
+  });
+}
+
+/** A new organization on a 14-day trial; the caller (who must have signed up) becomes its owner. */
+export async function createOrganizationFor(
+  principal: Principal,
+  input: { name: string; description?: string; logoUrl?: string },
+  now = new Date(),
+): Promise<Organization> {
+  const profile = await getProfile(principal.userId);
+  if (!profile) throw new NotFoundError('You have not signed up yet (POST /signup).');
+  const createdAt = now.toISOString();
+  const org: Organization = {
+    id: randomUUID(),
+    name: input.name,
+    description: input.description ?? null,
+    logoUrl: input.logoUrl ?? null,
+    branding: null,
+    plan: 'trial',
+    trialEndsAt: trialEnd(now),
+    ownerId: principal.userId,
+    createdAt,
+    workspaceCount: 0,
+    memberCount: 1,
+    version: 1,
+  };
+  const owner: OrgMembership = {
+    orgId: org.id,
+    userId: principal.userId,
+    role: 'owner',
+    email: profile.email,
+    givenName: profile.givenName,
+    familyName: profile.familyName,
+    invitedBy: null,
+    invitedAt: null,
+    memberSince: createdAt,
+    workspaces: {},
+    version: 1,
+  };
+  await createOrganization(org, owner);
+  return org;
+}
+
+export function editOrganization(
+  access: OrgAccess,
+  changes: { name?: string; description?: string | null; logoUrl?: string | null; branding?: Branding | null },
+  expectedVersion: number | undefined,
+): Promise<Organization> {
+  return updateOrganization(access.org.id, changes, expectedVersion);
+}
+
+/** The target (a member, not the caller) becomes owner; the caller becomes admin. */
+export async function handOverOwnership(access: OrgAccess, toUserId: string): Promise<Organization> {
+  if (toUserId === access.membership.userId) {
+    throw new BadRequestError('You already own this organization.', [{ path: 'body.userId', message: 'must be another member' }]);
+  }
+  await transferOwnership(access.org.id, access.membership.userId, toUserId);
+  const org = await getOrganization(access.org.id);
+  if (!org) throw new NotFoundError();
+  return org;
+}
+
+export function removeOrganization(access: OrgAccess): Promise<void> {
+  return deleteOrganization(access.org.id);
+}

@@ -1,0 +1,71 @@
+/** Workspaces of an organization: list, create within quota, edit, delete. */
+import { randomUUID } from 'node:crypto';
+import { authorize, type OrgAccess, type WorkspaceAccess } from '../auth/access.js';
+import { effectiveWorkspaceRole, type WorkspaceRole } from '../auth/policy.js';
+import { keys } from '../db/keys.js';
+import { batchGetAll } from '../db/ops.js';
+import { toWorkspace } from '../db/repositories/records.js';
+import { createWorkspace, deleteWorkspace, listOrgWorkspaces, updateWorkspace } from '../db/repositories/workspaces.js';
+import type { Workspace, WorkspaceSso } from '../domain/model.js';
+import { cursorFrom, pageOf, startKeyFrom, type Page } from '../http/paging.js';
+
+export interface VisibleWorkspace {
+  workspace: Workspace;
+  role: WorkspaceRole;
+}
+
+/**
+ * The org's workspaces the caller can see: all of them for owners and admins (paged in
+ * DynamoDB), else those they hold an explicit role in (listed on their membership).
+ */
+export async function listVisibleWorkspaces(access: OrgAccess, options: { limit: number; cursor?: string }): Promise<Page<VisibleWorkspace>> {
+  const scope = `workspaces|${access.membership.userId}|${access.org.id}`;
+  if (effectiveWorkspaceRole(access.role, undefined) === 'admin') {
+    const { workspaces, lastKey } = await listOrgWorkspaces(access.org.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
+    return { items: workspaces.map((workspace) => ({ workspace, role: 'admin' as const })), nextCursor: cursorFrom(scope, lastKey) };
+  }
+  const roles = access.membership.workspaces;
+  const items = await batchGetAll(Object.keys(roles).map(keys.workspace));
+  const visible = items
+    .filter((item) => item !== undefined)
+    .map((item) => toWorkspace(item))
+    .filter((workspace) => workspace.orgId === access.org.id)
+    .map((workspace) => ({ workspace, role: roles[workspace.id]! }));
+  return pageOf(visible, ({ workspace }) => workspace.id, { scope, limit: options.limit, cursor: options.cursor });
+}
+
+export async function createWorkspaceIn(
+  access: OrgAccess,
+  input: { name: string; description?: string },
+  now = new Date(),
+): Promise<Workspace> {
+  const workspace: Workspace = {
+    id: randomUUID(),
+    orgId: access.org.id,
+    name: input.name,
+    description: input.description ?? null,
+    state: 'enabled',
+    disabledReason: null,
+    sso: null,
+    createdBy: access.membership.userId,
+    createdAt: now.toISOString(),
+    memberCount: 0,
+    version: 1,
+  };
+  await createWorkspace(access.org, workspace);
+  return workspace;
+}
+
+/** Edits details; SSO settings need workspace admin. */
+export function editWorkspace(
+  access: WorkspaceAccess,
+  changes: { name?: string; description?: string | null; sso?: WorkspaceSso | null },
+  expectedVersion: number | undefined,
+): Promise<Workspace> {
+  if (changes.sso !== undefined) authorize(access, 'workspace.setSso');
+  return updateWorkspace(access.workspace.id, changes, expectedVersion);
+}
+
+export function removeWorkspace(access: WorkspaceAccess): Promise<void> {
+  return deleteWorkspace(access.workspace);
+}
