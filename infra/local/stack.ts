@@ -1,0 +1,213 @@
+/**
+ * The whole local stack in one call: DynamoDB Local, cognito-local and aws-ses-v2-local as
+ * child processes, and the gateway in this process, wired to each other through the same
+ * environment variables the handlers read in AWS. Used by `npm start` and by the
+ * integration tests' global setup.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { routeList } from '../../functions/routes.js';
+import { checkJava, dynamoClient, ensureTable, startDynamoDb } from './dynamodb.js';
+import { ensureUserPool, fetchJwks, issuerOf, startCognito } from './cognito.js';
+import { applyHandlerEnvironment, startGateway, type Gateway } from './gateway.js';
+import { freePort, isPortFree, type Child } from './process.js';
+import { startSes } from './ses.js';
+
+/** Where everything is: the contents of `.local/stack.json` (API.md, "Local stack"). */
+export interface StackInfo {
+  apiUrl: string;
+  cognitoEndpoint: string;
+  userPoolId: string;
+  clientId: string;
+  sesEndpoint: string;
+  dynamodbEndpoint: string;
+  tableName: string;
+}
+
+export type Service = 'api' | 'dynamodb' | 'cognito' | 'ses';
+
+export const DEFAULT_PORTS: Record<Service, number> = { api: 3000, dynamodb: 8000, cognito: 9229, ses: 8005 };
+/** The environment variable that overrides each port in `npm start`. */
+export const PORT_ENV: Record<Service, string> = {
+  api: 'API_PORT',
+  dynamodb: 'DYNAMODB_PORT',
+  cognito: 'COGNITO_PORT',
+  ses: 'SES_PORT',
+};
+const SERVICE_NAMES: Record<Service, string> = {
+  api: 'the API gateway',
+  dynamodb: 'DynamoDB Local',
+  cognito: 'cognito-local',
+  ses: 'aws-ses-v2-local',
+};
+
+/** Where `npm start` keeps its data, and the file that tells tools where the running stack is. */
+export const DATA_DIR = fileURLToPath(new URL('../../.local/', import.meta.url));
+export const STACK_FILE = join(DATA_DIR, 'stack.json');
+
+export const TABLE_NAME = 'tenancy-local';
+export const DEFAULT_PORTAL_URL = 'http://localhost:5173';
+export const EMAIL_FROM = 'no-reply@tenancy.local';
+const REGION = 'us-east-1';
+
+export interface StartOptions {
+  /** Ports to listen on; `0` picks a free one. Defaults: DEFAULT_PORTS. */
+  ports?: Partial<Record<Service, number>>;
+  /** Where data persists across restarts; undefined = in memory, gone at stop(). */
+  dataDir?: string;
+  /** Wipe the data under `dataDir` first. */
+  fresh?: boolean;
+  /** No per-request log lines. */
+  quiet?: boolean;
+}
+
+export interface LocalStack {
+  info: StackInfo;
+  /** Stops the gateway and every child process; the stack's own temporary files go too. */
+  stop(): Promise<void>;
+}
+
+/** The entries of a data dir that the stack owns (and `fresh` removes). */
+const DATA_ENTRIES = ['dynamodb', 'cognito', 'cursor-secret', 'stack.json'];
+
+async function resolvePorts(requested: Partial<Record<Service, number>> = {}): Promise<Record<Service, number>> {
+  const services = Object.keys(DEFAULT_PORTS) as Service[];
+  const ports = {} as Record<Service, number>;
+  for (const service of services) {
+    const wanted = requested[service] ?? DEFAULT_PORTS[service];
+    ports[service] = wanted === 0 ? await freePort() : wanted;
+  }
+  const problems: string[] = [];
+  const seen = new Map<number, Service>();
+  for (const service of services) {
+    const port = ports[service];
+    const other = seen.get(port);
+    if (other !== undefined) {
+      problems.push(`Port ${port} is asked for by both ${SERVICE_NAMES[other]} and ${SERVICE_NAMES[service]}: set ${PORT_ENV[service]} to another port`);
+    } else if (!(await isPortFree(port))) {
+      problems.push(`Port ${port} (${SERVICE_NAMES[service]}) is already in use: stop what holds it, or set ${PORT_ENV[service]} to another port`);
+    }
+    seen.set(port, service);
+  }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return ports;
+}
+
+/** A random cursor secret, kept under the data dir so cursors stay valid across restarts. */
+async function cursorSecret(dataDir: string | undefined): Promise<string> {
+  if (dataDir === undefined) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'cursor-secret');
+  try {
+    const existing = (await readFile(file, 'utf8')).trim();
+    if (existing !== '') return existing;
+  } catch {
+    // Not there yet: a fresh data dir.
+  }
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function stopAll(children: Child[]): Promise<void> {
+  await Promise.all(children.map((child) => child.stop()));
+}
+
+export async function startLocalStack(opts: StartOptions = {}): Promise<LocalStack> {
+  checkJava();
+  const ports = await resolvePorts(opts.ports);
+  const dataDir = opts.dataDir === undefined ? undefined : resolve(opts.dataDir);
+  if (dataDir !== undefined) {
+    if (opts.fresh) await Promise.all(DATA_ENTRIES.map((entry) => rm(join(dataDir, entry), { recursive: true, force: true })));
+    await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
+    await mkdir(join(dataDir, 'cognito'), { recursive: true });
+  }
+  // cognito-local always writes to disk; in memory mode it gets a directory that stop() removes.
+  const cognitoDir = dataDir === undefined ? await mkdtemp(join(tmpdir(), 'tenancy-cognito-')) : join(dataDir, 'cognito');
+  const removeTemp = async (): Promise<void> => {
+    if (dataDir === undefined) await rm(cognitoDir, { recursive: true, force: true });
+  };
+
+  // The three emulators start side by side: DynamoDB Local (a JVM) sets the pace.
+  const started = await Promise.allSettled([
+    startDynamoDb({ port: ports.dynamodb, dbPath: dataDir === undefined ? undefined : join(dataDir, 'dynamodb') }),
+    startCognito({ port: ports.cognito, dataDir: cognitoDir }),
+    startSes({ port: ports.ses }),
+  ]);
+  const children = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.child] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopAll(children);
+    await removeTemp();
+    throw failed.reason;
+  }
+  const [dynamo, cognito, ses] = started.map((s) => (s as PromiseFulfilledResult<{ endpoint: string }>).value) as [
+    { endpoint: string },
+    { endpoint: string },
+    { endpoint: string },
+  ];
+
+  let gateway: Gateway | undefined;
+  try {
+    const client = dynamoClient(dynamo.endpoint);
+    const [, pool] = await Promise.all([
+      ensureTable(client, TABLE_NAME).finally(() => client.destroy()),
+      ensureUserPool(cognito.endpoint),
+    ]);
+    const portalUrl = process.env.PORTAL_URL || DEFAULT_PORTAL_URL;
+
+    // Before the gateway loads any handler: shared/config.ts reads these once, at first use.
+    applyHandlerEnvironment({
+      TABLE_NAME,
+      AWS_REGION: REGION,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      PORTAL_URL: portalUrl,
+      EMAIL_FROM,
+      CURSOR_SECRET: await cursorSecret(dataDir),
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      POWERTOOLS_SERVICE_NAME: 'tenancy',
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    });
+
+    gateway = await startGateway({
+      port: ports.api,
+      routes: routeList,
+      auth: { issuer: issuerOf(pool), clientId: pool.clientId, jwks: await fetchJwks(pool) },
+      portalUrl,
+      region: REGION,
+      quiet: opts.quiet,
+    });
+
+    const info: StackInfo = {
+      apiUrl: gateway.url,
+      cognitoEndpoint: pool.cognitoEndpoint,
+      userPoolId: pool.userPoolId,
+      clientId: pool.clientId,
+      sesEndpoint: ses.endpoint,
+      dynamodbEndpoint: dynamo.endpoint,
+      tableName: TABLE_NAME,
+    };
+    const running = gateway;
+    let stopping: Promise<void> | undefined;
+    return {
+      info,
+      stop: () => {
+        stopping ??= (async () => {
+          await Promise.all([running.close(), stopAll(children)]);
+          await removeTemp();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await gateway?.close();
+    await stopAll(children);
+    await removeTemp();
+    throw error;
+  }
+}
