@@ -8,7 +8,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          env: { AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1', NODE_NO_WARNINGS: '1' },
+          env: {
+            AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+            TABLE_NAME: 'tenancy-unit',
+            PORTAL_URL: 'https://portal.test',
+            EMAIL_FROM: 'no-reply@tenancy.test',
+            CURSOR_SECRET: 'unit-test-secret',
+            AWS_REGION: 'us-east-1',
+            AWS_ACCESS_KEY_ID: 'unit',
+            AWS_SECRET_ACCESS_KEY: 'unit',
+            POWERTOOLS_LOG_LEVEL: 'SILENT',
+          },
         },
       },
       {
