@@ -1,0 +1,194 @@
+/**
+ * The local stack itself: the table has the shape of shared/db/table.ts, cognito-local's
+ * tokens verify, and the gateway refuses what API Gateway's JWT authorizer refuses.
+ */
+import { createSign } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { JwtVerifier } from 'aws-jwt-verify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TABLE } from '../../shared/db/table.js';
+import { fetchJwks, issuerOf, OPERATORS_GROUP } from '../../infra/local/cognito.js';
+import { createTableInput, dynamoClient, tableShape } from '../../infra/local/dynamodb.js';
+import { MAX_BODY_BYTES } from '../../infra/local/gateway.js';
+import { stack, token } from './support/stack.js';
+
+const PROBLEM = 'application/problem+json';
+
+/** A token signed with cognito-local's own key, so that only the claims decide its fate. */
+function signWithLocalKey(claims: Record<string, unknown>): string {
+  const key = createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.private.json') as { pem: string };
+  const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', kid: 'CognitoLocal' })}.${encode(claims)}`;
+  const signature = createSign('RSA-SHA256').update(unsigned).sign(key.pem).toString('base64url');
+  return `${unsigned}.${signature}`;
+}
+
+function idClaims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    sub: '5f0c1a2e-0000-4000-8000-000000000001',
+    email: 'forged@example.test',
+    email_verified: true,
+    token_use: 'id',
+    iss: issuerOf(stack()),
+    aud: stack().clientId,
+    iat: now,
+    exp: now + 3600,
+    ...overrides,
+  };
+}
+
+async function call(path: string, init: RequestInit = {}): Promise<{ status: number; type: string | null; body: unknown }> {
+  const response = await fetch(`${stack().apiUrl}${path}`, init);
+  const text = await response.text();
+  return { status: response.status, type: response.headers.get('content-type'), body: text === '' ? undefined : JSON.parse(text) };
+}
+
+const bearer = (jwt: string): RequestInit => ({ headers: { authorization: `Bearer ${jwt}` } });
+
+describe('the table', () => {
+  const client = dynamoClient(stack().dynamodbEndpoint);
+  afterAll(() => client.destroy());
+
+  it('is created from shared/db/table.ts: keys, both GSIs, ALL projections', async () => {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: stack().tableName }));
+
+    expect(Table?.KeySchema).toEqual([
+      { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+    ]);
+    const indexes = Object.fromEntries((Table?.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, i]));
+    expect(Object.keys(indexes).sort()).toEqual(Object.values(TABLE.indexes).map((i) => i.name).sort());
+    for (const index of Object.values(TABLE.indexes)) {
+      expect(indexes[index.name]?.KeySchema).toEqual([
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ]);
+      expect(indexes[index.name]?.Projection?.ProjectionType).toBe('ALL');
+    }
+    expect(tableShape(Table ?? {})).toBe(tableShape(createTableInput(stack().tableName)));
+  });
+
+  it('expires items by the TTL attribute of the definition', async () => {
+    const { TimeToLiveDescription } = await client.send(new DescribeTimeToLiveCommand({ TableName: stack().tableName }));
+
+    expect(TimeToLiveDescription?.AttributeName).toBe(TABLE.ttlAttribute);
+    expect(TimeToLiveDescription?.TimeToLiveStatus).toBe('ENABLED');
+  });
+});
+
+describe('cognito-local tokens', () => {
+  it('verify against the pool: issuer, audience, ID token, email verified', async () => {
+    const verifier = JwtVerifier.create({ issuer: issuerOf(stack()), audience: stack().clientId });
+    verifier.cacheJwks((await fetchJwks(stack())) as Parameters<typeof verifier.cacheJwks>[0]);
+
+    const issued = await token('verify@example.test');
+    const claims = verifier.verifySync(issued.idToken);
+
+    expect(claims).toMatchObject({ token_use: 'id', email: 'verify@example.test', email_verified: true, sub: issued.sub });
+    expect(claims['cognito:groups']).toBeUndefined();
+  });
+
+  it('carry the groups asked for, and lose them when asked again without', async () => {
+    const email = 'operator@example.test';
+    const decode = (jwt: string): Record<string, unknown> =>
+      JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+
+    const asOperator = await token(email, { groups: [OPERATORS_GROUP] });
+    const asUser = await token(email, { groups: [] });
+
+    expect(decode(asOperator.idToken)['cognito:groups']).toEqual([OPERATORS_GROUP]);
+    expect(decode(asUser.idToken)['cognito:groups']).toBeUndefined();
+    expect(asUser.sub).toBe(asOperator.sub);
+  });
+
+  it('say so when the email is not verified', async () => {
+    const issued = await token('unverified@example.test', { emailVerified: false });
+    const claims = JSON.parse(Buffer.from(issued.idToken.split('.')[1] ?? '', 'base64url').toString('utf8'));
+
+    expect(claims.email_verified).toBe(false);
+  });
+});
+
+describe('the gateway', () => {
+  it.each([
+    ['no Authorization header', (): RequestInit => ({})],
+    ['a garbage token', (): RequestInit => bearer('garbage')],
+    ['an empty bearer', (): RequestInit => ({ headers: { authorization: 'Bearer ' } })],
+    ['an expired token', (): RequestInit => bearer(signWithLocalKey(idClaims({ iat: 1_600_000_000, exp: 1_600_003_600 })))],
+    ['a token for another audience', (): RequestInit => bearer(signWithLocalKey(idClaims({ aud: 'another-client' })))],
+    ['a token of another issuer', (): RequestInit => bearer(signWithLocalKey(idClaims({ iss: 'http://127.0.0.1:1/local_other' })))],
+    ['an access token claiming to be an ID token', (): RequestInit => bearer(signWithLocalKey(idClaims({ token_use: 'access' })))],
+  ])('answers 401 problem+json to %s', async (_, init) => {
+    const response = await call('/me', init());
+
+    expect(response.status).toBe(401);
+    expect(response.type).toBe(PROBLEM);
+    expect(response.body).toMatchObject({ status: 401, code: 'unauthorized' });
+  });
+
+  it('answers 401 to a real access token and to a tampered ID token', async () => {
+    const issued = await token('tokens@example.test');
+    const [header, , signature] = issued.idToken.split('.');
+    const tampered = `${header}.${Buffer.from(JSON.stringify(idClaims())).toString('base64url')}.${signature}`;
+
+    expect((await call('/me', bearer(issued.accessToken))).status).toBe(401);
+    expect((await call('/me', bearer(tampered))).status).toBe(401);
+  });
+
+  it('lets a valid ID token through to the handler', async () => {
+    const issued = await token('through@example.test');
+
+    const response = await call('/me', bearer(issued.idToken));
+
+    expect(response.status).not.toBe(401);
+    expect(response.status).toBeLessThan(500);
+  });
+
+  it('answers 404 problem+json to an unknown path and to an unknown method', async () => {
+    for (const [path, method] of [['/no/such/route', 'GET'], ['/me', 'PUT']] as const) {
+      const response = await call(path, { method });
+
+      expect(response.status).toBe(404);
+      expect(response.type).toBe(PROBLEM);
+      expect(response.body).toMatchObject({ status: 404, code: 'not_found' });
+    }
+  });
+
+  it("answers 413 problem+json past API Gateway's 10 MB, without reaching a handler", async () => {
+    const response = await call('/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(MAX_BODY_BYTES + 1),
+    });
+
+    expect(response.status).toBe(413);
+    expect(response.body).toMatchObject({ code: 'payload_too_large' });
+  });
+
+  it('answers a CORS preflight for the portal', async () => {
+    const response = await fetch(`${stack().apiUrl}/orgs/o1`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PATCH' },
+    });
+
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(response.headers.get('access-control-allow-methods')).toContain('PATCH');
+    expect(response.headers.get('access-control-allow-headers')).toBe('authorization, content-type, if-match, idempotency-key');
+  });
+
+  it('serves GET /health from functions/service/health.ts', async () => {
+    // The handler is written alongside this stack; wait for it rather than fail on the race.
+    const handler = new URL('../../functions/service/health.ts', import.meta.url);
+    for (let i = 0; i < 100 && !existsSync(handler); i += 1) await sleep(200);
+
+    const response = await call('/health');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
+  });
+});
