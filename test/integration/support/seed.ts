@@ -1,0 +1,51 @@
+/**
+ * Seeds memberships straight through the repositories (invitations come in a later issue).
+ * The repositories read their configuration once, so the environment is set before loading them.
+ */
+import type { OrgRole, WorkspaceRole } from '../../../shared/auth/policy.js';
+import { stack } from './stack.js';
+import type { Tenant, User } from './api.js';
+
+async function repositories() {
+  const info = stack();
+  process.env.TABLE_NAME = info.tableName;
+  process.env.DYNAMODB_ENDPOINT = info.dynamodbEndpoint;
+  process.env.AWS_REGION ??= 'us-east-1';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  process.env.PORTAL_URL ??= 'http://localhost:5173';
+  process.env.EMAIL_FROM ??= 'no-reply@tenancy.local';
+  process.env.CURSOR_SECRET ??= 'seed-only';
+  const [members, workspaces, users] = await Promise.all([
+    import('../../../shared/db/repositories/members.js'),
+    import('../../../shared/db/repositories/workspaces.js'),
+    import('../../../shared/db/repositories/users.js'),
+  ]);
+  return { members, workspaces, users };
+}
+
+/** Makes a signed-up user a member of `org` with `role`. */
+export async function addMember(org: Pick<Tenant, 'orgId' | 'userId'>, user: User, role: OrgRole): Promise<void> {
+  const { members, users } = await repositories();
+  const profile = await users.getProfile(user.userId);
+  if (!profile) throw new Error(`${user.email} has not signed up`);
+  await members.addMember({
+    orgId: org.orgId,
+    userId: user.userId,
+    role,
+    email: profile.email,
+    givenName: profile.givenName,
+    familyName: profile.familyName,
+    invitedBy: org.userId,
+    invitedAt: new Date().toISOString(),
+    memberSince: new Date().toISOString(),
+    workspaces: {},
+    version: 1,
+  });
+}
+
+/** Gives an org member an explicit workspace role. */
+export async function addWorkspaceMember(orgId: string, workspaceId: string, user: User, role: WorkspaceRole, by: string): Promise<void> {
+  const { workspaces } = await repositories();
+  await workspaces.putWorkspaceMember({ workspaceId, orgId, userId: user.userId, role, addedBy: by, addedAt: new Date().toISOString() });
+}
