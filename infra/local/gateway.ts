@@ -243,7 +243,7 @@ export function buildEvent(
 }
 
 /** A Lambda-like context for one invocation of `functionName`. */
-export function lambdaContext(functionName: string, region: string, requestId = randomUUID()): Context {
+export function lambdaContext(functionName: string, region: string, requestId: string = randomUUID()): Context {
   const deadline = Date.now() + FUNCTION_TIMEOUT_MS;
   const unsupported = (): never => {
     throw new Error('The callback-style context methods are not supported; return a result instead');

@@ -5,6 +5,7 @@
  * integration tests' global setup.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -126,8 +127,14 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
   }
   // cognito-local always writes to disk; in memory mode it gets a directory that stop() removes.
   const cognitoDir = dataDir === undefined ? await mkdtemp(join(tmpdir(), 'tenancy-cognito-')) : join(dataDir, 'cognito');
+  // Removed at stop(), or at exit if this process dies without stopping the stack.
+  const removeTempSync = (): void => rmSync(cognitoDir, { recursive: true, force: true });
+  if (dataDir === undefined) process.once('exit', removeTempSync);
   const removeTemp = async (): Promise<void> => {
-    if (dataDir === undefined) await rm(cognitoDir, { recursive: true, force: true });
+    if (dataDir === undefined) {
+      process.off('exit', removeTempSync);
+      await rm(cognitoDir, { recursive: true, force: true });
+    }
   };
 
   // The three emulators start side by side: DynamoDB Local (a JVM) sets the pace.
