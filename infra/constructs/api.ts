@@ -1,0 +1,116 @@
+import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage,
+  LogGroupLogDestination, type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Route } from '../../shared/http/route.js';
+
+export interface ApiProps {
+  userPool: UserPool;
+  /** The only client whose ID tokens the API accepts (the token's `aud`). */
+  portalClient: UserPoolClient;
+  /** The only origin browsers may call the API from. */
+  portalUrl: string;
+}
+
+/**
+ * Steady-state requests per second and burst for the whole stage. Generous for a tenancy
+ * API (people clicking in a portal), low enough that a runaway client cannot run up the
+ * Lambda bill or exhaust the account's concurrency.
+ */
+export const THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+/** One JSON object per request, so CloudWatch Logs Insights can query fields directly. */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  sourceIp: '$context.identity.sourceIp',
+  httpMethod: '$context.httpMethod',
+  path: '$context.path',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  latency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationStatus: '$context.integrationStatus',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+};
+
+/**
+ * The HTTP API: one route per row of the route table, the Cognito JWT authorizer on every
+ * `auth: 'user'` row, access logs, stage throttling and CORS for the portal only.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly accessLogs: LogGroup;
+  private readonly userAuthorizer: IHttpRouteAuthorizer;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `${Stack.of(this).stackName}-api`,
+      description: 'Tenancy: organizations, workspaces, members, invitations, trials',
+      // The default stage is created below, where throttling and access logs can be set.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [props.portalUrl],
+        allowMethods: [
+          CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH,
+          CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS,
+        ],
+        allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+        // The portal reads ETag to send it back as If-Match.
+        exposeHeaders: ['etag'],
+        // Bearer tokens travel in a header, never in cookies.
+        allowCredentials: false,
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      autoDeploy: true,
+      throttle: THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+
+    this.userAuthorizer = new HttpUserPoolAuthorizer('PortalUser', props.userPool, {
+      userPoolClients: [props.portalClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    new CfnOutput(scope, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the API' });
+  }
+
+  /** Routes `route` to `handler`, behind the user authorizer unless the row is public. */
+  addRoute(id: string, route: Route, handler: IFunction): HttpRoute {
+    const httpRoute = new HttpRoute(this, id, {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+      integration: new HttpLambdaIntegration('Integration', handler),
+      authorizer: route.auth === 'user' ? this.userAuthorizer : new HttpNoneAuthorizer(),
+    });
+    if (route.auth === 'none') {
+      Validations.of(httpRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${route.key} is public by design (route table auth: 'none', API.md Conventions): ${route.summary}.`,
+      });
+    }
+    return httpRoute;
+  }
+}

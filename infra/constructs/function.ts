@@ -1,0 +1,103 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing,
+} from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** The repository root: handlers live under `functions/`, the lock file next to package.json. */
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What every function reads through `shared/config.ts`. */
+export interface TenancyFunctionEnvironment {
+  tableName: string;
+  portalUrl: string;
+  emailFrom: string;
+  /** A deploy-time reference to the secret (never its plaintext), see the stack. */
+  cursorSecret: string;
+}
+
+export interface TenancyFunctionProps {
+  /** Module under functions/ without extension, as in the route table's `handler`. */
+  handler: string;
+  description: string;
+  environment: TenancyFunctionEnvironment;
+}
+
+/**
+ * The one way this project makes a Lambda function, so runtime, architecture, bundling,
+ * logging and tracing are decided once. Permissions are not: the role starts empty and
+ * the stack grants each function only what its route row asks for.
+ */
+export class TenancyFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: TenancyFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    // An explicit role instead of the default one, which would carry the managed
+    // AWSLambdaBasicExecutionRole (CreateLogGroup and writes to any log group of the account).
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.handler}`,
+    });
+    logGroup.grantWrite(role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: `${projectRoot}functions/${props.handler}.ts`,
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: `${projectRoot}package-lock.json`,
+      description: props.description,
+      // The newest Node.js runtime this aws-cdk-lib knows; cdk-nag's L1 asks for exactly that.
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      // API Gateway gives up after 30 s; a request that needs more than 10 s is a bug.
+      timeout: Duration.seconds(10),
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      tracing: Tracing.ACTIVE,
+      environment: {
+        TABLE_NAME: props.environment.tableName,
+        PORTAL_URL: props.environment.portalUrl,
+        EMAIL_FROM: props.environment.emailFrom,
+        CURSOR_SECRET: props.environment.cursorSecret,
+        POWERTOOLS_SERVICE_NAME: 'tenancy',
+        // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        // Prefer the ESM builds of dependencies: better tree-shaking, smaller cold starts.
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        // Mappings are enough for readable stack traces; embedding sources only adds weight.
+        sourcesContent: false,
+        // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+        banner: "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);",
+        // Bundle the AWS SDK instead of using the copy in the runtime: the runtime's version
+        // lags and moves under us, while lib-dynamodb, client-sesv2 and Powertools are pinned
+        // together in package-lock.json and tested as a set. Minified ESM keeps the cost small.
+        bundleAwsSDK: true,
+        // Twenty bundles per synth: only problems are worth printing.
+        logLevel: LogLevel.WARNING,
+      },
+    });
+
+    // X-Ray's PutTraceSegments/PutTelemetryRecords take no resource-level permissions, so
+    // active tracing can only be granted on "*". The rest of the role is scoped.
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; granted by Tracing.ACTIVE.',
+    });
+  }
+}
