@@ -1,0 +1,44 @@
+import { App, Validations, type AppProps } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { TenancyStack } from './stack.js';
+
+export const DEFAULTS = {
+  portalUrl: 'https://portal.example.com',
+  emailFrom: 'no-reply@example.com',
+} as const;
+
+function contextString(app: App, key: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`Context ${key} must be a string`);
+  return value;
+}
+
+/**
+ * The CDK app: the Tenancy stack, configured from context (`cdk synth -c portalUrl=...`),
+ * checked by cdk-nag's AWS Solutions rules on every synth. Built by a function so the
+ * infra tests synthesize exactly what `cdk synth` does.
+ */
+export function createTenancyApp(props: AppProps = {}): { app: App; stack: TenancyStack } {
+  const app = new App(props);
+
+  const portalUrl = contextString(app, 'portalUrl') ?? DEFAULTS.portalUrl;
+  if (!/^https:\/\/[^/]+$/.test(portalUrl.replace(/\/+$/, ''))) {
+    throw new Error(`Context portalUrl must be an https origin, got ${portalUrl}`);
+  }
+  const emailFrom = contextString(app, 'emailFrom') ?? DEFAULTS.emailFrom;
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(emailFrom)) throw new Error(`Context emailFrom must be an email address, got ${emailFrom}`);
+
+  const stack = new TenancyStack(app, 'Tenancy', {
+    description: 'Tenancy API: organizations, workspaces, members, invitations, trials',
+    // Environment-agnostic unless the CLI knows an account/region: synth needs no AWS
+    // account and does no lookups; deploy targets the caller's credentials.
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+    portalUrl: portalUrl.replace(/\/+$/, ''),
+    emailFrom,
+    emailDomain: contextString(app, 'emailDomain'),
+  });
+
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+}
