@@ -23,6 +23,7 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   UserNotFoundException,
+  UsernameExistsException,
   type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { answers, spawnChild, waitUntil, type Child } from './process.js';
@@ -193,15 +194,21 @@ export async function issueToken(
       if (!(error instanceof UserNotFoundException)) throw error;
     }
     if (username === undefined) {
-      const created = await client.send(
-        new AdminCreateUserCommand({
-          UserPoolId: userPoolId,
-          Username: email,
-          UserAttributes: [{ Name: 'email', Value: email }, ...attributes],
-          MessageAction: 'SUPPRESS',
-        }),
-      );
-      username = created.User?.Username;
+      try {
+        const created = await client.send(
+          new AdminCreateUserCommand({
+            UserPoolId: userPoolId,
+            Username: email,
+            UserAttributes: [{ Name: 'email', Value: email }, ...attributes],
+            MessageAction: 'SUPPRESS',
+          }),
+        );
+        username = created.User?.Username;
+      } catch (error) {
+        // Another caller (a parallel test) created the same user in between.
+        if (!(error instanceof UsernameExistsException)) throw error;
+        ({ Username: username } = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email })));
+      }
       if (username === undefined) throw new Error(`cognito-local created ${email} without a username`);
     } else {
       if (attributes.length > 0) {

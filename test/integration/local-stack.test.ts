@@ -105,6 +105,12 @@ describe('cognito-local tokens', () => {
     expect(asUser.sub).toBe(asOperator.sub);
   });
 
+  it('can be asked for the same new user by parallel tests', async () => {
+    const issued = await Promise.all([1, 2, 3].map(() => token('parallel@example.test')));
+
+    expect(new Set(issued.map((t) => t.sub)).size).toBe(1);
+  });
+
   it('say so when the email is not verified', async () => {
     const issued = await token('unverified@example.test', { emailVerified: false });
     const claims = JSON.parse(Buffer.from(issued.idToken.split('.')[1] ?? '', 'base64url').toString('utf8'));
