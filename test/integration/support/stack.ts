@@ -4,8 +4,6 @@ import { issueToken, type IssueTokenOptions, type IssuedToken } from '../../../i
 import { sentEmails, type SentEmail } from '../../../infra/local/ses.js';
 import type { StackInfo } from '../../../infra/local/stack.js';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 export type { IssuedToken, IssueTokenOptions, SentEmail, StackInfo };
 
 /** Endpoints and ids of the stack under test. */
