@@ -5,7 +5,7 @@
  */
 import type { HttpMethod, Route, RouteSpec } from '../shared/http/route.js';
 import {
-  Health, Me, MemberListQuery, MemberParams, MemberPatchBody, Member, MePatchBody, OrgCreateBody,
+  AuditEvent, AuditQuery, Health, Me, MemberListQuery, MemberParams, MemberPatchBody, Member, MePatchBody, OrgCreateBody,
   OrgListQuery, OrgParams, OrgPatchBody, OrgSummary, Organization, SignupBody, TransferOwnershipBody,
   Workspace, WorkspaceCreateBody, WorkspaceListQuery, WorkspaceParams, WorkspacePatchBody,
 } from '../shared/schemas/resources.js';
@@ -70,6 +70,12 @@ export const routes = {
     handler: 'orgs/transfer-ownership', auth: 'user', scope: 'org', action: 'org.transferOwnership',
     tag: 'Organizations', summary: 'Make another member the owner; I become admin', params: OrgParams,
     body: TransferOwnershipBody, status: 200, response: Organization, permissions: write,
+  },
+
+  'GET /orgs/{orgId}/audit': {
+    handler: 'audit/list', auth: 'user', scope: 'org', action: 'org.readAudit', tag: 'Organizations',
+    summary: 'Audit events, newest first', params: OrgParams, query: AuditQuery, status: 200,
+    response: page(AuditEvent), permissions: read,
   },
 
   // ── Members ────────────────────────────────────────────────────────────────

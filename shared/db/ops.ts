@@ -10,7 +10,7 @@ import {
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { db as defaultDb, tableName, type Db } from './client.js';
 import type { Key } from './keys.js';
-import { ServiceUnavailableError } from '../http/errors.js';
+import { ConflictError, NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '../http/errors.js';
 
 export type Item = Record<string, unknown>;
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -66,14 +66,22 @@ export async function batchDelete(keyList: Key[], db: Db = defaultDb): Promise<v
   }
 }
 
+/** Why DynamoDB cancelled a transaction: per item, whether its condition failed and the item as it was. */
+export interface Cancellation {
+  /** Indexes of the items whose condition failed. */
+  failed: number[];
+  /** The item as it was, for items sent with `ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`. */
+  old: (Item | undefined)[];
+}
+
 /**
- * Runs a transaction. When DynamoDB cancels it, `onConditionFailed` receives the index of
- * each item whose condition failed and turns that into a domain error; a cancellation for
- * any other reason (conflict with a concurrent transaction) is answered 503, retryable.
+ * Runs a transaction. When DynamoDB cancels it, `onConditionFailed` turns the failed
+ * conditions into a domain error; a cancellation for any other reason (a concurrent
+ * transaction on the same items) is answered 503, retryable.
  */
 export async function transact(
   items: TransactItem[],
-  onConditionFailed: (failed: number[]) => Error,
+  onConditionFailed: (failed: number[], cancellation: Cancellation) => Error,
   db: Db = defaultDb,
 ): Promise<void> {
   try {
@@ -82,7 +90,7 @@ export async function transact(
     if (error instanceof TransactionCanceledException || (error as Error).name === 'TransactionCanceledException') {
       const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
       const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-      if (failed.length > 0) throw onConditionFailed(failed);
+      if (failed.length > 0) throw onConditionFailed(failed, { failed, old: reasons.map((r) => r.Item as Item | undefined) });
       throw new ServiceUnavailableError('A concurrent change got in the way; try again.');
     }
     throw error;
@@ -138,6 +146,58 @@ export function versionedUpdate(changes: Record<string, unknown>): {
     ExpressionAttributeValues: values,
   };
 }
+
+/**
+ * Edits a versioned record in a transaction pinned to the version that was read (plus the
+ * items `also` adds, e.g. its audit event). An `If-Match` version other than the current one
+ * is 412 at once; without `If-Match`, a concurrent edit makes it re-read and apply again.
+ * Returns the record as written.
+ */
+export async function updateVersioned<T extends { version: number }>(options: {
+  current: T;
+  key: Key;
+  changes: Record<string, unknown>;
+  ifMatch?: number;
+  /** Extra condition on the item, e.g. `attribute_not_exists(deletedAt)`. */
+  condition?: string;
+  reload: () => Promise<T | undefined>;
+  also: (next: T) => TransactItem[];
+  db?: Db;
+}): Promise<T> {
+  let current: T | undefined = options.current;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!current) throw new NotFoundError();
+    if (options.ifMatch !== undefined && options.ifMatch !== current.version) throw new PreconditionFailedError();
+    const update = versionedUpdate(options.changes);
+    const next = { ...current, version: current.version + 1 } as T;
+    for (const [field, value] of Object.entries(options.changes)) if (value !== undefined) (next as Record<string, unknown>)[field] = value;
+    try {
+      await transact(
+        [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: options.key,
+              ...update,
+              ConditionExpression: ['attribute_exists(PK)', '#version = :read', options.condition].filter(Boolean).join(' AND '),
+              ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':read': current.version },
+            },
+          },
+          ...options.also(next),
+        ],
+        (failed) => (failed.includes(0) ? new StaleRead() : new ConflictError('A concurrent change got in the way; try again.')),
+        options.db,
+      );
+      return next;
+    } catch (error) {
+      if (!(error instanceof StaleRead)) throw error;
+      current = await options.reload();
+    }
+  }
+  throw new ConflictError('The resource kept changing; reload and try again.');
+}
+
+class StaleRead extends Error {}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

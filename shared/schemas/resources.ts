@@ -122,3 +122,16 @@ export const Workspace = z
   .meta({ id: 'Workspace' });
 
 export const Health = z.object({ status: z.literal('ok') });
+
+// ── Audit ─────────────────────────────────────────────────────────────────────
+export const AuditQuery = PageQuery;
+export const AuditEvent = z
+  .object({
+    id: z.string(),
+    at: Timestamp,
+    actorId: z.string(),
+    action: z.string(),
+    target: z.object({ type: z.string(), id: z.string() }),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEvent' });

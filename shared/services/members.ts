@@ -28,7 +28,7 @@ export async function changeMemberRole(access: OrgAccess, userId: string, role: 
   if (!member) throw new NotFoundError('No such member in this organization.');
   assertCanChangeRole(access.role, member.role, role);
   if (member.role === role) return member;
-  return changeRole(member, role);
+  return changeRole(member, role, access.membership.userId);
 }
 
 /** Removes a member (or the caller leaves), with their workspace roles in the org. */
@@ -40,5 +40,5 @@ export async function removeOrgMember(access: OrgAccess, userId: string): Promis
     { userId: access.membership.userId, role: access.role, canManageMembers: allows(access, 'org.manageMembers') },
     { userId: member.userId, role: member.role },
   );
-  await removeMember(member);
+  await removeMember(member, access.membership.userId);
 }

@@ -83,9 +83,9 @@ export async function createOrganizationFor(
 export function editOrganization(
   access: OrgAccess,
   changes: { name?: string; description?: string | null; logoUrl?: string | null; branding?: Branding | null },
-  expectedVersion: number | undefined,
+  ifMatch: number | undefined,
 ): Promise<Organization> {
-  return updateOrganization(access.org.id, changes, expectedVersion);
+  return updateOrganization(access.org, changes, { actorId: access.membership.userId, ifMatch });
 }
 
 /** The target (a member, not the caller) becomes owner; the caller becomes admin. */

@@ -59,13 +59,14 @@ export async function createWorkspaceIn(
 /** Edits details; SSO settings need workspace admin. */
 export function editWorkspace(
   access: WorkspaceAccess,
+  actorId: string,
   changes: { name?: string; description?: string | null; sso?: WorkspaceSso | null },
-  expectedVersion: number | undefined,
+  ifMatch: number | undefined,
 ): Promise<Workspace> {
   if (changes.sso !== undefined) authorize(access, 'workspace.setSso');
-  return updateWorkspace(access.workspace.id, changes, expectedVersion);
+  return updateWorkspace(access.workspace, changes, { actorId, ifMatch });
 }
 
-export function removeWorkspace(access: WorkspaceAccess): Promise<void> {
-  return deleteWorkspace(access.workspace);
+export function removeWorkspace(access: WorkspaceAccess, actorId: string): Promise<void> {
+  return deleteWorkspace(access.workspace, actorId);
 }

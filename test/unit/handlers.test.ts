@@ -1,7 +1,7 @@
 /** Handlers with the DynamoDB client mocked (aws-sdk-client-mock): plumbing, policy, error mapping. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { handler as getOrg } from '../../functions/orgs/get.js';
 import { handler as patchOrg } from '../../functions/orgs/patch.js';
@@ -81,7 +81,7 @@ describe('PATCH /orgs/{orgId}', () => {
   it('a member gets 403 and nothing is written', async () => {
     const res = await patch({ name: 'New' }, 'member');
     expect(res.statusCode).toBe(403);
-    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('rejects malformed JSON, unknown fields, wrong types and empty patches with field paths', async () => {
@@ -92,7 +92,7 @@ describe('PATCH /orgs/{orgId}', () => {
     expect(json(wrong).errors[0].path).toBe('body.name');
     expect((await patch({})).statusCode).toBe(400);
     expect((await patch({ logoUrl: 'javascript:alert(1)' })).statusCode).toBe(400);
-    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('answers 413 for bodies over 64 KB and 415 for non-JSON bodies', async () => {
@@ -100,14 +100,22 @@ describe('PATCH /orgs/{orgId}', () => {
     expect((await patch({ name: 'x' }, 'admin', { 'content-type': 'text/plain' })).statusCode).toBe(415);
   });
 
-  it('makes the update conditional on the If-Match version', async () => {
-    ddb.on(UpdateCommand).resolves({ Attributes: { ...orgItem, name: 'New', version: 4 } });
+  it('pins the update to the version read, writes its audit event in the same transaction, and honours If-Match', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
     const res = await patch({ name: 'New' }, 'editor', { 'if-match': '"3"' });
     expect(res.statusCode).toBe(200);
     expect(res.headers?.ETag).toBe('"4"');
-    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
-    expect(input.ConditionExpression).toContain('#version = :expected');
-    expect(input.ExpressionAttributeValues![':expected']).toBe(3);
+    expect(json(res).name).toBe('New');
+    const [update, audit] = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(update!.Update!.ConditionExpression).toContain('#version = :read');
+    expect(update!.Update!.ExpressionAttributeValues![':read']).toBe(3);
+    expect(audit!.Put!.Item).toMatchObject({ action: 'organization.updated', actorId: USER, target: { type: 'organization', id: ORG } });
+  });
+
+  it('answers 412 for a stale If-Match without writing', async () => {
+    const res = await patch({ name: 'New' }, 'editor', { 'if-match': '"2"' });
+    expect(res.statusCode).toBe(412);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 });
 
@@ -121,7 +129,7 @@ describe('POST /signup', () => {
     const res = await call();
     expect(res.statusCode).toBe(201);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(items.map((i) => i.Put?.Item?.type)).toEqual(['User', 'EmailGuard', 'Organization', 'OrgMembership', 'Workspace']);
+    expect(items.map((i) => i.Put?.Item?.type)).toEqual(['User', 'EmailGuard', 'Organization', 'OrgMembership', 'Workspace', 'AuditEvent']);
     expect(items.every((i) => i.Put?.ConditionExpression === 'attribute_not_exists(PK)')).toBe(true);
     const body = json(res);
     expect(body.organizations).toEqual([{ id: expect.any(String), name: 'Engines', role: 'owner' }]);
@@ -135,7 +143,7 @@ describe('POST /signup', () => {
       new TransactionCanceledException({
         message: 'cancelled',
         $metadata: {},
-        CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }, { Code: 'None' }, { Code: 'None' }, { Code: 'None' }],
+        CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }, { Code: 'None' }, { Code: 'None' }, { Code: 'None' }, { Code: 'None' }],
       }),
     );
     const res = await call();

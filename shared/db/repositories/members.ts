@@ -7,6 +7,7 @@ import { db as defaultDb, type Db } from '../client.js';
 import { keys, partitions } from '../keys.js';
 import { queryPage, tableName, transact, type TransactItem } from '../ops.js';
 import { membershipItem, toMembership } from './records.js';
+import { auditEvent } from './audit.js';
 
 export async function getMember(orgId: string, userId: string, db: Db = defaultDb): Promise<OrgMembership | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.orgMember(orgId, userId), ConsistentRead: true }));
@@ -57,6 +58,12 @@ export function addMemberItems(member: OrgMembership): TransactItem[] {
         ExpressionAttributeValues: { ':one': 1 },
       },
     },
+    auditEvent(member.orgId, {
+      actorId: member.invitedBy ?? member.userId,
+      action: 'member.joined',
+      target: { type: 'member', id: member.userId },
+      details: { role: member.role },
+    }),
   ];
 }
 
@@ -76,7 +83,7 @@ export async function addMember(member: OrgMembership, db: Db = defaultDb): Prom
  * Changes a member's role, on the membership and the profile together, only while the
  * membership is the one that was read (its version) and the member is not the owner.
  */
-export async function changeRole(member: OrgMembership, role: OrgRole, db: Db = defaultDb): Promise<OrgMembership> {
+export async function changeRole(member: OrgMembership, role: OrgRole, actorId: string, db: Db = defaultDb): Promise<OrgMembership> {
   await transact(
     [
       {
@@ -98,6 +105,12 @@ export async function changeRole(member: OrgMembership, role: OrgRole, db: Db = 
           ExpressionAttributeValues: { ':role': role },
         },
       },
+      auditEvent(member.orgId, {
+        actorId,
+        action: 'member.role_changed',
+        target: { type: 'member', id: member.userId },
+        details: { from: member.role, to: role },
+      }),
     ],
     () => new ConflictError('The member changed meanwhile; reload and try again.'),
     db,
@@ -110,7 +123,7 @@ export async function changeRole(member: OrgMembership, role: OrgRole, db: Db = 
  * and their role entry on their profile. The membership's version guards against a workspace
  * role added between the read and this write (that write bumps the version).
  */
-export async function removeMember(member: OrgMembership, db: Db = defaultDb): Promise<void> {
+export async function removeMember(member: OrgMembership, actorId: string, db: Db = defaultDb): Promise<void> {
   const table = tableName();
   const workspaceIds = Object.keys(member.workspaces);
   await transact(
@@ -152,6 +165,12 @@ export async function removeMember(member: OrgMembership, db: Db = defaultDb): P
           },
         },
       ]),
+      auditEvent(member.orgId, {
+        actorId,
+        action: actorId === member.userId ? 'member.left' : 'member.removed',
+        target: { type: 'member', id: member.userId },
+        details: { role: member.role, workspaces: workspaceIds },
+      }),
     ],
     () => new ConflictError('The member changed meanwhile; reload and try again.'),
     db,

@@ -1,15 +1,16 @@
 /** Organizations: create, read, edit, transfer ownership, delete. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrgMembership, Organization } from '../../domain/model.js';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../../http/errors.js';
+import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { db as defaultDb, type Db } from '../client.js';
 import { byOwner, keys, partitions, trials } from '../keys.js';
-import { batchDelete, queryAll, tableName, transact, versionedUpdate, type TransactItem } from '../ops.js';
+import { batchDelete, queryAll, tableName, transact, updateVersioned, type TransactItem } from '../ops.js';
+import { auditEvent } from './audit.js';
 import { membershipItem, orgItem, toOrg, toMembership } from './records.js';
 import { purgeWorkspace } from './workspaces.js';
 
 export async function getOrganization(orgId: string, db: Db = defaultDb): Promise<Organization | undefined> {
-  const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.org(orgId) }));
+  const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.org(orgId), ConsistentRead: true }));
   const org = out.Item ? toOrg(out.Item) : undefined;
   return org && !org.deletedAt ? org : undefined;
 }
@@ -30,6 +31,7 @@ export async function createOrganization(org: Organization, owner: OrgMembership
           ExpressionAttributeValues: { ':owner': 'owner' },
         },
       },
+      auditEvent(org.id, { actorId: owner.userId, action: 'organization.created', target: { type: 'organization', id: org.id } }),
     ],
     (failed) => (failed.includes(2) ? new NotFoundError('You have not signed up yet.') : new ConflictError('Try again.')),
     db,
@@ -37,41 +39,31 @@ export async function createOrganization(org: Organization, owner: OrgMembership
 }
 
 /**
- * Edits details. With `expectedVersion` (from If-Match) the write happens only if nobody
- * changed the organization since; otherwise 412.
+ * Edits details, with its audit event, pinned to the version read (If-Match: 412 when stale).
  */
-export async function updateOrganization(
-  orgId: string,
+export function updateOrganization(
+  current: Organization,
   changes: Partial<Pick<Organization, 'name' | 'description' | 'logoUrl' | 'branding'>>,
-  expectedVersion: number | undefined,
+  options: { actorId: string; ifMatch?: number },
   db: Db = defaultDb,
 ): Promise<Organization> {
-  const update = versionedUpdate(changes);
-  try {
-    const out = await db.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.org(orgId),
-        ...update,
-        ConditionExpression:
-          'attribute_exists(PK) AND attribute_not_exists(deletedAt)' + (expectedVersion === undefined ? '' : ' AND #version = :expected'),
-        ExpressionAttributeValues: {
-          ...update.ExpressionAttributeValues,
-          ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
-        },
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  return updateVersioned({
+    current,
+    key: keys.org(current.id),
+    changes,
+    ifMatch: options.ifMatch,
+    condition: 'attribute_not_exists(deletedAt)',
+    reload: () => getOrganization(current.id, db),
+    also: () => [
+      auditEvent(current.id, {
+        actorId: options.actorId,
+        action: 'organization.updated',
+        target: { type: 'organization', id: current.id },
+        details: { fields: Object.keys(changes) },
       }),
-    );
-    return toOrg(out.Attributes ?? {});
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') {
-      const old = (error as { Item?: Record<string, unknown> }).Item;
-      if (old && !old.deletedAt) throw new PreconditionFailedError();
-      throw new NotFoundError();
-    }
-    throw error;
-  }
+    ],
+    db,
+  });
 }
 
 /**
@@ -116,6 +108,12 @@ export async function transferOwnership(orgId: string, fromUserId: string, toUse
       },
       ...role(fromUserId, 'admin', '#role = :owner'),
       ...role(toUserId, 'owner', 'attribute_exists(PK) AND #role <> :owner'),
+      auditEvent(orgId, {
+        actorId: fromUserId,
+        action: 'organization.ownership_transferred',
+        target: { type: 'member', id: toUserId },
+        details: { from: fromUserId, to: toUserId },
+      }),
     ],
     (failed) =>
       failed.includes(3)

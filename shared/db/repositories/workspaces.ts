@@ -3,15 +3,16 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { WorkspaceRole } from '../../auth/policy.js';
 import type { Organization, Workspace, WorkspaceMembership } from '../../domain/model.js';
 import { workspaceQuota } from '../../domain/plans.js';
-import { ConflictError, NotFoundError, PreconditionFailedError, QuotaExceededError } from '../../http/errors.js';
+import { ConflictError, NotFoundError, QuotaExceededError } from '../../http/errors.js';
 import { db as defaultDb, type Db } from '../client.js';
 import { byOwner, keys, partitions } from '../keys.js';
-import { batchDelete, queryAll, queryPage, tableName, transact, versionedUpdate, type TransactItem } from '../ops.js';
+import { batchDelete, queryAll, queryPage, tableName, transact, updateVersioned, type TransactItem } from '../ops.js';
+import { auditEvent } from './audit.js';
 import { toWorkspace, workspaceItem, workspaceMembershipItem, toWorkspaceMembership } from './records.js';
 import { getOrganization } from './organizations.js';
 
 export async function getWorkspace(workspaceId: string, db: Db = defaultDb): Promise<Workspace | undefined> {
-  const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.workspace(workspaceId) }));
+  const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.workspace(workspaceId), ConsistentRead: true }));
   return out.Item ? toWorkspace(out.Item) : undefined;
 }
 
@@ -48,6 +49,12 @@ export async function createWorkspace(org: Organization, workspace: Workspace, d
         [
           countWorkspaceItem(current),
           { Put: { TableName: tableName(), Item: workspaceItem(workspace), ConditionExpression: 'attribute_not_exists(PK)' } },
+          auditEvent(org.id, {
+            actorId: workspace.createdBy,
+            action: 'workspace.created',
+            target: { type: 'workspace', id: workspace.id },
+            details: { name: workspace.name },
+          }),
         ],
         (failed) => (failed.includes(0) ? new RetryableQuotaCheck() : new ConflictError('Try again.')),
         db,
@@ -97,44 +104,40 @@ export async function listAllOrgWorkspaces(orgId: string, db: Db = defaultDb): P
   return items.map(toWorkspace);
 }
 
-/** Edits details; with `expectedVersion` (If-Match) only if unchanged since, else 412. */
-export async function updateWorkspace(
-  workspaceId: string,
+/** Edits details, with its audit event, pinned to the version read (If-Match: 412 when stale). */
+export function updateWorkspace(
+  current: Workspace,
   changes: Partial<Pick<Workspace, 'name' | 'description' | 'sso'>>,
-  expectedVersion: number | undefined,
+  options: { actorId: string; ifMatch?: number },
   db: Db = defaultDb,
 ): Promise<Workspace> {
-  const update = versionedUpdate(changes);
-  try {
-    const out = await db.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.workspace(workspaceId),
-        ...update,
-        ConditionExpression: 'attribute_exists(PK)' + (expectedVersion === undefined ? '' : ' AND #version = :expected'),
-        ExpressionAttributeValues: {
-          ...update.ExpressionAttributeValues,
-          ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
-        },
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  return updateVersioned({
+    current,
+    key: keys.workspace(current.id),
+    changes,
+    ifMatch: options.ifMatch,
+    reload: () => getWorkspace(current.id, db),
+    also: (next) => [
+      auditEvent(next.orgId, {
+        actorId: options.actorId,
+        action: 'workspace.updated',
+        target: { type: 'workspace', id: current.id },
+        details: { fields: Object.keys(changes) },
       }),
-    );
-    return toWorkspace(out.Attributes ?? {});
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') {
-      if ((error as { Item?: unknown }).Item) throw new PreconditionFailedError();
-      throw new NotFoundError();
-    }
-    throw error;
-  }
+    ],
+    db,
+  });
 }
 
 /**
  * Gives a user (already an org member) an explicit workspace role: the workspace-side item,
  * the role on their org membership (which bumps its version) and the workspace's counter.
  */
-export async function putWorkspaceMember(membership: WorkspaceMembership, db: Db = defaultDb): Promise<void> {
+export async function putWorkspaceMember(
+  membership: WorkspaceMembership,
+  previousRole: WorkspaceRole | undefined = undefined,
+  db: Db = defaultDb,
+): Promise<void> {
   await transact(
     [
       { Put: { TableName: tableName(), Item: workspaceMembershipItem(membership) } },
@@ -154,9 +157,15 @@ export async function putWorkspaceMember(membership: WorkspaceMembership, db: Db
           Key: keys.workspace(membership.workspaceId),
           UpdateExpression: 'ADD memberCount :one',
           ConditionExpression: 'attribute_exists(PK) AND orgId = :org',
-          ExpressionAttributeValues: { ':one': 1, ':org': membership.orgId },
+          ExpressionAttributeValues: { ':one': previousRole ? 0 : 1, ':org': membership.orgId },
         },
       },
+      auditEvent(membership.orgId, {
+        actorId: membership.addedBy,
+        action: previousRole ? 'workspace.member_role_changed' : 'workspace.member_added',
+        target: { type: 'member', id: membership.userId },
+        details: { workspaceId: membership.workspaceId, role: membership.role, ...(previousRole ? { from: previousRole } : {}) },
+      }),
     ],
     (failed) => new NotFoundError(failed.includes(1) ? 'The user is not a member of the organization.' : 'No such workspace.'),
     db,
@@ -164,7 +173,7 @@ export async function putWorkspaceMember(membership: WorkspaceMembership, db: Db
 }
 
 /** Deletes a workspace: uncounted from its org, then its partition and its members' roles. */
-export async function deleteWorkspace(workspace: Workspace, db: Db = defaultDb): Promise<void> {
+export async function deleteWorkspace(workspace: Workspace, actorId: string, db: Db = defaultDb): Promise<void> {
   await transact(
     [
       { Delete: { TableName: tableName(), Key: keys.workspace(workspace.id), ConditionExpression: 'attribute_exists(PK)' } },
@@ -177,6 +186,12 @@ export async function deleteWorkspace(workspace: Workspace, db: Db = defaultDb):
           ExpressionAttributeValues: { ':minus': -1 },
         },
       },
+      auditEvent(workspace.orgId, {
+        actorId,
+        action: 'workspace.deleted',
+        target: { type: 'workspace', id: workspace.id },
+        details: { name: workspace.name },
+      }),
     ],
     () => new NotFoundError(),
     db,

@@ -1,0 +1,101 @@
+/**
+ * The audit log of an organization. Every change writes its event with `auditEvent()` as one
+ * more item of the change's own transaction, so a change and its record exist together or not at all.
+ */
+import { randomUUID } from 'node:crypto';
+import { db as defaultDb, type Db } from '../client.js';
+import { partitions } from '../keys.js';
+import { queryPage, tableName, type TransactItem } from '../ops.js';
+
+export type AuditAction =
+  | 'organization.created'
+  | 'organization.updated'
+  | 'organization.ownership_transferred'
+  | 'member.joined'
+  | 'member.role_changed'
+  | 'member.removed'
+  | 'member.left'
+  | 'workspace.created'
+  | 'workspace.updated'
+  | 'workspace.deleted'
+  | 'workspace.member_added'
+  | 'workspace.member_role_changed'
+  | 'workspace.member_removed'
+  | 'invitation.created'
+  | 'invitation.updated'
+  | 'invitation.resent'
+  | 'invitation.withdrawn'
+  | 'invitation.accepted'
+  | 'invitation.declined';
+
+export interface AuditTarget {
+  type: 'organization' | 'member' | 'workspace' | 'invitation';
+  id: string;
+}
+
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actorId: string;
+  action: AuditAction;
+  target: AuditTarget;
+  details: Record<string, unknown>;
+}
+
+const AUDIT_PREFIX = 'AUDIT#';
+
+/** The Put that records `action` in `orgId`'s audit log, for the change's own transaction. */
+export function auditEvent(
+  orgId: string,
+  event: { actorId: string; action: AuditAction; target: AuditTarget; details?: Record<string, unknown> },
+  now = new Date(),
+): TransactItem {
+  const id = randomUUID();
+  const at = now.toISOString();
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: {
+        PK: partitions.org(orgId),
+        SK: `${AUDIT_PREFIX}${at}#${id}`,
+        type: 'AuditEvent',
+        id,
+        at,
+        actorId: event.actorId,
+        action: event.action,
+        target: event.target,
+        details: event.details ?? {},
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
+
+/** One page of the audit log, newest first. */
+export async function listAudit(
+  orgId: string,
+  page: { limit: number; startKey?: Record<string, unknown> },
+  db: Db = defaultDb,
+): Promise<{ events: AuditEvent[]; lastKey?: Record<string, unknown> }> {
+  const { items, lastKey } = await queryPage(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :audit)',
+      ExpressionAttributeValues: { ':pk': partitions.org(orgId), ':audit': AUDIT_PREFIX },
+      ScanIndexForward: false,
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+    },
+    db,
+  );
+  return {
+    events: items.map((i) => ({
+      id: i.id as string,
+      at: i.at as string,
+      actorId: i.actorId as string,
+      action: i.action as AuditAction,
+      target: i.target as AuditTarget,
+      details: (i.details as Record<string, unknown>) ?? {},
+    })),
+    lastKey,
+  };
+}

@@ -1,0 +1,10 @@
+/** Reading an organization's audit log. */
+import type { OrgAccess } from '../auth/access.js';
+import { listAudit, type AuditEvent } from '../db/repositories/audit.js';
+import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
+
+export async function listAuditEvents(access: OrgAccess, options: { limit: number; cursor?: string }): Promise<Page<AuditEvent>> {
+  const scope = `audit|${access.membership.userId}|${access.org.id}`;
+  const { events, lastKey } = await listAudit(access.org.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
+  return { items: events, nextCursor: cursorFrom(scope, lastKey) };
+}
