@@ -5,11 +5,13 @@
  */
 import type { HttpMethod, Route, RouteSpec } from '../shared/http/route.js';
 import {
-  AuditEvent, AuditQuery, Health, Me, MemberListQuery, MemberParams, MemberPatchBody, Member, MePatchBody, OrgCreateBody,
+  AuditEvent, AuditQuery, Health, Invitation, InvitationCreateBody, InvitationListQuery, InvitationParams,
+  InvitationPatchBody, InvitationPreview, TokenParams, Me, MemberListQuery, MemberParams, MemberPatchBody, Member, MePatchBody, OrgCreateBody,
   OrgListQuery, OrgParams, OrgPatchBody, OrgSummary, Organization, SignupBody, TransferOwnershipBody,
   Workspace, WorkspaceCreateBody, WorkspaceListQuery, WorkspaceParams, WorkspacePatchBody,
 } from '../shared/schemas/resources.js';
 import { page } from '../shared/schemas/common.js';
+import { WorkspaceMember, WorkspaceMemberListQuery, WorkspaceMemberParams, WorkspaceMemberPutBody } from '../shared/schemas/resources.js';
 import { z } from 'zod';
 
 const read = { table: 'read' } as const;
@@ -78,6 +80,48 @@ export const routes = {
     response: page(AuditEvent), permissions: read,
   },
 
+  // ── Invitations ────────────────────────────────────────────────────────────
+  'POST /orgs/{orgId}/invitations': {
+    handler: 'invitations/create', auth: 'user', scope: 'org', action: 'org.invite', tag: 'Invitations',
+    summary: 'Invite someone by email with an org role and optional workspace roles', params: OrgParams,
+    body: InvitationCreateBody, status: 201, response: Invitation, idempotent: true, permissions: { ...write, email: true },
+  },
+  'GET /orgs/{orgId}/invitations': {
+    handler: 'invitations/list', auth: 'user', scope: 'org', action: 'org.readMembers', tag: 'Invitations',
+    summary: "The organization's invitations, by status", params: OrgParams, query: InvitationListQuery, status: 200,
+    response: page(Invitation), permissions: read,
+  },
+  'PATCH /orgs/{orgId}/invitations/{invitationId}': {
+    handler: 'invitations/patch', auth: 'user', scope: 'org', action: 'org.invite', tag: 'Invitations',
+    summary: 'Change the roles of a pending invitation', params: InvitationParams, body: InvitationPatchBody,
+    status: 200, response: Invitation, permissions: write,
+  },
+  'POST /orgs/{orgId}/invitations/{invitationId}/resend': {
+    handler: 'invitations/resend', auth: 'user', scope: 'org', action: 'org.invite', tag: 'Invitations',
+    summary: 'Send a new link (the old one dies); at most once a minute', params: InvitationParams, status: 200,
+    response: Invitation, permissions: { ...write, email: true },
+  },
+  'DELETE /orgs/{orgId}/invitations/{invitationId}': {
+    handler: 'invitations/delete', auth: 'user', scope: 'org', action: 'org.invite', tag: 'Invitations',
+    summary: 'Withdraw a pending invitation (its link dies)', params: InvitationParams, status: 204, response: null,
+    permissions: write,
+  },
+  'GET /invitations/{token}': {
+    handler: 'invitations/preview', auth: 'none', scope: 'public', tag: 'Invitations',
+    summary: 'What an invitation link offers (no sign-in needed)', params: TokenParams, status: 200,
+    response: InvitationPreview, permissions: read,
+  },
+  'POST /invitations/{token}/accept': {
+    handler: 'invitations/accept', auth: 'user', scope: 'self', tag: 'Invitations',
+    summary: 'Join with the invited roles (the invitee only; once)', params: TokenParams, status: 200, response: Me,
+    permissions: write,
+  },
+  'POST /invitations/{token}/decline': {
+    handler: 'invitations/decline', auth: 'user', scope: 'self', tag: 'Invitations',
+    summary: 'Decline the invitation (the invitee only)', params: TokenParams, status: 204, response: null,
+    permissions: write,
+  },
+
   // ── Members ────────────────────────────────────────────────────────────────
   'GET /orgs/{orgId}/members': {
     handler: 'members/list', auth: 'user', scope: 'org', action: 'org.readMembers', tag: 'Members',
@@ -124,6 +168,21 @@ export const routes = {
     handler: 'workspaces/delete', auth: 'user', scope: 'workspace', action: 'workspace.delete', tag: 'Workspaces',
     summary: 'Delete the workspace and its memberships', params: WorkspaceParams, status: 204, response: null,
     permissions: write,
+  },
+  'GET /workspaces/{workspaceId}/members': {
+    handler: 'workspaces/members-list', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'Workspaces',
+    summary: 'Explicit members and the implicit admins (org owner/admins), by name', params: WorkspaceParams,
+    query: WorkspaceMemberListQuery, status: 200, response: page(WorkspaceMember), permissions: read,
+  },
+  'PUT /workspaces/{workspaceId}/members/{userId}': {
+    handler: 'workspaces/members-put', auth: 'user', scope: 'workspace', action: 'workspace.addMembers', tag: 'Workspaces',
+    summary: "Give an org member a workspace role (up to my own), or change one's role (admin)",
+    params: WorkspaceMemberParams, body: WorkspaceMemberPutBody, status: 200, response: WorkspaceMember, permissions: write,
+  },
+  'DELETE /workspaces/{workspaceId}/members/{userId}': {
+    handler: 'workspaces/members-delete', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'Workspaces',
+    summary: "Remove a member's workspace role (admin), or leave the workspace", params: WorkspaceMemberParams,
+    status: 204, response: null, permissions: write,
   },
 } satisfies Record<string, RouteSpec>;
 

@@ -20,6 +20,16 @@ export const keys = {
   orgMember: (orgId: string, userId: string): Key => ({ PK: `ORG#${orgId}`, SK: `MEMBER#${userId}` }),
   workspace: (workspaceId: string): Key => ({ PK: `WS#${workspaceId}`, SK: 'META' }),
   workspaceMember: (workspaceId: string, userId: string): Key => ({ PK: `WS#${workspaceId}`, SK: `MEMBER#${userId}` }),
+  invitation: (orgId: string, invitationId: string): Key => ({ PK: `ORG#${orgId}`, SK: `INVITE#${invitationId}` }),
+  /** Lookup of a live invitation link by the SHA-256 of its token. */
+  invitationToken: (tokenHash: string): Key => ({ PK: `INVTOKEN#${tokenHash}`, SK: 'INVTOKEN' }),
+  /**
+   * Who holds an email address in an organization: a member or a pending invitation. One
+   * guard per (org, email) makes "already a member" and "already invited" one conditional write.
+   */
+  orgEmail: (orgId: string, email: string): Key => ({ PK: `ORG#${orgId}`, SK: `EMAIL#${email.toLowerCase()}` }),
+  /** Invitations sent by an organization in one clock hour. */
+  inviteRate: (orgId: string, hourWindow: string): Key => ({ PK: `ORG#${orgId}`, SK: `RATE#INVITES#${hourWindow}` }),
 } as const;
 
 /** Partitions and prefixes for Queries. */
@@ -28,6 +38,13 @@ export const partitions = {
   workspace: (workspaceId: string) => `WS#${workspaceId}`,
   user: (userId: string) => `USER#${userId}`,
   memberPrefix: 'MEMBER#',
+  invitationPrefix: 'INVITE#',
+  /**
+   * The member directory's key range in an org partition: pending invitations (`INVITE#…`)
+   * then members (`MEMBER#…`); nothing else sorts between them.
+   */
+  directoryFrom: 'INVITE#',
+  directoryTo: 'MEMBER#\uffff',
 } as const;
 
 /** GSI1 attributes: the user's side of a membership, and an organization's workspaces. */

@@ -106,6 +106,33 @@ export async function queryPage(
   return { items: (out.Items ?? []) as Item[], lastKey: out.LastEvaluatedKey };
 }
 
+/**
+ * Fills a page of up to `limit` items that pass `keep`, reading as many Query pages as that
+ * takes (a FilterExpression in `input` filters on the server first). The returned position is
+ * the key of the last item served, so the next page starts right after it.
+ */
+export async function queryFilled(
+  input: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+  options: { limit: number; startKey?: Record<string, unknown>; keep?: (item: Item) => boolean },
+  db: Db = defaultDb,
+): Promise<{ items: Item[]; lastKey: Record<string, unknown> | undefined }> {
+  const items: Item[] = [];
+  let start = options.startKey;
+  for (;;) {
+    const page = await queryPage({ ...input, Limit: options.limit, ExclusiveStartKey: start }, db);
+    for (const [i, item] of page.items.entries()) {
+      if (options.keep && !options.keep(item)) continue;
+      items.push(item);
+      if (items.length === options.limit) {
+        const exhausted = i === page.items.length - 1 && !page.lastKey;
+        return { items, lastKey: exhausted ? undefined : { PK: item.PK, SK: item.SK } };
+      }
+    }
+    if (!page.lastKey) return { items, lastKey: undefined };
+    start = page.lastKey;
+  }
+}
+
 /** Runs a Query to its end. Only for partitions known to stay small (one user's memberships). */
 export async function queryAll(input: Omit<QueryCommandInput, 'TableName'>, db: Db = defaultDb): Promise<Item[]> {
   const items: Item[] = [];

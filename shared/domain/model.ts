@@ -84,3 +84,30 @@ export interface WorkspaceMembership {
   addedBy: string;
   addedAt: string;
 }
+
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
+
+export interface Invitation {
+  id: string;
+  orgId: string;
+  /** Lower-cased: invitations match emails case-insensitively. */
+  email: string;
+  role: Exclude<OrgRole, 'owner'>;
+  workspaces: { workspaceId: string; role: WorkspaceRole }[];
+  message: string | null;
+  invitedBy: string;
+  invitedByName: string;
+  createdAt: string;
+  expiresAt: string;
+  /** Stored status; `expired` is derived from `expiresAt` when read. */
+  status: InvitationStatus;
+  /** Outcome of the last send; `failed` can be retried with resend. */
+  emailStatus: 'sent' | 'failed';
+  /** Last successful send, for the once-a-minute resend limit. */
+  lastSentAt: string | null;
+  /** SHA-256 of the live link's token (base64url); the token itself is never stored. */
+  tokenHash: string | null;
+  endedAt: string | null;
+  acceptedBy: string | null;
+  version: number;
+}

@@ -17,13 +17,18 @@ export function cursorFrom(scope: string, lastKey: Record<string, unknown> | und
 }
 
 /**
- * A page of a list held in memory (a user's own organizations), sorted by `sortKey`; the
- * cursor is the sort key of the last item served.
+ * A page of a list held in memory (a user's own organizations, a sorted directory), ordered
+ * by `sortKey` (which must be unique per item); the cursor is the sort key of the last item served.
  */
-export function pageOf<T>(items: T[], sortKey: (item: T) => string, options: { scope: string; limit: number; cursor?: string }): Page<T> {
+export function pageOf<T>(
+  items: T[],
+  sortKey: (item: T) => string,
+  options: { scope: string; limit: number; cursor?: string; order?: 'asc' | 'desc' },
+): Page<T> {
   const after = decodeCursor<{ a: string }>(options.scope, options.cursor)?.a;
-  const sorted = [...items].sort((x, y) => (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : 0));
-  const rest = after === undefined ? sorted : sorted.filter((item) => sortKey(item) > after);
+  const sign = options.order === 'desc' ? -1 : 1;
+  const sorted = [...items].sort((x, y) => sign * (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : 0));
+  const rest = after === undefined ? sorted : sorted.filter((item) => sign * (sortKey(item) < after ? -1 : sortKey(item) > after ? 1 : 0) > 0);
   const slice = rest.slice(0, options.limit);
   const last = slice[slice.length - 1];
   return {

@@ -9,6 +9,9 @@ export interface Principal {
   groups: string[];
   /** Identity providers the user signed in through (`identities` claim), e.g. for SSO. */
   identityProviders: string[];
+  /** Name claims, when the identity provider has them. */
+  givenName?: string;
+  familyName?: string;
 }
 
 export const PLATFORM_OPERATORS_GROUP = 'platform-operators';
@@ -64,5 +67,7 @@ export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): P
     emailVerified: claims.email_verified === true || claims.email_verified === 'true',
     groups: list(claims['cognito:groups']),
     identityProviders: providers(claims.identities),
+    ...(typeof claims.given_name === 'string' && claims.given_name ? { givenName: claims.given_name } : {}),
+    ...(typeof claims.family_name === 'string' && claims.family_name ? { familyName: claims.family_name } : {}),
   };
 }

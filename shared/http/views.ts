@@ -1,6 +1,7 @@
 /** Domain records → the JSON shapes of API.md. */
 import type { OrgRole, WorkspaceRole } from '../auth/policy.js';
-import type { OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
+import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
+import type { DisplayStatus } from '../domain/invitations.js';
 
 export const orgView = (o: Organization) => ({
   id: o.id,
@@ -68,3 +69,29 @@ export const meView = (me: MeView) => {
     })),
   };
 };
+
+/** One line of a workspace's member list (and the answer to a PUT of a workspace role). */
+export const workspaceMemberView = (e: import('../domain/workspace-members.js').WorkspaceMemberEntry) => ({
+  userId: e.member.userId,
+  email: e.member.email,
+  givenName: e.member.givenName,
+  familyName: e.member.familyName,
+  organizationRole: e.member.role,
+  workspaceRole: e.workspaceRole,
+  implicit: e.implicit,
+});
+
+export const invitationView = (i: Invitation, status: DisplayStatus) => ({
+  id: i.id,
+  organizationId: i.orgId,
+  email: i.email,
+  role: i.role,
+  workspaces: i.workspaces,
+  message: i.message,
+  invitedBy: i.invitedBy,
+  invitedByName: i.invitedByName,
+  createdAt: i.createdAt,
+  expiresAt: i.expiresAt,
+  status,
+  emailStatus: i.emailStatus,
+});

@@ -121,6 +121,22 @@ export const Workspace = z
   })
   .meta({ id: 'Workspace' });
 
+// ── Workspace members ─────────────────────────────────────────────────────────
+export const WorkspaceMemberParams = z.strictObject({ workspaceId: Id, userId: Id });
+export const WorkspaceMemberListQuery = PageQuery;
+export const WorkspaceMemberPutBody = z.strictObject({ role: WorkspaceRole });
+export const WorkspaceMember = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    givenName: z.string(),
+    familyName: z.string(),
+    organizationRole: OrgRole,
+    workspaceRole: WorkspaceRole,
+    implicit: z.boolean().meta({ description: 'admin through the organization (owner/admin); cannot be given a role or removed' }),
+  })
+  .meta({ id: 'WorkspaceMember' });
+
 export const Health = z.object({ status: z.literal('ok') });
 
 // ── Audit ─────────────────────────────────────────────────────────────────────
@@ -135,3 +151,47 @@ export const AuditEvent = z
     details: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'AuditEvent' });
+
+// ── Invitations ───────────────────────────────────────────────────────────────
+const Email = z
+  .email({ error: 'must be an email address' })
+  .max(254, 'must be at most 254 characters')
+  .transform((e) => e.toLowerCase());
+const WorkspaceGrants = z
+  .array(z.strictObject({ workspaceId: Id, role: WorkspaceRole }))
+  .max(50, 'at most 50 workspaces')
+  .refine((grants) => new Set(grants.map((g) => g.workspaceId)).size === grants.length, 'names a workspace twice');
+export const InvitationParams = z.strictObject({ orgId: Id, invitationId: Id });
+export const InvitationCreateBody = z.strictObject({
+  email: Email,
+  role: AssignableOrgRole,
+  workspaces: WorkspaceGrants.optional(),
+  message: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
+  expiresInDays: z.number().int('must be a whole number of days').min(1).max(30).optional(),
+});
+export const InvitationPatchBody = z
+  .strictObject({ role: AssignableOrgRole.optional(), workspaces: WorkspaceGrants.optional() })
+  .refine((b) => b.role !== undefined || b.workspaces !== undefined, 'must change role or workspaces');
+export const InvitationStatus = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired']).meta({ id: 'InvitationStatus' });
+export const InvitationListQuery = PageQuery.extend({ status: InvitationStatus.optional() });
+export const Invitation = z
+  .object({
+    id: z.string(),
+    organizationId: z.string(),
+    email: z.string(),
+    role: AssignableOrgRole,
+    workspaces: z.array(z.object({ workspaceId: z.string(), role: WorkspaceRole })),
+    message: z.string().nullable(),
+    invitedBy: z.string(),
+    invitedByName: z.string(),
+    createdAt: Timestamp,
+    expiresAt: Timestamp,
+    status: InvitationStatus,
+    emailStatus: z.enum(['sent', 'failed']),
+  })
+  .meta({ id: 'Invitation' });
+/** A link token: base64url of 32 bytes. Anything else is simply not found. */
+export const TokenParams = z.strictObject({ token: z.string().max(200) });
+export const InvitationPreview = z
+  .object({ organizationName: z.string(), invitedByName: z.string(), email: z.string(), role: AssignableOrgRole, expiresAt: Timestamp })
+  .meta({ id: 'InvitationPreview' });

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { db as defaultDb, type Db } from '../client.js';
 import { keys, partitions } from '../keys.js';
 import { queryPage, tableName, transact, type TransactItem } from '../ops.js';
-import { membershipItem, toMembership } from './records.js';
+import { membershipItem, searchText, toMembership } from './records.js';
 import { auditEvent } from './audit.js';
 
 export async function getMember(orgId: string, userId: string, db: Db = defaultDb): Promise<OrgMembership | undefined> {
@@ -32,6 +32,11 @@ export async function listMembers(
   return { members: items.map(toMembership), lastKey };
 }
 
+/** Claims `email` in the organization for a member (replacing a pending invitation's claim). */
+export function memberEmailGuard(orgId: string, email: string, userId: string): TransactItem {
+  return { Put: { TableName: tableName(), Item: { ...keys.orgEmail(orgId, email), type: 'OrgEmail', kind: 'member', userId } } };
+}
+
 /**
  * The writes that make a user a member: the membership (new), the role on their profile, and
  * the organization's member counter — for a transaction of the caller's (sign-up, accept, seed).
@@ -39,6 +44,7 @@ export async function listMembers(
 export function addMemberItems(member: OrgMembership): TransactItem[] {
   return [
     { Put: { TableName: tableName(), Item: membershipItem(member), ConditionExpression: 'attribute_not_exists(PK)' } },
+    memberEmailGuard(member.orgId, member.email, member.userId),
     {
       Update: {
         TableName: tableName(),
@@ -74,7 +80,7 @@ export async function addMember(member: OrgMembership, db: Db = defaultDb): Prom
     (failed) =>
       failed.includes(0)
         ? new ConflictError('This user is already a member of the organization.')
-        : new NotFoundError(failed.includes(1) ? 'No such user.' : 'No such organization.'),
+        : new NotFoundError(failed.includes(2) ? 'No such user.' : 'No such organization.'),
     db,
   );
 }
@@ -137,6 +143,7 @@ export async function removeMember(member: OrgMembership, actorId: string, db: D
           ExpressionAttributeValues: { ':seen': member.version, ':owner': 'owner' },
         },
       },
+      { Delete: { TableName: table, Key: keys.orgEmail(member.orgId, member.email) } },
       {
         Update: {
           TableName: table,
@@ -181,7 +188,7 @@ export async function removeMember(member: OrgMembership, actorId: string, db: D
 export async function renameMember(
   orgId: string,
   userId: string,
-  names: { givenName: string; familyName: string },
+  names: { givenName: string; familyName: string; email: string },
   db: Db = defaultDb,
 ): Promise<void> {
   try {
@@ -189,9 +196,10 @@ export async function renameMember(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.orgMember(orgId, userId),
-        UpdateExpression: 'SET givenName = :g, familyName = :f',
+        UpdateExpression: 'SET givenName = :g, familyName = :f, #search = :s',
         ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':g': names.givenName, ':f': names.familyName },
+        ExpressionAttributeNames: { '#search': 'search' },
+        ExpressionAttributeValues: { ':g': names.givenName, ':f': names.familyName, ':s': searchText(names.givenName, names.familyName, names.email) },
       }),
     );
   } catch (error) {

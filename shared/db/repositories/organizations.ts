@@ -6,6 +6,7 @@ import { db as defaultDb, type Db } from '../client.js';
 import { byOwner, keys, partitions, trials } from '../keys.js';
 import { batchDelete, queryAll, tableName, transact, updateVersioned, type TransactItem } from '../ops.js';
 import { auditEvent } from './audit.js';
+import { memberEmailGuard } from './members.js';
 import { membershipItem, orgItem, toOrg, toMembership } from './records.js';
 import { purgeWorkspace } from './workspaces.js';
 
@@ -21,6 +22,7 @@ export async function createOrganization(org: Organization, owner: OrgMembership
     [
       { Put: { TableName: tableName(), Item: orgItem(org), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: tableName(), Item: membershipItem(owner), ConditionExpression: 'attribute_not_exists(PK)' } },
+      memberEmailGuard(org.id, owner.email, owner.userId),
       {
         Update: {
           TableName: tableName(),
@@ -33,7 +35,7 @@ export async function createOrganization(org: Organization, owner: OrgMembership
       },
       auditEvent(org.id, { actorId: owner.userId, action: 'organization.created', target: { type: 'organization', id: org.id } }),
     ],
-    (failed) => (failed.includes(2) ? new NotFoundError('You have not signed up yet.') : new ConflictError('Try again.')),
+    (failed) => (failed.includes(3) ? new NotFoundError('You have not signed up yet.') : new ConflictError('Try again.')),
     db,
   );
 }

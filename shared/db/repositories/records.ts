@@ -1,5 +1,5 @@
 /** Items ↔ domain records. The only place that knows how a record is laid out as an item. */
-import type { OrgMembership, Organization, UserProfile, Workspace, WorkspaceMembership } from '../../domain/model.js';
+import type { Invitation, OrgMembership, Organization, UserProfile, Workspace, WorkspaceMembership } from '../../domain/model.js';
 import { byOwner, keys, trials } from '../keys.js';
 import type { Item } from '../ops.js';
 
@@ -40,11 +40,16 @@ export const toOrg = (item: Item): Organization => ({
   ...(item.deletedAt ? { deletedAt: item.deletedAt as string } : {}),
 });
 
+/** Lower-cased text the member directory searches with `q`. */
+export const searchText = (...parts: (string | null | undefined)[]): string =>
+  parts.filter(Boolean).join(' ').toLowerCase();
+
 export const membershipItem = (m: OrgMembership): Item => ({
   ...keys.orgMember(m.orgId, m.userId),
   ...byOwner.orgMembership(m.userId, m.orgId),
   type: 'OrgMembership',
   ...m,
+  search: searchText(m.givenName, m.familyName, m.email),
 });
 export const toMembership = (item: Item): OrgMembership => ({
   orgId: item.orgId as string,
@@ -93,4 +98,33 @@ export const toWorkspaceMembership = (item: Item): WorkspaceMembership => ({
   role: item.role as WorkspaceMembership['role'],
   addedBy: item.addedBy as string,
   addedAt: item.addedAt as string,
+});
+
+/** Ended invitations leave the table 90 days after they end (the audit log keeps their story). */
+export const ENDED_INVITATION_TTL_SECONDS = 90 * 86_400;
+
+export const invitationItem = (i: Invitation): Item => ({
+  ...keys.invitation(i.orgId, i.id),
+  type: 'Invitation',
+  ...i,
+  search: searchText(i.email),
+});
+export const toInvitation = (item: Item): Invitation => ({
+  id: item.id as string,
+  orgId: item.orgId as string,
+  email: item.email as string,
+  role: item.role as Invitation['role'],
+  workspaces: pick(item, 'workspaces', []),
+  message: pick(item, 'message', null),
+  invitedBy: item.invitedBy as string,
+  invitedByName: pick(item, 'invitedByName', ''),
+  createdAt: item.createdAt as string,
+  expiresAt: item.expiresAt as string,
+  status: item.status as Invitation['status'],
+  emailStatus: pick(item, 'emailStatus', 'failed'),
+  lastSentAt: pick(item, 'lastSentAt', null),
+  tokenHash: pick(item, 'tokenHash', null),
+  endedAt: pick(item, 'endedAt', null),
+  acceptedBy: pick(item, 'acceptedBy', null),
+  version: pick(item, 'version', 1),
 });

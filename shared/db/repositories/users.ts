@@ -8,6 +8,7 @@ import { queryAll, tableName, transact, versionedUpdate, type TransactItem } fro
 import { membershipItem, orgItem, profileItem, toProfile, toWorkspaceMembership, workspaceItem } from './records.js';
 import type { WorkspaceMembership } from '../../domain/model.js';
 import { auditEvent } from './audit.js';
+import { memberEmailGuard } from './members.js';
 
 export async function getProfile(userId: string, db: Db = defaultDb): Promise<UserProfile | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.user(userId), ConsistentRead: true }));
@@ -41,6 +42,7 @@ export async function createSignup(
       ...newProfileItems(input.profile),
       { Put: { TableName: tableName(), Item: orgItem(input.org), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: tableName(), Item: membershipItem(input.owner), ConditionExpression: 'attribute_not_exists(PK)' } },
+      memberEmailGuard(input.org.id, input.owner.email, input.owner.userId),
       { Put: { TableName: tableName(), Item: workspaceItem(input.workspace), ConditionExpression: 'attribute_not_exists(PK)' } },
       auditEvent(input.org.id, { actorId: input.profile.id, action: 'organization.created', target: { type: 'organization', id: input.org.id } }),
     ],

@@ -1,14 +1,14 @@
-/** Workspaces: create within the plan's quota, read, list, edit, delete. */
+/** Workspaces: create within the plan's quota, read, list, edit, delete; their explicit members. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { WorkspaceRole } from '../../auth/policy.js';
-import type { Organization, Workspace, WorkspaceMembership } from '../../domain/model.js';
+import type { OrgMembership, Organization, Workspace, WorkspaceMembership } from '../../domain/model.js';
 import { workspaceQuota } from '../../domain/plans.js';
 import { ConflictError, NotFoundError, QuotaExceededError } from '../../http/errors.js';
 import { db as defaultDb, type Db } from '../client.js';
 import { byOwner, keys, partitions } from '../keys.js';
-import { batchDelete, queryAll, queryPage, tableName, transact, updateVersioned, type TransactItem } from '../ops.js';
+import { batchDelete, batchGet, queryAll, queryPage, tableName, transact, updateVersioned, type TransactItem } from '../ops.js';
 import { auditEvent } from './audit.js';
-import { toWorkspace, workspaceItem, workspaceMembershipItem, toWorkspaceMembership } from './records.js';
+import { toMembership, toWorkspace, workspaceItem, workspaceMembershipItem, toWorkspaceMembership } from './records.js';
 import { getOrganization } from './organizations.js';
 
 export async function getWorkspace(workspaceId: string, db: Db = defaultDb): Promise<Workspace | undefined> {
@@ -223,4 +223,101 @@ export async function purgeWorkspace(workspaceId: string, db: Db = defaultDb): P
       });
   }
   await batchDelete(items.map((i) => ({ PK: i.PK as string, SK: i.SK as string })), db);
+}
+
+/**
+ * Every explicit member of a workspace (its `MEMBER#` items). Strongly consistent, so a member
+ * list read right after a grant shows it; a workspace's members are few enough to read whole.
+ */
+export async function listWorkspaceMembers(workspaceId: string, db: Db = defaultDb): Promise<WorkspaceMembership[]> {
+  const items = await queryAll(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
+      ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':member': partitions.memberPrefix },
+      ConsistentRead: true,
+    },
+    db,
+  );
+  return items.map(toWorkspaceMembership);
+}
+
+/**
+ * The org's owners and admins: the implicit admins of each of its workspaces. The filter runs
+ * after the read, so this reads (and pays for) every membership of the org to return a few;
+ * fine while organizations are small. A sparse index on admin memberships would make it cost
+ * only the admins when that stops being true.
+ */
+export async function listOrgAdmins(orgId: string, db: Db = defaultDb): Promise<OrgMembership[]> {
+  const items = await queryAll(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
+      FilterExpression: '#role IN (:owner, :admin)',
+      ExpressionAttributeNames: { '#role': 'role' },
+      ExpressionAttributeValues: { ':pk': partitions.org(orgId), ':member': partitions.memberPrefix, ':owner': 'owner', ':admin': 'admin' },
+      ConsistentRead: true,
+    },
+    db,
+  );
+  return items.map(toMembership);
+}
+
+/** The org memberships of the given users (missing ones left out), strongly consistent, 100 keys a round trip. */
+export async function getOrgMemberships(orgId: string, userIds: string[], db: Db = defaultDb): Promise<OrgMembership[]> {
+  const found: OrgMembership[] = [];
+  for (let i = 0; i < userIds.length; i += 100) {
+    const items = await batchGet(userIds.slice(i, i + 100).map((userId) => keys.orgMember(orgId, userId)), { consistent: true }, db);
+    for (const item of items) if (item) found.push(toMembership(item));
+  }
+  return found;
+}
+
+/**
+ * Takes a user's explicit role in a workspace away, in one transaction: the workspace item,
+ * the entry on their org membership (bumping its version, so an org-level change pinned to
+ * the old version re-reads), the workspace's counter and the audit event. Either item gone
+ * meanwhile (removed concurrently, or from the org) answers 404.
+ */
+export async function deleteWorkspaceMember(
+  membership: Pick<WorkspaceMembership, 'workspaceId' | 'orgId' | 'userId' | 'role'>,
+  actorId: string,
+  db: Db = defaultDb,
+): Promise<void> {
+  await transact(
+    [
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: keys.workspaceMember(membership.workspaceId, membership.userId),
+          ConditionExpression: 'attribute_exists(PK)',
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.orgMember(membership.orgId, membership.userId),
+          UpdateExpression: 'REMOVE workspaces.#ws SET #version = #version + :one',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_exists(workspaces.#ws)',
+          ExpressionAttributeNames: { '#ws': membership.workspaceId, '#version': 'version' },
+          ExpressionAttributeValues: { ':one': 1 },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.workspace(membership.workspaceId),
+          UpdateExpression: 'ADD memberCount :minus',
+          ConditionExpression: 'attribute_exists(PK) AND orgId = :org',
+          ExpressionAttributeValues: { ':minus': -1, ':org': membership.orgId },
+        },
+      },
+      auditEvent(membership.orgId, {
+        actorId,
+        action: 'workspace.member_removed',
+        target: { type: 'member', id: membership.userId },
+        details: { workspaceId: membership.workspaceId, role: membership.role },
+      }),
+    ],
+    (failed) => new NotFoundError(failed.includes(2) ? 'No such workspace.' : 'No such member in this workspace.'),
+    db,
+  );
 }

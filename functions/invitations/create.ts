@@ -1,0 +1,10 @@
+import { api } from '../../shared/http/api.js';
+import { invitationView } from '../../shared/http/views.js';
+import { invite } from '../../shared/services/invitations.js';
+import { routes } from '../routes.js';
+
+/** 201 even when the email could not be sent: the invitation is stored and `emailStatus` says so. */
+export const handler = api(routes['POST /orgs/{orgId}/invitations'], async ({ access, body }) => {
+  const invitation = await invite(access, body);
+  return { body: invitationView(invitation, 'pending'), version: invitation.version };
+});

@@ -1,0 +1,74 @@
+/**
+ * Email bodies, HTML and plain text, from user-supplied values that are always escaped in
+ * HTML (names, messages). Links come from configuration (PORTAL_URL) only, never from a request.
+ */
+import { escape } from 'html-escaper';
+import type { Branding } from '../domain/model.js';
+import type { Email } from './ses.js';
+
+interface Layout {
+  to: string;
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  quote?: string;
+  logoUrl?: string | null;
+  branding?: Branding | null;
+  footer: string;
+}
+
+function render(layout: Layout): Email {
+  const color = layout.branding?.primaryColor ?? '#1f6feb';
+  const footer = layout.branding?.emailFooter ?? layout.footer;
+  const html = [
+    '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#1b1f24;max-width:560px;margin:0 auto;padding:24px">',
+    layout.logoUrl ? `<img src="${escape(layout.logoUrl)}" alt="" height="40" style="display:block;margin-bottom:16px">` : '',
+    `<h1 style="font-size:20px">${escape(layout.heading)}</h1>`,
+    ...layout.paragraphs.map((p) => `<p>${escape(p)}</p>`),
+    layout.quote ? `<blockquote style="border-left:3px solid ${escape(color)};margin:16px 0;padding:4px 12px;white-space:pre-wrap">${escape(layout.quote)}</blockquote>` : '',
+    layout.action
+      ? `<p><a href="${escape(layout.action.url)}" style="background:${escape(color)};color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">${escape(layout.action.label)}</a></p>` +
+        `<p style="font-size:12px;color:#57606a">Or open this link: ${escape(layout.action.url)}</p>`
+      : '',
+    `<p style="font-size:12px;color:#57606a">${escape(footer)}</p>`,
+    '</body></html>',
+  ].join('');
+  const text = [
+    layout.heading,
+    '',
+    ...layout.paragraphs.flatMap((p) => [p, '']),
+    ...(layout.quote ? [layout.quote.replace(/^/gm, '> '), ''] : []),
+    ...(layout.action ? [`${layout.action.label}: ${layout.action.url}`, ''] : []),
+    footer,
+  ].join('\n');
+  return { to: layout.to, subject: layout.subject, html, text };
+}
+
+export function invitationEmail(input: {
+  to: string;
+  organizationName: string;
+  inviterName: string;
+  role: string;
+  message: string | null;
+  link: string;
+  expiresAt: string;
+  logoUrl: string | null;
+  branding: Branding | null;
+}): Email {
+  const expires = new Date(input.expiresAt).toUTCString();
+  return render({
+    to: input.to,
+    subject: `${input.inviterName} invited you to ${input.organizationName}`,
+    heading: `Join ${input.organizationName}`,
+    paragraphs: [
+      `${input.inviterName} invited you to join ${input.organizationName} as ${input.role}.`,
+      `The invitation expires on ${expires}.`,
+    ],
+    quote: input.message ?? undefined,
+    action: { label: 'Accept the invitation', url: input.link },
+    logoUrl: input.logoUrl,
+    branding: input.branding,
+    footer: 'If you did not expect this invitation, you can ignore this email.',
+  });
+}

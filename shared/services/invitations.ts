@@ -1,0 +1,245 @@
+/** The invitation lifecycle: invite, change, resend, withdraw; preview, accept, decline. */
+import { randomUUID } from 'node:crypto';
+import type { OrgAccess } from '../auth/access.js';
+import type { WorkspaceRole } from '../auth/policy.js';
+import { config } from '../config.js';
+import { keys, partitions } from '../db/keys.js';
+import { batchGet, queryFilled } from '../db/ops.js';
+import {
+  acceptInvitation,
+  createInvitation,
+  endInvitation,
+  findByTokenHash,
+  getInvitation,
+  recordSend,
+  renewLink,
+  updateInvitationRoles,
+  workspacesOf,
+} from '../db/repositories/invitations.js';
+import { toInvitation, toOrg, toWorkspace } from '../db/repositories/records.js';
+import { getProfile } from '../db/repositories/users.js';
+import {
+  assertCanGrant,
+  assertCanResend,
+  assertInvitee,
+  assertPending,
+  deadLink,
+  expiryFrom,
+  hashToken,
+  newToken,
+  statusAt,
+  type DisplayStatus,
+} from '../domain/invitations.js';
+import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
+import { sendEmail } from '../email/ses.js';
+import { invitationEmail } from '../email/templates.js';
+import { BadRequestError, NotFoundError } from '../http/errors.js';
+import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
+import type { Principal } from '../http/principal.js';
+import type { MeView } from '../http/views.js';
+import { loadMe } from './me.js';
+
+type Grants = { workspaceId: string; role: WorkspaceRole }[];
+
+const displayName = (m: Pick<OrgMembership, 'givenName' | 'familyName' | 'email'>) =>
+  `${m.givenName} ${m.familyName}`.trim() || m.email;
+
+/** The invited workspaces must be workspaces of this organization (400 naming the field otherwise). */
+async function assertWorkspacesOfOrg(orgId: string, grants: Grants): Promise<void> {
+  const found = await workspacesOf(grants.map((g) => g.workspaceId));
+  const errors = grants.flatMap((grant, i) =>
+    found[i]?.orgId === orgId ? [] : [{ path: `body.workspaces.${i}.workspaceId`, message: 'is not a workspace of this organization' }],
+  );
+  if (errors.length) throw new BadRequestError('The invitation names workspaces outside this organization.', errors);
+}
+
+function inviterOf(access: OrgAccess) {
+  return { role: access.role, workspaces: access.membership.workspaces };
+}
+
+/** Sends (or re-sends) the invitation email for `token` and records how it went. */
+async function deliver(invitation: Invitation, token: string, org: Organization, now: Date): Promise<Invitation> {
+  const outcome = await sendEmail(
+    invitationEmail({
+      to: invitation.email,
+      organizationName: org.name,
+      inviterName: invitation.invitedByName,
+      role: invitation.role,
+      message: invitation.message,
+      link: `${config().portalUrl}/invitations/${token}`,
+      expiresAt: invitation.expiresAt,
+      logoUrl: org.logoUrl,
+      branding: org.branding,
+    }),
+  );
+  return recordSend(invitation, outcome, now);
+}
+
+/**
+ * Invites `email` with an org role and optional workspace roles. The invitation is stored
+ * first; a failed send is recorded (`emailStatus: "failed"`) and can be resent.
+ */
+export async function invite(
+  access: OrgAccess,
+  input: { email: string; role: Invitation['role']; workspaces?: Grants; message?: string; expiresInDays?: number },
+  now = new Date(),
+): Promise<Invitation> {
+  const grants = input.workspaces ?? [];
+  assertCanGrant(inviterOf(access), input.role, grants);
+  await assertWorkspacesOfOrg(access.org.id, grants);
+  const { token, hash } = newToken();
+  const invitation: Invitation = {
+    id: randomUUID(),
+    orgId: access.org.id,
+    email: input.email.toLowerCase(),
+    role: input.role,
+    workspaces: grants,
+    message: input.message || null,
+    invitedBy: access.membership.userId,
+    invitedByName: displayName(access.membership),
+    createdAt: now.toISOString(),
+    expiresAt: expiryFrom(now, input.expiresInDays),
+    status: 'pending',
+    emailStatus: 'failed',
+    lastSentAt: null,
+    tokenHash: hash,
+    endedAt: null,
+    acceptedBy: null,
+    version: 1,
+  };
+  await createInvitation(invitation, hash, now);
+  return deliver(invitation, token, access.org, now);
+}
+
+async function findInvitation(access: OrgAccess, invitationId: string): Promise<Invitation> {
+  const invitation = await getInvitation(access.org.id, invitationId);
+  if (!invitation) throw new NotFoundError('No such invitation.');
+  return invitation;
+}
+
+/** An org's invitations, optionally of one status, paged. */
+export async function listOrgInvitations(
+  access: OrgAccess,
+  options: { status?: DisplayStatus; limit: number; cursor?: string },
+  now = new Date(),
+): Promise<Page<{ invitation: Invitation; status: DisplayStatus }>> {
+  const scope = `invitations|${access.membership.userId}|${access.org.id}|${options.status ?? ''}`;
+  const { items, lastKey } = await queryFilled(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :invite)',
+      ExpressionAttributeValues: { ':pk': partitions.org(access.org.id), ':invite': partitions.invitationPrefix },
+    },
+    {
+      limit: options.limit,
+      startKey: startKeyFrom(scope, options.cursor),
+      keep: (item) => !options.status || statusAt(toInvitation(item), now) === options.status,
+    },
+  );
+  return {
+    items: items.map(toInvitation).map((invitation) => ({ invitation, status: statusAt(invitation, now) })),
+    nextCursor: cursorFrom(scope, lastKey),
+  };
+}
+
+/** Changes the roles of a pending invitation, within the actor's own limits. */
+export async function changeInvitation(
+  access: OrgAccess,
+  invitationId: string,
+  changes: { role?: Invitation['role']; workspaces?: Grants },
+  now = new Date(),
+): Promise<Invitation> {
+  const invitation = await findInvitation(access, invitationId);
+  assertPending(invitation, now);
+  assertCanGrant(inviterOf(access), invitation.role, []);
+  assertCanGrant(inviterOf(access), changes.role ?? invitation.role, changes.workspaces ?? invitation.workspaces);
+  if (changes.workspaces) await assertWorkspacesOfOrg(access.org.id, changes.workspaces);
+  return updateInvitationRoles(invitation, changes, access.membership.userId, now);
+}
+
+/** A new link and expiry, emailed again; the old link dies. At most once a minute. */
+export async function resend(access: OrgAccess, invitationId: string, now = new Date()): Promise<Invitation> {
+  const invitation = await findInvitation(access, invitationId);
+  assertPending(invitation, now);
+  assertCanResend(invitation, now);
+  const lifetimeDays = Math.max(1, Math.round((Date.parse(invitation.expiresAt) - Date.parse(invitation.createdAt)) / 86_400_000));
+  const { token, hash } = newToken();
+  const renewed = await renewLink(invitation, { tokenHash: hash, expiresAt: expiryFrom(now, lifetimeDays) }, access.membership.userId, now);
+  return deliver(renewed, token, access.org, now);
+}
+
+export async function withdraw(access: OrgAccess, invitationId: string, now = new Date()): Promise<void> {
+  const invitation = await findInvitation(access, invitationId);
+  assertPending(invitation, now);
+  await endInvitation(invitation, 'withdrawn', access.membership.userId, now);
+}
+
+/** The live invitation behind a link, or the one 404 for every dead or unknown link. */
+async function liveInvitation(token: string, now: Date): Promise<Invitation> {
+  const invitation = await findByTokenHash(hashToken(token));
+  if (!invitation || statusAt(invitation, now) !== 'pending') throw deadLink();
+  return invitation;
+}
+
+/** What the invitee sees before signing in: nothing beyond their own invitation. */
+export async function preview(token: string, now = new Date()) {
+  const invitation = await liveInvitation(token, now);
+  const [orgItem] = await batchGet([keys.org(invitation.orgId)]);
+  if (!orgItem || orgItem.deletedAt) throw deadLink();
+  return {
+    organizationName: toOrg(orgItem).name,
+    invitedByName: invitation.invitedByName,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt,
+  };
+}
+
+/** Joins the caller to the organization with the invited roles; works once. */
+export async function accept(principal: Principal, token: string, now = new Date()): Promise<MeView> {
+  const invitation = await liveInvitation(token, now);
+  assertInvitee(invitation, principal);
+  const [profile, workspaceItems] = await Promise.all([
+    getProfile(principal.userId),
+    workspacesOf(invitation.workspaces.map((w) => w.workspaceId)),
+  ]);
+  // Workspaces deleted or moved away since the invitation are skipped, not an error.
+  const workspaces: Workspace[] = workspaceItems
+    .filter((item) => item?.orgId === invitation.orgId)
+    .map((item) => toWorkspace(item!));
+  const roles = new Map(invitation.workspaces.map((w) => [w.workspaceId, w.role]));
+  const givenName = profile?.givenName ?? principal.givenName ?? principal.email.split('@')[0]!;
+  const familyName = profile?.familyName ?? principal.familyName ?? '';
+  const member: OrgMembership = {
+    orgId: invitation.orgId,
+    userId: principal.userId,
+    role: invitation.role,
+    email: profile?.email ?? principal.email,
+    givenName,
+    familyName,
+    invitedBy: invitation.invitedBy,
+    invitedAt: invitation.createdAt,
+    memberSince: now.toISOString(),
+    workspaces: Object.fromEntries(workspaces.map((w) => [w.id, roles.get(w.id)!])),
+    version: 1,
+  };
+  const newProfile: UserProfile | undefined = profile
+    ? undefined
+    : {
+        id: principal.userId,
+        email: principal.email,
+        givenName,
+        familyName,
+        defaultWorkspaceId: workspaces[0]?.id ?? null,
+        createdAt: now.toISOString(),
+        orgRoles: { [invitation.orgId]: invitation.role },
+        version: 1,
+      };
+  await acceptInvitation({ invitation, member, newProfile, workspaces }, now);
+  return loadMe(principal.userId);
+}
+
+export async function decline(principal: Principal, token: string, now = new Date()): Promise<void> {
+  const invitation = await liveInvitation(token, now);
+  assertInvitee(invitation, principal);
+  await endInvitation(invitation, 'declined', principal.userId, now);
+}
