@@ -1,0 +1,10 @@
+import { api } from '../../shared/http/api.js';
+import { workspaceMemberView } from '../../shared/http/views.js';
+import { setWorkspaceMemberRole } from '../../shared/services/workspace-members.js';
+import { routes } from '../routes.js';
+
+/** The row asks for `workspace.addMembers`; changing an existing role also needs admin (the service decides). */
+export const handler = api(routes['PUT /workspaces/{workspaceId}/members/{userId}'], async ({ access, principal, params, body }) => {
+  const entry = await setWorkspaceMemberRole(access, principal.userId, params.userId, body.role);
+  return { body: workspaceMemberView(entry) };
+});

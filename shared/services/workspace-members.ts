@@ -1,0 +1,82 @@
+/** The members of a workspace: list, grant or change a role, remove (or leave). */
+import type { WorkspaceAccess } from '../auth/access.js';
+import type { WorkspaceRole } from '../auth/policy.js';
+import { getMember } from '../db/repositories/members.js';
+import {
+  deleteWorkspaceMember,
+  getOrgMemberships,
+  listOrgAdmins,
+  listWorkspaceMembers,
+  putWorkspaceMember,
+} from '../db/repositories/workspaces.js';
+import {
+  assertMayRemoveWorkspaceMember,
+  planWorkspaceRole,
+  removableWorkspaceRole,
+  workspaceMemberEntries,
+  workspaceMemberSortKey,
+  type WorkspaceMemberEntry,
+} from '../domain/workspace-members.js';
+import { pageOf, type Page } from '../http/paging.js';
+
+/**
+ * Explicit members and the org's implicit admins, by name. Sorting by name needs the whole
+ * list, so every page reads it (two Queries in parallel, then one BatchGet for the names of
+ * explicit members who are not admins) and serves its slice behind a signed cursor.
+ */
+export async function listMembersOfWorkspace(
+  access: WorkspaceAccess,
+  callerId: string,
+  options: { limit: number; cursor?: string },
+): Promise<Page<WorkspaceMemberEntry>> {
+  const { workspace } = access;
+  const [explicit, admins] = await Promise.all([listWorkspaceMembers(workspace.id), listOrgAdmins(workspace.orgId)]);
+  const known = new Set(admins.map((m) => m.userId));
+  const others = await getOrgMemberships(
+    workspace.orgId,
+    explicit.map((m) => m.userId).filter((id) => !known.has(id)),
+  );
+  const entries = workspaceMemberEntries(explicit, [...admins, ...others]);
+  return pageOf(entries, workspaceMemberSortKey, {
+    scope: `workspace-members|${callerId}|${workspace.id}`,
+    limit: options.limit,
+    cursor: options.cursor,
+  });
+}
+
+/** Gives an org member a workspace role, or changes it; the same role again writes nothing. */
+export async function setWorkspaceMemberRole(
+  access: WorkspaceAccess,
+  actorId: string,
+  userId: string,
+  role: WorkspaceRole,
+  now = new Date(),
+): Promise<WorkspaceMemberEntry> {
+  const { workspace } = access;
+  const member = await getMember(workspace.orgId, userId);
+  const current = member?.workspaces[workspace.id];
+  const change = planWorkspaceRole(access.role, { orgRole: member?.role, workspaceRole: current }, role);
+  // planWorkspaceRole refuses a user who is not an org member, so `member` is there from here on.
+  const entry: WorkspaceMemberEntry = { member: member!, workspaceRole: role, implicit: false };
+  if (change === 'unchanged') return entry;
+  await putWorkspaceMember(
+    { workspaceId: workspace.id, orgId: workspace.orgId, userId, role, addedBy: actorId, addedAt: now.toISOString() },
+    current,
+  );
+  return entry;
+}
+
+/**
+ * Removes a user's explicit workspace role; a member may remove themself (leave). Leaving
+ * needs no read: the caller's explicit role came with their access.
+ */
+export async function removeMemberFromWorkspace(access: WorkspaceAccess, actorId: string, userId: string): Promise<void> {
+  const { workspace } = access;
+  assertMayRemoveWorkspaceMember({ userId: actorId, role: access.role }, userId);
+  const target =
+    userId === actorId
+      ? { orgRole: access.orgRole, workspaceRole: access.implicit ? undefined : access.role }
+      : await getMember(workspace.orgId, userId).then((m) => ({ orgRole: m?.role, workspaceRole: m?.workspaces[workspace.id] }));
+  const role = removableWorkspaceRole(target);
+  await deleteWorkspaceMember({ workspaceId: workspace.id, orgId: workspace.orgId, userId, role }, actorId);
+}

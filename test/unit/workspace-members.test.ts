@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { OrgRole, WorkspaceRole } from '../../shared/auth/policy.js';
+import type { OrgMembership } from '../../shared/domain/model.js';
+import {
+  assertMayRemoveWorkspaceMember,
+  isImplicitWorkspaceAdmin,
+  planWorkspaceRole,
+  removableWorkspaceRole,
+  workspaceMemberEntries,
+  workspaceMemberSortKey,
+} from '../../shared/domain/workspace-members.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/http/errors.js';
+
+const membership = (userId: string, role: OrgRole, givenName = userId, familyName = 'X'): OrgMembership => ({
+  orgId: 'o',
+  userId,
+  role,
+  email: `${userId}@example.com`,
+  givenName,
+  familyName,
+  invitedBy: null,
+  invitedAt: null,
+  memberSince: '2026-01-01T00:00:00.000Z',
+  workspaces: {},
+  version: 1,
+});
+
+const target = (orgRole: OrgRole | undefined, workspaceRole?: WorkspaceRole) => ({ orgRole, workspaceRole });
+
+describe('implicit workspace admins', () => {
+  it('are the org owner and admins only', () => {
+    expect((['owner', 'admin', 'editor', 'member'] as const).map(isImplicitWorkspaceAdmin)).toEqual([true, true, false, false]);
+    expect(isImplicitWorkspaceAdmin(undefined)).toBe(false);
+  });
+});
+
+describe('the member list', () => {
+  it('lists explicit members and implicit admins once each; an admin with an explicit item stays implicit admin', () => {
+    const entries = workspaceMemberEntries(
+      [
+        { userId: 'ed', role: 'editor' },
+        { userId: 'adm', role: 'viewer' },
+        { userId: 'gone', role: 'viewer' },
+      ],
+      [membership('own', 'owner'), membership('adm', 'admin'), membership('ed', 'member')],
+    );
+    const byUser = Object.fromEntries(entries.map((e) => [e.member.userId, { role: e.workspaceRole, implicit: e.implicit }]));
+    expect(byUser).toEqual({
+      own: { role: 'admin', implicit: true },
+      adm: { role: 'admin', implicit: true },
+      ed: { role: 'editor', implicit: false },
+    });
+  });
+
+  it('sorts by given then family name, case-insensitively, then by user id', () => {
+    const entries = workspaceMemberEntries(
+      [],
+      [membership('3', 'admin', 'bob', 'A'), membership('2', 'admin', 'Anna', 'B'), membership('1', 'admin', 'ann', 'Z'), membership('0', 'admin', 'Bob', 'a')],
+    );
+    const order = [...entries].sort((x, y) => (workspaceMemberSortKey(x) < workspaceMemberSortKey(y) ? -1 : 1)).map((e) => e.member.userId);
+    expect(order).toEqual(['1', '2', '0', '3']);
+  });
+});
+
+describe('granting a workspace role', () => {
+  it('needs the target to be an org member (404) who is not an owner/admin (409)', () => {
+    expect(() => planWorkspaceRole('admin', target(undefined), 'viewer')).toThrow(NotFoundError);
+    expect(() => planWorkspaceRole('admin', target('owner'), 'viewer')).toThrow(ConflictError);
+    expect(() => planWorkspaceRole('admin', target('admin', 'viewer'), 'viewer')).toThrow(ConflictError);
+  });
+
+  it('adds up to the actor’s own role', () => {
+    expect(planWorkspaceRole('editor', target('member'), 'viewer')).toBe('add');
+    expect(planWorkspaceRole('editor', target('editor'), 'editor')).toBe('add');
+    expect(() => planWorkspaceRole('editor', target('member'), 'admin')).toThrow(ForbiddenError);
+    expect(planWorkspaceRole('admin', target('member'), 'admin')).toBe('add');
+    expect(() => planWorkspaceRole('viewer', target('member'), 'viewer')).toThrow(ForbiddenError);
+  });
+
+  it('changes an existing role only as workspace admin; the same role again is no change', () => {
+    expect(() => planWorkspaceRole('editor', target('member', 'viewer'), 'editor')).toThrow(ForbiddenError);
+    expect(planWorkspaceRole('admin', target('member', 'viewer'), 'editor')).toBe('change');
+    expect(planWorkspaceRole('admin', target('member', 'admin'), 'viewer')).toBe('change');
+    expect(planWorkspaceRole('editor', target('member', 'viewer'), 'viewer')).toBe('unchanged');
+    expect(() => planWorkspaceRole('editor', target('member', 'admin'), 'admin')).toThrow(ForbiddenError);
+  });
+});
+
+describe('removing a workspace member', () => {
+  it('anyone may leave; removing others needs workspace admin', () => {
+    expect(() => assertMayRemoveWorkspaceMember({ userId: 'a', role: 'viewer' }, 'a')).not.toThrow();
+    expect(() => assertMayRemoveWorkspaceMember({ userId: 'a', role: 'editor' }, 'b')).toThrow(ForbiddenError);
+    expect(() => assertMayRemoveWorkspaceMember({ userId: 'a', role: 'admin' }, 'b')).not.toThrow();
+  });
+
+  it('implicit admins cannot be removed; unknown members are 404', () => {
+    expect(removableWorkspaceRole(target('member', 'editor'))).toBe('editor');
+    expect(() => removableWorkspaceRole(target('owner'))).toThrow(ConflictError);
+    expect(() => removableWorkspaceRole(target('admin', 'viewer'))).toThrow(ConflictError);
+    expect(() => removableWorkspaceRole(target('member'))).toThrow(NotFoundError);
+    expect(() => removableWorkspaceRole(target(undefined))).toThrow(NotFoundError);
+  });
+});
