@@ -95,3 +95,19 @@ export const invitationView = (i: Invitation, status: DisplayStatus) => ({
   status,
   emailStatus: i.emailStatus,
 });
+
+/** A directory entry: an active member, or a pending invitation (no userId yet). */
+export const directoryEntryView = (entry: { kind: 'member'; member: OrgMembership } | { kind: 'invitation'; invitation: Invitation }) =>
+  entry.kind === 'member'
+    ? memberView(entry.member)
+    : {
+        invitationId: entry.invitation.id,
+        email: entry.invitation.email,
+        role: entry.invitation.role,
+        status: 'pending' as const,
+        invitedBy: entry.invitation.invitedBy,
+        invitedByName: entry.invitation.invitedByName,
+        invitedAt: entry.invitation.createdAt,
+        expiresAt: entry.invitation.expiresAt,
+        workspaces: entry.invitation.workspaces,
+      };

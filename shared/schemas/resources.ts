@@ -75,22 +75,31 @@ export const TransferOwnershipBody = z.strictObject({ userId: Id });
 
 // ── Members ───────────────────────────────────────────────────────────────────
 export const MemberParams = z.strictObject({ orgId: Id, userId: Id });
-export const MemberListQuery = PageQuery;
+export const MemberListQuery = PageQuery.extend({
+  role: OrgRole.optional(),
+  status: z.enum(['active', 'pending']).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['name', 'email', 'invitedAt', 'role']).optional(),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
 export const MemberPatchBody = z.strictObject({ role: AssignableOrgRole });
 export const Member = z
   .object({
-    userId: z.string(),
+    userId: z.string().optional(),
+    invitationId: z.string().optional(),
     email: z.string(),
     givenName: z.string().optional(),
     familyName: z.string().optional(),
     role: OrgRole,
     status: z.enum(['active', 'pending']),
     invitedBy: z.string().nullable(),
+    invitedByName: z.string().optional(),
     invitedAt: Timestamp.nullable(),
     memberSince: Timestamp.optional(),
+    expiresAt: Timestamp.optional(),
     workspaces: z.array(z.object({ workspaceId: z.string(), role: WorkspaceRole })),
   })
-  .meta({ id: 'Member' });
+  .meta({ id: 'Member', description: 'An active member (userId) or a pending invitation (invitationId)' });
 
 // ── Workspaces ────────────────────────────────────────────────────────────────
 export const WorkspaceParams = z.strictObject({ workspaceId: Id });
@@ -190,8 +199,11 @@ export const Invitation = z
     emailStatus: z.enum(['sent', 'failed']),
   })
   .meta({ id: 'Invitation' });
-/** A link token: base64url of 32 bytes. Anything else is simply not found. */
-export const TokenParams = z.strictObject({ token: z.string().max(200) });
+/**
+ * A link token (base64url of 32 bytes). Any other string is looked up like one and simply not
+ * found, so a dead, forged or malformed link all get the same 404 and say nothing.
+ */
+export const TokenParams = z.strictObject({ token: z.string() });
 export const InvitationPreview = z
   .object({ organizationName: z.string(), invitedByName: z.string(), email: z.string(), role: AssignableOrgRole, expiresAt: Timestamp })
   .meta({ id: 'InvitationPreview' });

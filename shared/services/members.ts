@@ -1,16 +1,54 @@
 /** The member directory and role changes in an organization. */
 import { allows, type OrgAccess } from '../auth/access.js';
-import type { OrgRole } from '../auth/policy.js';
-import { changeRole, getMember, listMembers, removeMember } from '../db/repositories/members.js';
+import { ORG_ROLES, type OrgRole } from '../auth/policy.js';
+import { changeRole, directoryPage, getMember, removeMember, wholeDirectory, type DirectoryEntry } from '../db/repositories/members.js';
 import type { OrgMembership } from '../domain/model.js';
 import { assertCanChangeRole, assertCanRemove } from '../domain/members.js';
 import { ForbiddenError, NotFoundError } from '../http/errors.js';
-import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
+import { cursorFrom, pageOf, startKeyFrom, type Page } from '../http/paging.js';
 
-export async function listOrgMembers(access: OrgAccess, options: { limit: number; cursor?: string }): Promise<Page<OrgMembership>> {
-  const scope = `members|${access.membership.userId}|${access.org.id}`;
-  const { members, lastKey } = await listMembers(access.org.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
-  return { items: members, nextCursor: cursorFrom(scope, lastKey) };
+export interface DirectoryQuery {
+  role?: OrgRole;
+  status?: 'active' | 'pending';
+  q?: string;
+  sort?: 'name' | 'email' | 'invitedAt' | 'role';
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+}
+
+/** Sort keys of the directory's orders; each ends with the entry's id, so it is unique and stable. */
+const SORT_KEYS: Record<NonNullable<DirectoryQuery['sort']>, (entry: DirectoryEntry) => string> = {
+  name: (e) => (e.kind === 'member' ? `${e.member.givenName} ${e.member.familyName}`.trim() || e.member.email : e.invitation.email).toLowerCase(),
+  email: (e) => (e.kind === 'member' ? e.member.email : e.invitation.email).toLowerCase(),
+  invitedAt: (e) => (e.kind === 'member' ? (e.member.invitedAt ?? e.member.memberSince) : e.invitation.createdAt),
+  role: (e) => String(ORG_ROLES.indexOf(e.kind === 'member' ? e.member.role : e.invitation.role)),
+};
+const entryId = (e: DirectoryEntry) => (e.kind === 'member' ? e.member.userId : e.invitation.id);
+
+/**
+ * The member directory: active members and pending invitations, filtered by role, status and
+ * a search over name and email. The default order is the table's (one Query per page, whatever
+ * the org's size); the other orders read the filtered directory and sort it.
+ */
+export async function listDirectory(access: OrgAccess, query: DirectoryQuery, now = new Date()): Promise<Page<DirectoryEntry>> {
+  const filter = { role: query.role, status: query.status, q: query.q, now };
+  const scope = ['members', access.membership.userId, access.org.id, query.role, query.status, query.q, query.sort, query.order].join('|');
+  if (!query.sort) {
+    const { entries, lastKey } = await directoryPage(access.org.id, filter, {
+      limit: query.limit,
+      startKey: startKeyFrom(scope, query.cursor),
+      descending: query.order === 'desc',
+    });
+    return { items: entries, nextCursor: cursorFrom(scope, lastKey) };
+  }
+  const sortKey = SORT_KEYS[query.sort];
+  return pageOf(await wholeDirectory(access.org.id, filter), (e) => `${sortKey(e)}\u0000${entryId(e)}`, {
+    scope,
+    limit: query.limit,
+    cursor: query.cursor,
+    order: query.order,
+  });
 }
 
 /** One member. Those who cannot open the member list can still see themselves. */

@@ -1,12 +1,12 @@
 /** Organization memberships: the member directory and role changes. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrgRole } from '../../auth/policy.js';
-import type { OrgMembership } from '../../domain/model.js';
+import type { Invitation, OrgMembership } from '../../domain/model.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { db as defaultDb, type Db } from '../client.js';
 import { keys, partitions } from '../keys.js';
-import { queryPage, tableName, transact, type TransactItem } from '../ops.js';
-import { membershipItem, searchText, toMembership } from './records.js';
+import { queryAll, queryFilled, tableName, transact, type Item, type TransactItem } from '../ops.js';
+import { membershipItem, searchText, toInvitation, toMembership } from './records.js';
 import { auditEvent } from './audit.js';
 
 export async function getMember(orgId: string, userId: string, db: Db = defaultDb): Promise<OrgMembership | undefined> {
@@ -14,22 +14,82 @@ export async function getMember(orgId: string, userId: string, db: Db = defaultD
   return out.Item ? toMembership(out.Item) : undefined;
 }
 
-/** One page of an organization's members, in user-id order. */
-export async function listMembers(
+export interface DirectoryFilter {
+  role?: OrgRole;
+  status?: 'active' | 'pending';
+  /** Lower-cased substring of name or email. */
+  q?: string;
+  now: Date;
+}
+
+export type DirectoryEntry = { kind: 'member'; member: OrgMembership } | { kind: 'invitation'; invitation: Invitation };
+
+/**
+ * The directory's Query: members and live invitations of an org partition, in key order
+ * (pending invitations, then members), filtered on the server by status, role and search text.
+ */
+function directoryQuery(orgId: string, filter: DirectoryFilter, descending: boolean) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': partitions.org(orgId) };
+  const conditions: string[] = [];
+  const live = () => {
+    names['#status'] = 'status';
+    values[':pending'] = 'pending';
+    values[':now'] = filter.now.toISOString();
+    return '#status = :pending AND expiresAt > :now';
+  };
+  let keyCondition = 'PK = :pk AND begins_with(SK, :prefix)';
+  if (filter.status === 'active') values[':prefix'] = partitions.memberPrefix;
+  else if (filter.status === 'pending') {
+    values[':prefix'] = partitions.invitationPrefix;
+    conditions.push(live());
+  } else {
+    keyCondition = 'PK = :pk AND SK BETWEEN :from AND :to';
+    values[':from'] = partitions.directoryFrom;
+    values[':to'] = partitions.directoryTo;
+    // A filter may not name the sort key: members are told apart by their item type.
+    names['#type'] = 'type';
+    values[':membership'] = 'OrgMembership';
+    conditions.push(`(#type = :membership OR (${live()}))`);
+  }
+  if (filter.role) {
+    names['#role'] = 'role';
+    values[':role'] = filter.role;
+    conditions.push('#role = :role');
+  }
+  if (filter.q) {
+    names['#search'] = 'search';
+    values[':q'] = filter.q.toLowerCase();
+    conditions.push('contains(#search, :q)');
+  }
+  return {
+    KeyConditionExpression: keyCondition,
+    ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: values,
+    ScanIndexForward: !descending,
+  };
+}
+
+const toEntry = (item: Item): DirectoryEntry =>
+  String(item.SK).startsWith(partitions.memberPrefix)
+    ? { kind: 'member', member: toMembership(item) }
+    : { kind: 'invitation', invitation: toInvitation(item) };
+
+/** One page of the directory in key order (the default order): its cost follows the page, not the org. */
+export async function directoryPage(
   orgId: string,
-  page: { limit: number; startKey?: Record<string, unknown> },
+  filter: DirectoryFilter,
+  page: { limit: number; startKey?: Record<string, unknown>; descending: boolean },
   db: Db = defaultDb,
-): Promise<{ members: OrgMembership[]; lastKey?: Record<string, unknown> }> {
-  const { items, lastKey } = await queryPage(
-    {
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
-      ExpressionAttributeValues: { ':pk': partitions.org(orgId), ':member': partitions.memberPrefix },
-      Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
-    },
-    db,
-  );
-  return { members: items.map(toMembership), lastKey };
+): Promise<{ entries: DirectoryEntry[]; lastKey?: Record<string, unknown> }> {
+  const { items, lastKey } = await queryFilled(directoryQuery(orgId, filter, page.descending), { limit: page.limit, startKey: page.startKey }, db);
+  return { entries: items.map(toEntry), lastKey };
+}
+
+/** The whole filtered directory, for orders other than key order. */
+export async function wholeDirectory(orgId: string, filter: DirectoryFilter, db: Db = defaultDb): Promise<DirectoryEntry[]> {
+  return (await queryAll(directoryQuery(orgId, filter, false), db)).map(toEntry);
 }
 
 /** Claims `email` in the organization for a member (replacing a pending invitation's claim). */

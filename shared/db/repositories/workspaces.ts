@@ -132,6 +132,8 @@ export function updateWorkspace(
 /**
  * Gives a user (already an org member) an explicit workspace role: the workspace-side item,
  * the role on their org membership (which bumps its version) and the workspace's counter.
+ * The item is written only if it still holds `previousRole` (or is still absent), so two
+ * parallel grants cannot both count the member or both record an addition: the loser is 409.
  */
 export async function putWorkspaceMember(
   membership: WorkspaceMembership,
@@ -140,7 +142,15 @@ export async function putWorkspaceMember(
 ): Promise<void> {
   await transact(
     [
-      { Put: { TableName: tableName(), Item: workspaceMembershipItem(membership) } },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: workspaceMembershipItem(membership),
+          ...(previousRole
+            ? { ConditionExpression: '#role = :previous', ExpressionAttributeNames: { '#role': 'role' }, ExpressionAttributeValues: { ':previous': previousRole } }
+            : { ConditionExpression: 'attribute_not_exists(PK)' }),
+        },
+      },
       {
         Update: {
           TableName: tableName(),
@@ -167,7 +177,12 @@ export async function putWorkspaceMember(
         details: { workspaceId: membership.workspaceId, role: membership.role, ...(previousRole ? { from: previousRole } : {}) },
       }),
     ],
-    (failed) => new NotFoundError(failed.includes(1) ? 'The user is not a member of the organization.' : 'No such workspace.'),
+    (failed) =>
+      failed.includes(1)
+        ? new NotFoundError('The user is not a member of the organization.')
+        : failed.includes(0)
+          ? new ConflictError("The member's workspace role changed meanwhile; reload and try again.")
+          : new NotFoundError('No such workspace.'),
     db,
   );
 }
@@ -296,7 +311,7 @@ export async function deleteWorkspaceMember(
           TableName: tableName(),
           Key: keys.orgMember(membership.orgId, membership.userId),
           UpdateExpression: 'REMOVE workspaces.#ws SET #version = #version + :one',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_exists(workspaces.#ws)',
+          ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeNames: { '#ws': membership.workspaceId, '#version': 'version' },
           ExpressionAttributeValues: { ':one': 1 },
         },
