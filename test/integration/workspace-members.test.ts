@@ -203,6 +203,26 @@ describe('workspace members', () => {
     expect((await owner.api.put(memberPath(ws, member.userId), { role: 'viewer' })).body).toMatchObject({ workspaceRole: 'viewer' });
   });
 
+  it('parallel grants and parallel removals of the same member happen once', async () => {
+    const owner = await signedUp('race-owner');
+    const { member } = await team(owner, { member: { org: 'member' } });
+    const ws = owner.workspaceId;
+    const path = memberPath(ws, member.userId);
+    const events = async (action: string) =>
+      (await owner.api.get(`/orgs/${owner.orgId}/audit?limit=100`)).body.items.filter((e: { action: string }) => e.action === action);
+
+    const grants = await Promise.all(Array.from({ length: 4 }, () => owner.api.put(path, { role: 'viewer' })));
+    expect(grants.map((g) => g.status)).toContain(200);
+    expect(grants.every((g) => [200, 409, 503].includes(g.status))).toBe(true);
+    expect(await events('workspace.member_added')).toHaveLength(1);
+
+    const removals = await Promise.all(Array.from({ length: 4 }, () => owner.api.delete(path)));
+    expect(removals.filter((r) => r.status === 204)).toHaveLength(1);
+    expect(removals.every((r) => [204, 404, 503].includes(r.status))).toBe(true);
+    expect(await events('workspace.member_removed')).toHaveLength(1);
+    expectProblem(await member.api.get(`/workspaces/${ws}`), 404, 'not_found');
+  });
+
   it('every change is in the audit log, newest first; the log is for org owners and admins', async () => {
     const owner = await signedUp('audit-owner');
     const { admin, editor, member } = await team(owner, { admin: { org: 'admin' }, editor: { org: 'editor' }, member: { org: 'member' } });
