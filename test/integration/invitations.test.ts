@@ -331,6 +331,11 @@ describe('invitations: manage', () => {
     expect(await statusOf(owner, invitation.id)).toBe('withdrawn');
     expectProblem(await owner.api.delete(path), 409, 'conflict');
     expectProblem(await owner.api.delete(`${invitations(owner)}/${randomUUID()}`), 404, 'not_found');
+    const events = (await owner.api.get(`/orgs/${owner.orgId}/audit`)).body.items as { action: string }[];
+    const about = (action: string) => events.findIndex((e) => e.action === action && JSON.stringify(e).includes(invitation.id));
+    expect(about('invitation.withdrawn')).toBeGreaterThanOrEqual(0);
+    expect(about('invitation.withdrawn')).toBeLessThan(about('invitation.created'));
+    expect(events.filter((e) => e.action === 'invitation.withdrawn')).toHaveLength(1);
 
     // Withdrawn links cannot be accepted or declined either.
     const invitee = await userFor(invitation.email);
