@@ -537,3 +537,51 @@ describe('invitations: the email', () => {
     expect(plainMail.body.html).not.toContain('cdn.example.com');
   });
 });
+
+describe('invitations: around the edges', () => {
+  it('org and inviter names are escaped in the html part too', async () => {
+    const owner = await signedUp('<i>Eve</i>', 'R&D <b>Lab</b>');
+    const { mail } = await inviteAndGetToken(owner.api, owner.orgId, { email: freshAddress(), role: 'member' });
+    expect(mail.body.html).not.toContain('<b>Lab</b>');
+    expect(mail.body.html).not.toContain('<i>Eve</i>');
+    expect(mail.body.html).toContain('&lt;b&gt;Lab&lt;/b&gt;');
+  });
+
+  it('a member who left or was removed can be invited again; an accepted invitee cannot', async () => {
+    const owner = await signedUp('again-owner');
+    const removed = await signedUp('removed');
+    await addMember(owner, removed, 'member');
+    expect((await owner.api.delete(`/orgs/${owner.orgId}/members/${removed.userId}`)).status).toBe(204);
+    expect((await owner.api.post(invitations(owner), { email: removed.email, role: 'member' })).status).toBe(201);
+
+    const address = freshAddress();
+    const { token: t } = await inviteAndGetToken(owner.api, owner.orgId, { email: address, role: 'member' });
+    const invitee = await userFor(address.toLowerCase());
+    expect((await invitee.api.post(`/invitations/${t}/accept`)).status).toBe(200);
+    expectProblem(await owner.api.post(invitations(owner), { email: address, role: 'member' }), 409, 'conflict');
+    expect((await invitee.api.delete(`/orgs/${owner.orgId}/members/${invitee.userId}`)).status).toBe(204);
+    expect((await owner.api.post(invitations(owner), { email: address, role: 'member' })).status).toBe(201);
+  });
+
+  it('a workspace deleted before the accept grants nothing; a deleted org takes its links with it', async () => {
+    const owner = await signedUp('edges');
+    const gone = (await owner.api.post(`/orgs/${owner.orgId}/workspaces`, { name: 'Gone' })).body.id as string;
+    const address = freshAddress();
+    const { token: t } = await inviteAndGetToken(owner.api, owner.orgId, {
+      email: address,
+      role: 'member',
+      workspaces: [{ workspaceId: gone, role: 'viewer' }, { workspaceId: owner.workspaceId, role: 'viewer' }],
+    });
+    expect((await owner.api.delete(`/workspaces/${gone}`)).status).toBe(204);
+    const invitee = await userFor(address);
+    const res = await invitee.api.post(`/invitations/${t}/accept`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.workspaces.map((w: { id: string }) => w.id)).toEqual([owner.workspaceId]);
+    expectProblem(await invitee.api.get(`/workspaces/${gone}`), 404, 'not_found');
+
+    const doomed = await signedUp('doomed');
+    const { token: d } = await inviteAndGetToken(doomed.api, doomed.orgId, { email: freshAddress(), role: 'member' });
+    expect((await doomed.api.delete(`/orgs/${doomed.orgId}`)).status).toBe(204);
+    expectProblem(await preview(d), 404, 'not_found');
+  });
+});
