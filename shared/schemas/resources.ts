@@ -78,7 +78,8 @@ export const MemberParams = z.strictObject({ orgId: Id, userId: Id });
 export const MemberListQuery = PageQuery.extend({
   role: OrgRole.optional(),
   status: z.enum(['active', 'pending']).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  // An empty search box means no search.
+  q: z.string().trim().max(100).optional().transform((q) => q || undefined),
   sort: z.enum(['name', 'email', 'invitedAt', 'role']).optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
 });

@@ -216,3 +216,13 @@ describe('member directory', () => {
     expectProblem(await call('GET', directory), 401, 'unauthorized');
   });
 });
+
+describe('directory search box', () => {
+  it('an empty q means no search', async () => {
+    const owner = await signedUp('empty-q');
+    const all = await owner.api.get(`/orgs/${owner.orgId}/members`);
+    const empty = await owner.api.get(`/orgs/${owner.orgId}/members?q=`);
+    expect(empty.status).toBe(200);
+    expect(empty.body.items).toEqual(all.body.items);
+  });
+});
