@@ -5,7 +5,7 @@
  */
 import type { HttpMethod, Route, RouteSpec } from '../shared/http/route.js';
 import {
-  AuditEvent, AuditQuery, Health, Invitation, InvitationCreateBody, InvitationListQuery, InvitationParams,
+  AuditEvent, AuditQuery, Health, OrgOverview, PlanBody, TrialExtensionBody, WorkspaceOverview, Invitation, InvitationCreateBody, InvitationListQuery, InvitationParams,
   InvitationPatchBody, InvitationPreview, TokenParams, Me, MemberListQuery, MemberParams, MemberPatchBody, Member, MePatchBody, OrgCreateBody,
   OrgListQuery, OrgParams, OrgPatchBody, OrgSummary, Organization, SignupBody, TransferOwnershipBody,
   Workspace, WorkspaceCreateBody, WorkspaceListQuery, WorkspaceParams, WorkspacePatchBody,
@@ -74,6 +74,21 @@ export const routes = {
     body: TransferOwnershipBody, status: 200, response: Organization, permissions: write,
   },
 
+  'PUT /orgs/{orgId}/plan': {
+    handler: 'orgs/plan', auth: 'user', scope: 'org', action: 'org.changePlan', tag: 'Organizations',
+    summary: "Change the plan; a paid plan re-enables what the trial's end disabled", params: OrgParams, body: PlanBody,
+    status: 200, response: Organization, permissions: write,
+  },
+  'GET /orgs/{orgId}/overview': {
+    handler: 'orgs/overview', auth: 'user', scope: 'org', action: 'org.readMembers', tag: 'Organizations',
+    summary: 'Counts of workspaces, members, invitations, devices, SIMs and traffic (one read)', params: OrgParams,
+    status: 200, response: OrgOverview, permissions: read,
+  },
+  'POST /admin/orgs/{orgId}/trial': {
+    handler: 'admin/extend-trial', auth: 'user', scope: 'operator', tag: 'Platform operators',
+    summary: "Extend an organization's trial (platform operators)", params: OrgParams, body: TrialExtensionBody,
+    status: 200, response: Organization, permissions: write,
+  },
   'GET /orgs/{orgId}/audit': {
     handler: 'audit/list', auth: 'user', scope: 'org', action: 'org.readAudit', tag: 'Organizations',
     summary: 'Audit events, newest first', params: OrgParams, query: AuditQuery, status: 200,
@@ -158,6 +173,11 @@ export const routes = {
   'GET /workspaces/{workspaceId}': {
     handler: 'workspaces/get', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'Workspaces',
     summary: 'A workspace', params: WorkspaceParams, status: 200, response: Workspace, permissions: read,
+  },
+  'GET /workspaces/{workspaceId}/overview': {
+    handler: 'workspaces/overview', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'Workspaces',
+    summary: 'Counts of members, devices, streams, SIMs and traffic (one read)', params: WorkspaceParams, status: 200,
+    response: WorkspaceOverview, permissions: read,
   },
   'PATCH /workspaces/{workspaceId}': {
     handler: 'workspaces/patch', auth: 'user', scope: 'workspace', action: 'workspace.update', tag: 'Workspaces',

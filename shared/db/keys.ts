@@ -30,6 +30,8 @@ export const keys = {
   orgEmail: (orgId: string, email: string): Key => ({ PK: `ORG#${orgId}`, SK: `EMAIL#${email.toLowerCase()}` }),
   /** Invitations sent by an organization in one clock hour. */
   inviteRate: (orgId: string, hourWindow: string): Key => ({ PK: `ORG#${orgId}`, SK: `RATE#INVITES#${hourWindow}` }),
+  /** The trial sweep's own state (its watermark). */
+  sweepState: (): Key => ({ PK: 'SWEEP', SK: 'STATE' }),
 } as const;
 
 /** Partitions and prefixes for Queries. */

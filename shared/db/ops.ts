@@ -76,24 +76,27 @@ export interface Cancellation {
 
 /**
  * Runs a transaction. When DynamoDB cancels it, `onConditionFailed` turns the failed
- * conditions into a domain error; a cancellation for any other reason (a concurrent
- * transaction on the same items) is answered 503, retryable.
+ * conditions into a domain error. A cancellation only because a concurrent transaction held
+ * the same items is retried a few times with jitter, then answered 503 (retryable).
  */
 export async function transact(
   items: TransactItem[],
   onConditionFailed: (failed: number[], cancellation: Cancellation) => Error,
   db: Db = defaultDb,
 ): Promise<void> {
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    if (error instanceof TransactionCanceledException || (error as Error).name === 'TransactionCanceledException') {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException) && (error as Error).name !== 'TransactionCanceledException') throw error;
       const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
       const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
       if (failed.length > 0) throw onConditionFailed(failed, { failed, old: reasons.map((r) => r.Item as Item | undefined) });
-      throw new ServiceUnavailableError('A concurrent change got in the way; try again.');
+      const conflictOnly = reasons.length > 0 && reasons.every((r) => r.Code === 'None' || r.Code === 'TransactionConflict');
+      if (!conflictOnly || attempt >= 3) throw new ServiceUnavailableError('A concurrent change got in the way; try again.');
+      await sleep(10 + Math.random() * 40 * 2 ** attempt);
     }
-    throw error;
   }
 }
 

@@ -37,6 +37,13 @@ export interface Organization {
   createdAt: string;
   workspaceCount: number;
   memberCount: number;
+  /** Invitations not yet accepted, declined or withdrawn. */
+  pendingInvitationCount: number;
+  deviceCount: number;
+  simCount: number;
+  trafficBytes: number;
+  /** When the sweep ended the trial (cleared when the trial is extended). */
+  trialExpiredAt: string | null;
   version: number;
   /** Set the moment deletion starts; from then on nothing of the org is readable. */
   deletedAt?: string;
@@ -70,9 +77,14 @@ export interface Workspace {
   state: WorkspaceState;
   disabledReason: string | null;
   sso: WorkspaceSso | null;
+  disabledAt: string | null;
   createdBy: string;
   createdAt: string;
   memberCount: number;
+  deviceCount: number;
+  streamCount: number;
+  simCount: number;
+  trafficBytes: number;
   version: number;
 }
 

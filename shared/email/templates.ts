@@ -72,3 +72,33 @@ export function invitationEmail(input: {
     footer: 'If you did not expect this invitation, you can ignore this email.',
   });
 }
+
+export function trialReminderEmail(input: { to: string; ownerName: string; organizationName: string; trialEndsAt: string; portalUrl: string }): Email {
+  return render({
+    to: input.to,
+    subject: `Your trial of ${input.organizationName} ends in 3 days`,
+    heading: 'Your trial ends soon',
+    paragraphs: [
+      `Hello ${input.ownerName},`,
+      `the trial of ${input.organizationName} ends on ${new Date(input.trialEndsAt).toUTCString()}. After that its workspaces are disabled: devices can no longer send data, and devices, streams and SIM cards can no longer be changed.`,
+      'Choose a paid plan before then to keep everything running.',
+    ],
+    action: { label: 'Choose a plan', url: `${input.portalUrl}/billing` },
+    footer: 'You receive this email because you own this organization.',
+  });
+}
+
+export function trialEndedEmail(input: { to: string; ownerName: string; organizationName: string; portalUrl: string }): Email {
+  return render({
+    to: input.to,
+    subject: `Your trial of ${input.organizationName} has ended`,
+    heading: 'Your trial has ended',
+    paragraphs: [
+      `Hello ${input.ownerName},`,
+      `the trial of ${input.organizationName} has ended and its workspaces are now disabled. Nothing was deleted: members, devices, streams and SIM cards are all still there and can still be read.`,
+      'To enable the workspaces again, choose a paid plan. If you need more time to evaluate, reply to this email and we can extend your trial.',
+    ],
+    action: { label: 'Choose a plan', url: `${input.portalUrl}/billing` },
+    footer: 'You receive this email because you own this organization.',
+  });
+}

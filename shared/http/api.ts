@@ -24,9 +24,9 @@ import { dynamodb } from '../db/client.js';
 import { TABLE } from '../db/table.js';
 import { logger } from '../logger.js';
 import { authorize, loadOrgAccess, loadWorkspaceAccess, type OrgAccess, type WorkspaceAccess } from '../auth/access.js';
-import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError, type FieldError } from './errors.js';
+import { BadRequestError, ForbiddenError, PayloadTooLargeError, UnsupportedMediaTypeError, type FieldError } from './errors.js';
 import { etagOf } from './etag.js';
-import { principalFrom, type Principal } from './principal.js';
+import { PLATFORM_OPERATORS_GROUP, principalFrom, type Principal } from './principal.js';
 import { problemJson } from './problem.js';
 import type { RouteSpec } from './route.js';
 
@@ -114,6 +114,9 @@ const pathParams = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiCon
 const authorization = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
   before: async ({ context }) => {
     const { principal, params } = context.tenancy;
+    if (spec.scope === 'operator' && !principal?.groups.includes(PLATFORM_OPERATORS_GROUP)) {
+      throw new ForbiddenError('Only platform operators may do this.');
+    }
     if (!principal || (spec.scope !== 'org' && spec.scope !== 'workspace')) return;
     const ids = params as { orgId?: string; workspaceId?: string };
     const access =

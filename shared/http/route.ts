@@ -14,9 +14,10 @@ export interface RouteSpec {
   auth: 'user' | 'none';
   /**
    * Whose data the route touches, which decides the authorization lookup:
-   * `org` (path has orgId), `workspace` (path has workspaceId), `self` (the caller), `public`.
+   * `org` (path has orgId), `workspace` (path has workspaceId), `self` (the caller), `public`,
+   * `operator` (platform operators only: the Cognito group `platform-operators`).
    */
-  scope: 'org' | 'workspace' | 'self' | 'public';
+  scope: 'org' | 'workspace' | 'self' | 'public' | 'operator';
   /** The action the caller must be allowed (role matrix in shared/auth/policy.ts). */
   action?: Action;
   summary: string;

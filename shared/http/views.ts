@@ -22,6 +22,7 @@ export const workspaceView = (w: Workspace, role: WorkspaceRole) => ({
   description: w.description,
   state: w.state,
   disabledReason: w.disabledReason,
+  disabledAt: w.disabledAt,
   sso: w.sso,
   createdBy: w.createdBy,
   createdAt: w.createdAt,
@@ -66,6 +67,7 @@ export const meView = (me: MeView) => {
       organizationId: workspace.orgId,
       role,
       state: workspace.state,
+      disabledReason: workspace.disabledReason,
     })),
   };
 };
@@ -111,3 +113,25 @@ export const directoryEntryView = (entry: { kind: 'member'; member: OrgMembershi
         expiresAt: entry.invitation.expiresAt,
         workspaces: entry.invitation.workspaces,
       };
+
+/** Every organization gets its first terabyte of traffic free. */
+export const FREE_TRAFFIC_BYTES = 1_000_000_000_000;
+
+/** Overviews come from counters kept on the org and workspace items: no extra reads. */
+export const orgOverviewView = (o: Organization) => ({
+  workspaces: o.workspaceCount,
+  members: o.memberCount,
+  pendingInvitations: o.pendingInvitationCount,
+  devices: o.deviceCount,
+  sims: o.simCount,
+  trafficBytes: o.trafficBytes,
+  freeTrafficBytes: FREE_TRAFFIC_BYTES,
+});
+
+export const workspaceOverviewView = (w: Workspace) => ({
+  members: w.memberCount,
+  devices: w.deviceCount,
+  streams: w.streamCount,
+  sims: w.simCount,
+  trafficBytes: w.trafficBytes,
+});

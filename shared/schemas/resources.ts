@@ -27,7 +27,14 @@ export const Me = z
     user: User,
     organizations: z.array(z.object({ id: z.string(), name: z.string(), role: OrgRole })),
     workspaces: z.array(
-      z.object({ id: z.string(), name: z.string(), organizationId: z.string(), role: WorkspaceRole, state: WorkspaceState }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        organizationId: z.string(),
+        role: WorkspaceRole,
+        state: WorkspaceState,
+        disabledReason: z.string().nullable(),
+      }),
     ),
   })
   .meta({ id: 'Me' });
@@ -124,6 +131,7 @@ export const Workspace = z
     description: z.string().nullable(),
     state: WorkspaceState,
     disabledReason: z.string().nullable(),
+    disabledAt: Timestamp.nullable(),
     sso: Sso.nullable(),
     createdBy: z.string(),
     createdAt: Timestamp,
@@ -208,3 +216,21 @@ export const TokenParams = z.strictObject({ token: z.string() });
 export const InvitationPreview = z
   .object({ organizationName: z.string(), invitedByName: z.string(), email: z.string(), role: AssignableOrgRole, expiresAt: Timestamp })
   .meta({ id: 'InvitationPreview' });
+
+// ── Plans, trials, overviews ──────────────────────────────────────────────────
+export const PlanBody = z.strictObject({ plan: z.enum(['free', 'pro', 'enterprise']) });
+export const TrialExtensionBody = z.strictObject({ extendDays: z.number().int('must be a whole number of days').min(1).max(365) });
+export const OrgOverview = z
+  .object({
+    workspaces: z.number().int(),
+    members: z.number().int(),
+    pendingInvitations: z.number().int(),
+    devices: z.number().int(),
+    sims: z.number().int(),
+    trafficBytes: z.number().int(),
+    freeTrafficBytes: z.number().int(),
+  })
+  .meta({ id: 'OrganizationOverview' });
+export const WorkspaceOverview = z
+  .object({ members: z.number().int(), devices: z.number().int(), streams: z.number().int(), sims: z.number().int(), trafficBytes: z.number().int() })
+  .meta({ id: 'WorkspaceOverview' });

@@ -30,6 +30,7 @@ import {
   statusAt,
   type DisplayStatus,
 } from '../domain/invitations.js';
+import { newMembership } from '../domain/factories.js';
 import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
 import { sendEmail } from '../email/ses.js';
 import { invitationEmail } from '../email/templates.js';
@@ -209,19 +210,15 @@ export async function accept(principal: Principal, token: string, now = new Date
   const roles = new Map(invitation.workspaces.map((w) => [w.workspaceId, w.role]));
   const givenName = profile?.givenName ?? principal.givenName ?? principal.email.split('@')[0]!;
   const familyName = profile?.familyName ?? principal.familyName ?? '';
-  const member: OrgMembership = {
+  const member = newMembership({
     orgId: invitation.orgId,
-    userId: principal.userId,
+    user: { id: principal.userId, email: profile?.email ?? principal.email, givenName, familyName },
     role: invitation.role,
-    email: profile?.email ?? principal.email,
-    givenName,
-    familyName,
+    now,
     invitedBy: invitation.invitedBy,
     invitedAt: invitation.createdAt,
-    memberSince: now.toISOString(),
     workspaces: Object.fromEntries(workspaces.map((w) => [w.id, roles.get(w.id)!])),
-    version: 1,
-  };
+  });
   const newProfile: UserProfile | undefined = profile
     ? undefined
     : {

@@ -1,5 +1,4 @@
 /** Sign-up and the caller's own view: profile, organizations, workspaces. */
-import { randomUUID } from 'node:crypto';
 import { effectiveWorkspaceRole, IMPLICIT_WORKSPACE_ADMIN_ROLES, type WorkspaceRole } from '../auth/policy.js';
 import { loadWorkspaceAccess } from '../auth/access.js';
 import { keys } from '../db/keys.js';
@@ -8,8 +7,8 @@ import { renameMember } from '../db/repositories/members.js';
 import { toOrg, toWorkspace } from '../db/repositories/records.js';
 import { createSignup, getProfile, listWorkspaceMemberships, updateProfile } from '../db/repositories/users.js';
 import { listAllOrgWorkspaces } from '../db/repositories/workspaces.js';
-import type { OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
-import { trialEnd } from '../domain/plans.js';
+import { newMembership, newOrganization, newWorkspace } from '../domain/factories.js';
+import type { UserProfile, Workspace } from '../domain/model.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
 import type { MeView } from '../http/views.js';
@@ -28,59 +27,24 @@ export async function signUp(
   if (await getProfile(principal.userId)) return { created: false, me: await loadMe(principal.userId) };
   if (!principal.emailVerified) throw new ForbiddenError('Verify your email address before signing up.');
 
-  const createdAt = now.toISOString();
-  const orgId = randomUUID();
-  const workspaceId = randomUUID();
+  const org = newOrganization({
+    name: input.organizationName ?? `${input.givenName} ${input.familyName}`,
+    ownerId: principal.userId,
+    now,
+    workspaceCount: 1,
+  });
+  const workspace = newWorkspace({ orgId: org.id, name: DEFAULT_WORKSPACE_NAME, createdBy: principal.userId, now });
   const profile: UserProfile = {
     id: principal.userId,
     email: principal.email,
     givenName: input.givenName,
     familyName: input.familyName,
-    defaultWorkspaceId: workspaceId,
-    createdAt,
-    orgRoles: { [orgId]: 'owner' },
+    defaultWorkspaceId: workspace.id,
+    createdAt: now.toISOString(),
+    orgRoles: { [org.id]: 'owner' },
     version: 1,
   };
-  const org: Organization = {
-    id: orgId,
-    name: input.organizationName ?? `${input.givenName} ${input.familyName}`,
-    description: null,
-    logoUrl: null,
-    branding: null,
-    plan: 'trial',
-    trialEndsAt: trialEnd(now),
-    ownerId: principal.userId,
-    createdAt,
-    workspaceCount: 1,
-    memberCount: 1,
-    version: 1,
-  };
-  const owner: OrgMembership = {
-    orgId,
-    userId: principal.userId,
-    role: 'owner',
-    email: principal.email,
-    givenName: input.givenName,
-    familyName: input.familyName,
-    invitedBy: null,
-    invitedAt: null,
-    memberSince: createdAt,
-    workspaces: {},
-    version: 1,
-  };
-  const workspace: Workspace = {
-    id: workspaceId,
-    orgId,
-    name: DEFAULT_WORKSPACE_NAME,
-    description: null,
-    state: 'enabled',
-    disabledReason: null,
-    sso: null,
-    createdBy: principal.userId,
-    createdAt,
-    memberCount: 0,
-    version: 1,
-  };
+  const owner = newMembership({ orgId: org.id, user: profile, role: 'owner', now });
   try {
     await createSignup({ profile, org, owner, workspace });
   } catch (error) {

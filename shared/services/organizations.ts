@@ -1,5 +1,4 @@
 /** Organizations: my list, create, edit, transfer, delete. */
-import { randomUUID } from 'node:crypto';
 import type { OrgAccess } from '../auth/access.js';
 import type { OrgRole } from '../auth/policy.js';
 import { keys } from '../db/keys.js';
@@ -13,8 +12,8 @@ import {
 } from '../db/repositories/organizations.js';
 import { toOrg } from '../db/repositories/records.js';
 import { getProfile } from '../db/repositories/users.js';
-import type { Branding, OrgMembership, Organization } from '../domain/model.js';
-import { trialEnd } from '../domain/plans.js';
+import { newMembership, newOrganization } from '../domain/factories.js';
+import type { Branding, Organization } from '../domain/model.js';
 import { BadRequestError, NotFoundError } from '../http/errors.js';
 import { pageOf, type Page } from '../http/paging.js';
 import type { Principal } from '../http/principal.js';
@@ -48,34 +47,8 @@ export async function createOrganizationFor(
 ): Promise<Organization> {
   const profile = await getProfile(principal.userId);
   if (!profile) throw new NotFoundError('You have not signed up yet (POST /signup).');
-  const createdAt = now.toISOString();
-  const org: Organization = {
-    id: randomUUID(),
-    name: input.name,
-    description: input.description ?? null,
-    logoUrl: input.logoUrl ?? null,
-    branding: null,
-    plan: 'trial',
-    trialEndsAt: trialEnd(now),
-    ownerId: principal.userId,
-    createdAt,
-    workspaceCount: 0,
-    memberCount: 1,
-    version: 1,
-  };
-  const owner: OrgMembership = {
-    orgId: org.id,
-    userId: principal.userId,
-    role: 'owner',
-    email: profile.email,
-    givenName: profile.givenName,
-    familyName: profile.familyName,
-    invitedBy: null,
-    invitedAt: null,
-    memberSince: createdAt,
-    workspaces: {},
-    version: 1,
-  };
+  const org = newOrganization({ ...input, ownerId: principal.userId, now });
+  const owner = newMembership({ orgId: org.id, user: profile, role: 'owner', now });
   await createOrganization(org, owner);
   return org;
 }

@@ -1,11 +1,11 @@
 /** Workspaces of an organization: list, create within quota, edit, delete. */
-import { randomUUID } from 'node:crypto';
 import { authorize, type OrgAccess, type WorkspaceAccess } from '../auth/access.js';
 import { effectiveWorkspaceRole, type WorkspaceRole } from '../auth/policy.js';
 import { keys } from '../db/keys.js';
 import { batchGetAll } from '../db/ops.js';
 import { toWorkspace } from '../db/repositories/records.js';
 import { createWorkspace, deleteWorkspace, listOrgWorkspaces, updateWorkspace } from '../db/repositories/workspaces.js';
+import { newWorkspace } from '../domain/factories.js';
 import type { Workspace, WorkspaceSso } from '../domain/model.js';
 import { cursorFrom, pageOf, startKeyFrom, type Page } from '../http/paging.js';
 
@@ -39,19 +39,7 @@ export async function createWorkspaceIn(
   input: { name: string; description?: string },
   now = new Date(),
 ): Promise<Workspace> {
-  const workspace: Workspace = {
-    id: randomUUID(),
-    orgId: access.org.id,
-    name: input.name,
-    description: input.description ?? null,
-    state: 'enabled',
-    disabledReason: null,
-    sso: null,
-    createdBy: access.membership.userId,
-    createdAt: now.toISOString(),
-    memberCount: 0,
-    version: 1,
-  };
+  const workspace = newWorkspace({ ...input, orgId: access.org.id, createdBy: access.membership.userId, now });
   await createWorkspace(access.org, workspace);
   return workspace;
 }

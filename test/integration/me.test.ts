@@ -11,7 +11,7 @@ describe('POST /signup', () => {
     expect(first.body.user).toMatchObject({ id: user.userId, email: user.email, givenName: 'Ada', familyName: 'Lovelace' });
     expect(first.body.organizations).toEqual([{ id: expect.any(String), name: 'Engines', role: 'owner' }]);
     expect(first.body.workspaces).toEqual([
-      { id: first.body.user.defaultWorkspaceId, name: 'Default', organizationId: first.body.organizations[0].id, role: 'admin', state: 'enabled' },
+      { id: first.body.user.defaultWorkspaceId, name: "Default", organizationId: first.body.organizations[0].id, role: "admin", state: "enabled", disabledReason: null },
     ]);
     const org = await user.api.get(`/orgs/${first.body.organizations[0].id}`);
     expect(org.body.plan).toBe('trial');

@@ -100,6 +100,7 @@ export async function createInvitation(invitation: Invitation, tokenHash: string
       { Put: { TableName: tableName(), Item: invitationItem(invitation), ConditionExpression: 'attribute_not_exists(PK)' } },
       tokenItem(invitation, tokenHash),
       rateItem(invitation.orgId, now),
+      pendingCount(invitation.orgId, 1),
       auditEvent(
         invitation.orgId,
         {
@@ -142,6 +143,19 @@ export async function recordSend(invitation: Invitation, outcome: 'sent' | 'fail
     db,
   );
   return { ...invitation, emailStatus: outcome, lastSentAt: sentAt };
+}
+
+/** Keeps the organization's count of pending invitations (for its overview) in step. */
+function pendingCount(orgId: string, delta: 1 | -1): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.org(orgId),
+      UpdateExpression: 'ADD pendingInvitationCount :delta',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
+      ExpressionAttributeValues: { ':delta': delta },
+    },
+  };
 }
 
 /** The condition every change of a pending invitation carries: still pending, unexpired, as read. */
@@ -233,7 +247,14 @@ export async function renewLink(
 }
 
 /** The items that end a pending invitation: its status, its link and its claim on the email. */
-function endItems(invitation: Invitation, status: 'withdrawn' | 'declined' | 'accepted', now: Date, extra: Record<string, string> = {}): TransactItem[] {
+function endItems(
+  invitation: Invitation,
+  status: 'withdrawn' | 'declined' | 'accepted',
+  now: Date,
+  extra: Record<string, string> = {},
+  /** Accepting counts the org's members and invitations in one update of its own. */
+  countHere = true,
+): TransactItem[] {
   const guard = pendingAsRead(invitation, now);
   const sets = Object.keys(extra).map((field) => `${field} = :${field}`);
   return [
@@ -254,6 +275,7 @@ function endItems(invitation: Invitation, status: 'withdrawn' | 'declined' | 'ac
       },
     },
     ...(invitation.tokenHash ? [{ Delete: { TableName: tableName(), Key: keys.invitationToken(invitation.tokenHash) } }] : []),
+    ...(countHere ? [pendingCount(invitation.orgId, -1)] : []),
   ];
 }
 
@@ -324,10 +346,10 @@ export async function acceptInvitation(
       },
     },
   ]);
-  const ending = endItems(invitation, 'accepted', now, { acceptedBy: member.userId });
+  const ending = endItems(invitation, 'accepted', now, { acceptedBy: member.userId }, false);
   // addMemberItems: [membership, email guard, profile role, org counter, audit]. A new profile
   // is created with its role already in it, so the profile update is left out for it.
-  const joining = addMemberItems(member).filter((_, i) => !(input.newProfile && i === 2));
+  const joining = addMemberItems(member, { pendingInvitationCount: -1 }).filter((_, i) => !(input.newProfile && i === 2));
   await transact(
     [
       ...ending,

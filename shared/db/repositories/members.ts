@@ -101,7 +101,12 @@ export function memberEmailGuard(orgId: string, email: string, userId: string): 
  * The writes that make a user a member: the membership (new), the role on their profile, and
  * the organization's member counter — for a transaction of the caller's (sign-up, accept, seed).
  */
-export function addMemberItems(member: OrgMembership): TransactItem[] {
+export function addMemberItems(
+  member: OrgMembership,
+  /** Other counters of the organization that change in the same step (one transaction may touch an item once). */
+  alsoCount: Record<string, number> = {},
+): TransactItem[] {
+  const counters = { memberCount: 1, ...alsoCount };
   return [
     { Put: { TableName: tableName(), Item: membershipItem(member), ConditionExpression: 'attribute_not_exists(PK)' } },
     memberEmailGuard(member.orgId, member.email, member.userId),
@@ -119,9 +124,9 @@ export function addMemberItems(member: OrgMembership): TransactItem[] {
       Update: {
         TableName: tableName(),
         Key: keys.org(member.orgId),
-        UpdateExpression: 'ADD memberCount :one',
+        UpdateExpression: `ADD ${Object.keys(counters).map((c) => `${c} :${c}`).join(', ')}`,
         ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
-        ExpressionAttributeValues: { ':one': 1 },
+        ExpressionAttributeValues: Object.fromEntries(Object.entries(counters).map(([c, n]) => [`:${c}`, n])),
       },
     },
     auditEvent(member.orgId, {

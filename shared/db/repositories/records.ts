@@ -36,6 +36,11 @@ export const toOrg = (item: Item): Organization => ({
   createdAt: item.createdAt as string,
   workspaceCount: pick(item, 'workspaceCount', 0),
   memberCount: pick(item, 'memberCount', 0),
+  pendingInvitationCount: pick(item, 'pendingInvitationCount', 0),
+  deviceCount: pick(item, 'deviceCount', 0),
+  simCount: pick(item, 'simCount', 0),
+  trafficBytes: pick(item, 'trafficBytes', 0),
+  trialExpiredAt: pick(item, 'trialExpiredAt', null),
   version: pick(item, 'version', 1),
   ...(item.deletedAt ? { deletedAt: item.deletedAt as string } : {}),
 });
@@ -79,9 +84,14 @@ export const toWorkspace = (item: Item): Workspace => ({
   state: pick(item, 'state', 'enabled'),
   disabledReason: pick(item, 'disabledReason', null),
   sso: pick(item, 'sso', null),
+  disabledAt: pick(item, 'disabledAt', null),
   createdBy: item.createdBy as string,
   createdAt: item.createdAt as string,
   memberCount: pick(item, 'memberCount', 0),
+  deviceCount: pick(item, 'deviceCount', 0),
+  streamCount: pick(item, 'streamCount', 0),
+  simCount: pick(item, 'simCount', 0),
+  trafficBytes: pick(item, 'trafficBytes', 0),
   version: pick(item, 'version', 1),
 });
 
