@@ -80,3 +80,28 @@ describe('principal', () => {
     expect(() => principalFrom(event({ claims: {} }))).toThrow(UnauthorizedError);
   });
 });
+
+describe('email templates', () => {
+  it('escape user input in HTML and keep links from configuration', async () => {
+    const { invitationEmail } = await import('../../shared/email/templates.js');
+    const email = invitationEmail({
+      to: 'x@example.com',
+      organizationName: 'Acme <Labs>',
+      inviterName: 'Eve "the" <b>Hacker</b>',
+      role: 'editor',
+      message: '<script>alert(1)</script>',
+      link: 'https://portal.test/invitations/abc',
+      expiresAt: '2027-01-01T00:00:00.000Z',
+      logoUrl: 'https://cdn.test/logo.png?a=1&b="2"',
+      branding: { primaryColor: '#112233' },
+    });
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(email.html).toContain('Acme &lt;Labs&gt;');
+    expect(email.html).toContain('src="https://cdn.test/logo.png?a=1&amp;b=&quot;2&quot;"');
+    expect(email.html).toContain('#112233');
+    expect(email.text).toContain('https://portal.test/invitations/abc');
+    expect(email.text).toContain('> <script>alert(1)</script>');
+    expect(email.subject).toBe('Eve "the" <b>Hacker</b> invited you to Acme <Labs>');
+  });
+});
