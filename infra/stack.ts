@@ -8,6 +8,7 @@ import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';
 import { TenancyFunction } from './constructs/function.js';
 import { Identity } from './constructs/identity.js';
+import { Schedules } from './constructs/schedules.js';
 
 export interface TenancyStackProps extends StackProps {
   /** Base URL of the portal: the only CORS origin, and the base of links in emails. */
@@ -38,6 +39,8 @@ export class TenancyStack extends Stack {
   readonly identity: Identity;
   readonly email: Email;
   readonly api: Api;
+  /** What runs on a clock rather than behind a route: the hourly trial sweep. */
+  readonly schedules: Schedules;
   /** The function behind each route, by route key (`GET /me`). */
   readonly functions: ReadonlyMap<string, TenancyFunction>;
 
@@ -89,6 +92,8 @@ export class TenancyStack extends Stack {
       functions.set(route.key, fn);
     }
     this.functions = functions;
+
+    this.schedules = new Schedules(this, 'Schedules', { table: this.data.table, email: this.email, environment });
 
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'PortalClientId', { value: this.identity.portalClient.userPoolClientId });

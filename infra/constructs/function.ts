@@ -6,6 +6,7 @@ import {
 } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 /** The repository root: handlers live under `functions/`, the lock file next to package.json. */
@@ -25,6 +26,16 @@ export interface TenancyFunctionProps {
   handler: string;
   description: string;
   environment: TenancyFunctionEnvironment;
+  /**
+   * Default 10 s, right for a request behind API Gateway; only functions no client waits on
+   * (scheduled jobs) need more.
+   */
+  timeout?: Duration;
+  /**
+   * Where asynchronous invocations (EventBridge targets) go once Lambda's own retries are
+   * spent; API functions are invoked synchronously and answer their errors instead.
+   */
+  deadLetterQueue?: IQueue;
 }
 
 /**
@@ -57,7 +68,8 @@ export class TenancyFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: 512,
       // API Gateway gives up after 30 s; a request that needs more than 10 s is a bug.
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
+      deadLetterQueue: props.deadLetterQueue,
       role,
       logGroup,
       loggingFormat: LoggingFormat.JSON,

@@ -100,16 +100,58 @@ async function resolvePorts(requested: Partial<Record<Service, number>> = {}): P
 /** A random cursor secret, kept under the data dir so cursors stay valid across restarts. */
 async function cursorSecret(dataDir: string | undefined): Promise<string> {
   if (dataDir === undefined) return randomBytes(32).toString('base64url');
-  const file = join(dataDir, 'cursor-secret');
+  const existing = await readCursorSecret(dataDir);
+  if (existing !== undefined) return existing;
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(join(dataDir, 'cursor-secret'), `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** The cursor secret a stack with this data dir runs with; undefined for a fresh data dir. */
+export async function readCursorSecret(dataDir: string): Promise<string | undefined> {
   try {
-    const existing = (await readFile(file, 'utf8')).trim();
-    if (existing !== '') return existing;
+    const existing = (await readFile(join(dataDir, 'cursor-secret'), 'utf8')).trim();
+    return existing === '' ? undefined : existing;
   } catch {
     // Not there yet: a fresh data dir.
+    return undefined;
   }
-  const secret = randomBytes(32).toString('base64url');
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+}
+
+/** The portal the local stack links to in emails and allows in CORS. */
+export function localPortalUrl(): string {
+  return process.env.PORTAL_URL || DEFAULT_PORTAL_URL;
+}
+
+/** Where a process running handlers finds the stack's emulators and its own configuration. */
+export interface HandlerSettings {
+  tableName: string;
+  dynamodbEndpoint: string;
+  sesEndpoint: string;
+  portalUrl: string;
+  cursorSecret: string;
+}
+
+/**
+ * What the local handlers read (shared/config.ts, the AWS SDK, Powertools), the one
+ * definition for the gateway's process and any other that runs handler code against the
+ * stack (`npm run sweep`), so both act on the same table, inbox and cursor key.
+ */
+export function handlerEnvironment(settings: HandlerSettings): Record<string, string> {
+  return {
+    TABLE_NAME: settings.tableName,
+    AWS_REGION: REGION,
+    DYNAMODB_ENDPOINT: settings.dynamodbEndpoint,
+    SES_ENDPOINT: settings.sesEndpoint,
+    PORTAL_URL: settings.portalUrl,
+    EMAIL_FROM,
+    CURSOR_SECRET: settings.cursorSecret,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    POWERTOOLS_SERVICE_NAME: 'tenancy',
+    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
 }
 
 async function stopAll(children: Child[]): Promise<void> {
@@ -163,23 +205,16 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       ensureTable(client, TABLE_NAME).finally(() => client.destroy()),
       ensureUserPool(cognito.endpoint),
     ]);
-    const portalUrl = process.env.PORTAL_URL || DEFAULT_PORTAL_URL;
+    const portalUrl = localPortalUrl();
 
     // Before the gateway loads any handler: shared/config.ts reads these once, at first use.
-    applyHandlerEnvironment({
-      TABLE_NAME,
-      AWS_REGION: REGION,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      SES_ENDPOINT: ses.endpoint,
-      PORTAL_URL: portalUrl,
-      EMAIL_FROM,
-      CURSOR_SECRET: await cursorSecret(dataDir),
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      POWERTOOLS_SERVICE_NAME: 'tenancy',
-      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    });
+    applyHandlerEnvironment(handlerEnvironment({
+      tableName: TABLE_NAME,
+      dynamodbEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.endpoint,
+      portalUrl,
+      cursorSecret: await cursorSecret(dataDir),
+    }));
 
     gateway = await startGateway({
       port: ports.api,

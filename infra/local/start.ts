@@ -15,6 +15,10 @@ import {
   type Service,
   type StackInfo,
 } from './stack.js';
+import { describeSweep } from './sweep-report.js';
+
+/** How often `npm start` runs the trial sweep. */
+const SWEEP_EVERY_MS = 60_000;
 
 // The SDK's notice about future Node versions says nothing about this stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -41,6 +45,7 @@ function banner(info: StackInfo, startedInMs: number): string {
     '',
     '  A token:       TOKEN=$(npm run -s token -- alice@example.com)         (--operator for platform-operators)',
     `                 curl -H "Authorization: Bearer $TOKEN" ${info.apiUrl}/me`,
+    '  Trial sweep:   every minute here (hourly in AWS); once, as if later: npm run sweep -- --at 2027-01-01T00:00:00Z',
     `  Stack details: ${STACK_FILE}`,
     '',
     'Ctrl-C stops everything.',
@@ -63,6 +68,17 @@ async function main(): Promise<void> {
 
   // What AWS runs on a schedule runs here too: `periodic.every({ name, everyMs, run })`.
   const periodic = new Periodic();
+  // The trial sweep, hourly in AWS, every minute here so a trial's end shows up quickly.
+  // Imported only now: the stack has applied the handler environment that shared/config.ts
+  // reads once, at first use. A failed run is logged by Periodic and the next one still comes.
+  periodic.every({
+    name: 'sweep',
+    everyMs: SWEEP_EVERY_MS,
+    run: async () => {
+      const { runSweep } = await import('../../shared/services/trials.js');
+      console.log(`[sweep] ${describeSweep(await runSweep({ at: new Date() }))}`);
+    },
+  });
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals): Promise<void> => {

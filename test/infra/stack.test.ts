@@ -7,6 +7,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '../../functions/routes.js';
 import { THROTTLE } from '../../infra/constructs/api.js';
+import type { TenancyFunction } from '../../infra/constructs/function.js';
 import { TenancyStack } from '../../infra/stack.js';
 import { DEFAULTS, createTenancyApp } from '../../infra/tenancy-app.js';
 import type { Route } from '../../shared/http/route.js';
@@ -33,7 +34,12 @@ function logicalId(stack: TenancyStack, element: unknown): string {
 
 /** Every IAM action granted to the role of the function behind `routeKey`. */
 function actionsOf(template: Template, stack: TenancyStack, routeKey: string): string[] {
-  const fn = stack.functions.get(routeKey)!.function;
+  return actionsOfFunction(template, stack, stack.functions.get(routeKey)!);
+}
+
+/** Every IAM action granted to the role of `tenancyFunction`. */
+function actionsOfFunction(template: Template, stack: TenancyStack, tenancyFunction: TenancyFunction): string[] {
+  const fn = tenancyFunction.function;
   const roleId = logicalId(stack, fn.role!.node.defaultChild);
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as CfnResource[];
   return policies
@@ -75,7 +81,8 @@ describe('TenancyStack', () => {
     it('gives every route a distinct function', () => {
       const targets = Object.values(integrations()).map((i) => i.Properties.IntegrationUri['Fn::GetAtt'][0]);
       expect(new Set(targets).size).toBe(routeList.length);
-      template.resourceCountIs('AWS::Lambda::Function', routeList.length);
+      // One per route, plus the scheduled sweep (asserted below to be behind no route).
+      template.resourceCountIs('AWS::Lambda::Function', routeList.length + 1);
     });
 
     it('puts the JWT authorizer on every auth:user route and none on auth:none routes', () => {
@@ -236,6 +243,69 @@ describe('TenancyStack', () => {
       }
       if (row.permissions.table === 'readWrite') expect(actions).toEqual(expect.arrayContaining(WRITE_ACTIONS));
       if (row.permissions.email !== true) expect(actions.filter((a) => a.startsWith('ses:'))).toEqual([]);
+    });
+  });
+
+  describe('trial sweep schedule', () => {
+    const sweepId = () => logicalId(stack, stack.schedules.sweep.function.node.defaultChild);
+    const queueId = () => logicalId(stack, stack.schedules.sweepDeadLetters.node.defaultChild);
+
+    it('runs the sweep function hourly, with retries and a dead-letter queue', () => {
+      const rules = Object.values(template.findResources('AWS::Events::Rule')) as CfnResource[];
+      expect(rules).toHaveLength(1);
+      expect(rules[0]!.Properties).toMatchObject({
+        ScheduleExpression: 'rate(1 hour)',
+        State: 'ENABLED',
+        Targets: [{
+          Arn: { 'Fn::GetAtt': [sweepId(), 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId(), 'Arn'] } },
+        }],
+      });
+      // EventBridge may invoke it, and only from this rule.
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [sweepId(), 'Arn'] },
+        Principal: 'events.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [logicalId(stack, stack.schedules.sweepRule.node.defaultChild), 'Arn'] },
+      });
+    });
+
+    it('sends runs that fail after Lambda\'s retries to the same encrypted, TLS-only queue', () => {
+      const fn = template.findResources('AWS::Lambda::Function')[sweepId()] as CfnResource;
+      expect(fn.Properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId(), 'Arn'] } });
+      expect(fn.Properties.Handler).toBe('index.handler');
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: sweepId() },
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 3600,
+      });
+      template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queueId() }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            Match.objectLike({ Effect: 'Allow', Action: 'sqs:SendMessage', Principal: { Service: 'events.amazonaws.com' } }),
+          ]),
+        },
+      });
+    });
+
+    it('may read and write the table and send email', () => {
+      const actions = actionsOfFunction(template, stack, stack.schedules.sweep);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', ...WRITE_ACTIONS, 'ses:SendEmail']));
+    });
+
+    it('is behind no API route', () => {
+      expect([...stack.functions.values()]).not.toContain(stack.schedules.sweep);
+      const integrations = Object.values(template.findResources('AWS::ApiGatewayV2::Integration')) as CfnResource[];
+      expect(integrations.map((i) => i.Properties.IntegrationUri['Fn::GetAtt'][0])).not.toContain(sweepId());
+      const permissions = Object.values(template.findResources('AWS::Lambda::Permission')) as CfnResource[];
+      const invokers = permissions
+        .filter((p) => JSON.stringify(p.Properties.FunctionName) === JSON.stringify({ 'Fn::GetAtt': [sweepId(), 'Arn'] }))
+        .map((p) => p.Properties.Principal as string);
+      expect(invokers).toEqual(['events.amazonaws.com']);
     });
   });
 
