@@ -32,6 +32,17 @@ export const keys = {
   inviteRate: (orgId: string, hourWindow: string): Key => ({ PK: `ORG#${orgId}`, SK: `RATE#INVITES#${hourWindow}` }),
   /** The trial sweep's own state (its watermark). */
   sweepState: (): Key => ({ PK: 'SWEEP', SK: 'STATE' }),
+  /** A device of a workspace; `simIccid` names the SIM attached to it. */
+  device: (workspaceId: string, deviceId: string): Key => ({ PK: `WS#${workspaceId}`, SK: `DEVICE#${deviceId}` }),
+  /** A SIM held by a workspace: it lives in exactly one workspace's partition. */
+  sim: (workspaceId: string, iccid: string): Key => ({ PK: `WS#${workspaceId}`, SK: `SIM#${iccid}` }),
+  /**
+   * Where an ICCID lives, platform-wide: created with the SIM, moved by transfers (conditioned
+   * on the source, so of parallel transfers one wins), with the history usage is attributed by.
+   */
+  simLocator: (iccid: string): Key => ({ PK: `SIM#${iccid}`, SK: 'LOCATION' }),
+  /** One usage record, in the partition of the workspace that held the SIM at `at`, sorted by time. */
+  usage: (workspaceId: string, at: string, iccid: string, id: string): Key => ({ PK: `WS#${workspaceId}`, SK: `USAGE#${at}#${iccid}#${id}` }),
 } as const;
 
 /** Partitions and prefixes for Queries. */
@@ -41,6 +52,9 @@ export const partitions = {
   user: (userId: string) => `USER#${userId}`,
   memberPrefix: 'MEMBER#',
   invitationPrefix: 'INVITE#',
+  simPrefix: 'SIM#',
+  /** Usage records in a workspace's partition between two instants (ISO strings sort by time). */
+  usageAt: (at: string) => `USAGE#${at}`,
   /**
    * The member directory's key range in an org partition: pending invitations (`INVITE#…`)
    * then members (`MEMBER#…`); nothing else sorts between them.
@@ -60,6 +74,15 @@ export const byOwner = {
     [GSI1.sortKey]: `WS#${workspaceId}`,
   }),
   orgWorkspace: (orgId: string, workspaceId: string) => ({ [GSI1.partitionKey]: `ORG#${orgId}`, [GSI1.sortKey]: `WS#${workspaceId}` }),
+  /**
+   * On a profile: whose default workspace this is, so a change of the workspace's SSO setting
+   * can find (Query) the profiles that carry a copy of it.
+   */
+  defaultWorkspace: (workspaceId: string, userId: string) => ({
+    [GSI1.partitionKey]: `DEFAULTWS#${workspaceId}`,
+    [GSI1.sortKey]: `USER#${userId}`,
+  }),
+  defaultWorkspacePartition: (workspaceId: string) => `DEFAULTWS#${workspaceId}`,
   userPartition: (userId: string) => `USER#${userId}`,
   orgPartition: (orgId: string) => `ORG#${orgId}`,
   orgPrefix: 'ORG#',
