@@ -26,7 +26,6 @@ import { daysBetween, dayOf, extendedEnd, isPaid, reminderHorizon, SWEEP_EPOCH_D
 import { sendEmail } from '../email/ses.js';
 import { trialEndedEmail, trialReminderEmail } from '../email/templates.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
-import { logger } from '../logger.js';
 import type { SweepStats } from './sweep-types.js';
 
 export type { SweepStats };
@@ -114,7 +113,6 @@ export async function runSweep(options: { at?: Date; now?: Date } = {}): Promise
   }
   const through = sweptThrough(at, now);
   if (through > watermark) await saveSweepWatermark(through);
-  logger.info('Trial sweep', { ...stats });
   return stats;
 }
 
