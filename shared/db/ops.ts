@@ -100,6 +100,22 @@ export async function transact(
   }
 }
 
+/**
+ * Runs a transaction whose conditions say "only if still needed" (e.g. only if still enabled):
+ * false when they say it is not, so idempotent jobs like the sweep can run again safely.
+ */
+export async function transactIfNeeded(items: TransactItem[], db: Db = defaultDb): Promise<boolean> {
+  try {
+    await transact(items, () => new NotNeeded(), db);
+    return true;
+  } catch (error) {
+    if (error instanceof NotNeeded) return false;
+    throw error;
+  }
+}
+
+class NotNeeded extends Error {}
+
 /** Runs one Query page. */
 export async function queryPage(
   input: Omit<QueryCommandInput, 'TableName'>,

@@ -1,5 +1,5 @@
 /** Trial rules: when reminders and the end come, which plans are paid, what an extension does. */
-import type { Plan, Workspace } from './model.js';
+import type { Organization, Plan, Workspace } from './model.js';
 import { WorkspaceDisabledError } from '../http/errors.js';
 
 export const REMINDER_DAYS_BEFORE_END = 3;
@@ -39,6 +39,11 @@ export function extendedEnd(trialEndsAt: string | null, extendDays: number, now:
  * ever added for days from today on, so a sweep "in the future" (`--at`) never moves it past today.
  */
 export const sweptThrough = (at: Date, now: Date): string => dayOf(new Date(Math.min(at.getTime(), now.getTime())));
+
+/** Has this organization's trial ended unpaid (whether or not the sweep has run yet)? */
+export function trialHasEnded(org: Pick<Organization, 'plan' | 'trialEndsAt' | 'trialExpiredAt'>, now: Date): boolean {
+  return org.plan === 'trial' && (org.trialExpiredAt !== null || (org.trialEndsAt !== null && Date.parse(org.trialEndsAt) <= now.getTime()));
+}
 
 /** Devices, streams and SIMs of a disabled workspace cannot be created, changed or deleted. */
 export function assertWorkspaceWritable(workspace: Pick<Workspace, 'state' | 'disabledReason'>): void {

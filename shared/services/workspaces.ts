@@ -5,7 +5,10 @@ import { keys } from '../db/keys.js';
 import { batchGetAll } from '../db/ops.js';
 import { toWorkspace } from '../db/repositories/records.js';
 import { createWorkspace, deleteWorkspace, listOrgWorkspaces, updateWorkspace } from '../db/repositories/workspaces.js';
+import { copySsoToDefaultProfiles } from '../db/repositories/users.js';
 import { newWorkspace } from '../domain/factories.js';
+import { TRIAL_EXPIRED, trialHasEnded } from '../domain/trials.js';
+import { requirementOf } from '../domain/sso.js';
 import type { Workspace, WorkspaceSso } from '../domain/model.js';
 import { cursorFrom, pageOf, startKeyFrom, type Page } from '../http/paging.js';
 
@@ -39,22 +42,32 @@ export async function createWorkspaceIn(
   input: { name: string; description?: string },
   now = new Date(),
 ): Promise<Workspace> {
-  const workspace = newWorkspace({ ...input, orgId: access.org.id, createdBy: access.membership.userId, now });
+  const created = newWorkspace({ ...input, orgId: access.org.id, createdBy: access.membership.userId, now });
+  // A new workspace is no way around an ended trial: it starts disabled like the others.
+  const workspace = trialHasEnded(access.org, now)
+    ? { ...created, state: 'disabled' as const, disabledReason: TRIAL_EXPIRED, disabledAt: now.toISOString() }
+    : created;
   await createWorkspace(access.org, workspace);
   return workspace;
 }
 
 /** Edits details; SSO settings need workspace admin. */
-export function editWorkspace(
+export async function editWorkspace(
   access: WorkspaceAccess,
   actorId: string,
   changes: { name?: string; description?: string | null; sso?: WorkspaceSso | null },
   ifMatch: number | undefined,
 ): Promise<Workspace> {
   if (changes.sso !== undefined) authorize(access, 'workspace.setSso');
-  return updateWorkspace(access.workspace, changes, { actorId, ifMatch });
+  const workspace = await updateWorkspace(access.workspace, changes, { actorId, ifMatch });
+  // Every PATCH naming `sso` copies it to the profiles whose default this is, changed or not,
+  // so repeating the request finishes a copy that was interrupted.
+  if (changes.sso !== undefined) await copySsoToDefaultProfiles(workspace.id, requirementOf(workspace.sso));
+  return workspace;
 }
 
-export function removeWorkspace(access: WorkspaceAccess, actorId: string): Promise<void> {
-  return deleteWorkspace(access.workspace, actorId);
+export async function removeWorkspace(access: WorkspaceAccess, actorId: string): Promise<void> {
+  await deleteWorkspace(access.workspace, actorId);
+  // A deleted default workspace requires nothing of anyone any more.
+  if (requirementOf(access.workspace.sso)) await copySsoToDefaultProfiles(access.workspace.id, null);
 }

@@ -51,3 +51,14 @@ describe('trial rules', () => {
     expect((error as Error).message).toContain('trial');
   });
 });
+
+describe('trialHasEnded', () => {
+  const now = new Date('2027-01-10T00:00:00Z');
+  it('is true once the end has passed on a trial, swept or not, and never on another plan', async () => {
+    const { trialHasEnded } = await import('../../shared/domain/trials.js');
+    expect(trialHasEnded({ plan: 'trial', trialEndsAt: '2027-01-09T00:00:00.000Z', trialExpiredAt: null }, now)).toBe(true);
+    expect(trialHasEnded({ plan: 'trial', trialEndsAt: '2027-01-11T00:00:00.000Z', trialExpiredAt: null }, now)).toBe(false);
+    expect(trialHasEnded({ plan: 'trial', trialEndsAt: '2027-01-11T00:00:00.000Z', trialExpiredAt: '2027-01-09T00:00:00.000Z' }, now)).toBe(true);
+    expect(trialHasEnded({ plan: 'pro', trialEndsAt: '2027-01-09T00:00:00.000Z', trialExpiredAt: '2027-01-09T00:00:00.000Z' }, now)).toBe(false);
+  });
+});

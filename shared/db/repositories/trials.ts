@@ -8,7 +8,7 @@ import { TRIAL_EXPIRED } from '../../domain/trials.js';
 import { ConflictError } from '../../http/errors.js';
 import { db as defaultDb, type Db } from '../client.js';
 import { keys, trials } from '../keys.js';
-import { queryPage, tableName, transact, type Item } from '../ops.js';
+import { queryPage, tableName, transact, transactIfNeeded, type Item } from '../ops.js';
 import { auditEvent } from './audit.js';
 
 export interface TrialEntry {
@@ -49,59 +49,43 @@ export async function trialIndexPage(
 
 /** Disables a workspace because its organization's trial ended (no-op if already disabled). */
 export async function disableForTrial(workspace: Workspace, at: Date, db: Db = defaultDb): Promise<boolean> {
-  try {
-    await transact(
-      [
-        {
-          Update: {
-            TableName: tableName(),
-            Key: keys.workspace(workspace.id),
-            UpdateExpression: 'SET #state = :disabled, disabledReason = :reason, disabledAt = :at, #version = #version + :one',
-            ConditionExpression: 'attribute_exists(PK) AND #state = :enabled',
-            ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
-            ExpressionAttributeValues: { ':disabled': 'disabled', ':enabled': 'enabled', ':reason': TRIAL_EXPIRED, ':at': at.toISOString(), ':one': 1 },
-          },
+  return transactIfNeeded(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.workspace(workspace.id),
+          UpdateExpression: 'SET #state = :disabled, disabledReason = :reason, disabledAt = :at, #version = #version + :one',
+          ConditionExpression: 'attribute_exists(PK) AND #state = :enabled',
+          ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
+          ExpressionAttributeValues: { ':disabled': 'disabled', ':enabled': 'enabled', ':reason': TRIAL_EXPIRED, ':at': at.toISOString(), ':one': 1 },
         },
-        auditEvent(workspace.orgId, { actorId: 'system', action: 'workspace.disabled', target: { type: 'workspace', id: workspace.id }, details: { reason: TRIAL_EXPIRED } }, at),
-      ],
-      () => new NoChange(),
-      db,
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof NoChange) return false;
-    throw error;
-  }
+      },
+      auditEvent(workspace.orgId, { actorId: 'system', action: 'workspace.disabled', target: { type: 'workspace', id: workspace.id }, details: { reason: TRIAL_EXPIRED } }, at),
+    ],
+    db,
+  );
 }
 
 /** Re-enables a workspace that the trial's end disabled (and no other). */
 export async function enableAfterTrial(workspace: Workspace, actorId: string, at: Date, db: Db = defaultDb): Promise<boolean> {
-  try {
-    await transact(
-      [
-        {
-          Update: {
-            TableName: tableName(),
-            Key: keys.workspace(workspace.id),
-            UpdateExpression: 'SET #state = :enabled, #version = #version + :one REMOVE disabledReason, disabledAt',
-            ConditionExpression: 'attribute_exists(PK) AND #state = :disabled AND disabledReason = :reason',
-            ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
-            ExpressionAttributeValues: { ':disabled': 'disabled', ':enabled': 'enabled', ':reason': TRIAL_EXPIRED, ':one': 1 },
-          },
+  return transactIfNeeded(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.workspace(workspace.id),
+          UpdateExpression: 'SET #state = :enabled, #version = #version + :one REMOVE disabledReason, disabledAt',
+          ConditionExpression: 'attribute_exists(PK) AND #state = :disabled AND disabledReason = :reason',
+          ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
+          ExpressionAttributeValues: { ':disabled': 'disabled', ':enabled': 'enabled', ':reason': TRIAL_EXPIRED, ':one': 1 },
         },
-        auditEvent(workspace.orgId, { actorId, action: 'workspace.enabled', target: { type: 'workspace', id: workspace.id } }, at),
-      ],
-      () => new NoChange(),
-      db,
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof NoChange) return false;
-    throw error;
-  }
+      },
+      auditEvent(workspace.orgId, { actorId, action: 'workspace.enabled', target: { type: 'workspace', id: workspace.id } }, at),
+    ],
+    db,
+  );
 }
-
-class NoChange extends Error {}
 
 /**
  * Claims a once-only notice (`trialReminderSentAt`, `trialEndedNoticeAt`) for the trial that
@@ -137,29 +121,22 @@ export async function claimNotice(
  * records when — only if it is still on the trial the index said, unextended.
  */
 export async function markTrialExpired(orgId: string, trialEndsAt: string, at: Date, db: Db = defaultDb): Promise<boolean> {
-  try {
-    await transact(
-      [
-        {
-          Update: {
-            TableName: tableName(),
-            Key: keys.org(orgId),
-            UpdateExpression: 'SET trialExpiredAt = :at, #version = #version + :one REMOVE #gpk, #gsk',
-            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt) AND #plan = :trial AND trialEndsAt = :end',
-            ExpressionAttributeNames: { '#gpk': trials.pk, '#gsk': trials.sk, '#plan': 'plan', '#version': 'version' },
-            ExpressionAttributeValues: { ':at': at.toISOString(), ':trial': 'trial', ':end': trialEndsAt, ':one': 1 },
-          },
+  return transactIfNeeded(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.org(orgId),
+          UpdateExpression: 'SET trialExpiredAt = :at, #version = #version + :one REMOVE #gpk, #gsk',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt) AND #plan = :trial AND trialEndsAt = :end',
+          ExpressionAttributeNames: { '#gpk': trials.pk, '#gsk': trials.sk, '#plan': 'plan', '#version': 'version' },
+          ExpressionAttributeValues: { ':at': at.toISOString(), ':trial': 'trial', ':end': trialEndsAt, ':one': 1 },
         },
-        auditEvent(orgId, { actorId: 'system', action: 'organization.trial_expired', target: { type: 'organization', id: orgId }, details: { trialEndsAt } }, at),
-      ],
-      () => new NoChange(),
-      db,
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof NoChange) return false;
-    throw error;
-  }
+      },
+      auditEvent(orgId, { actorId: 'system', action: 'organization.trial_expired', target: { type: 'organization', id: orgId }, details: { trialEndsAt } }, at),
+    ],
+    db,
+  );
 }
 
 /** Takes an organization out of the trial index without ending anything (a stale entry). */
