@@ -10,9 +10,13 @@ import {
   OrgListQuery, OrgParams, OrgPatchBody, OrgSummary, Organization, SignupBody, TransferOwnershipBody,
   Workspace, WorkspaceCreateBody, WorkspaceListQuery, WorkspaceParams, WorkspacePatchBody,
 } from '../shared/schemas/resources.js';
-import { page } from '../shared/schemas/common.js';
+import { page, PageQuery } from '../shared/schemas/common.js';
 import { WorkspaceMember, WorkspaceMemberListQuery, WorkspaceMemberParams, WorkspaceMemberPutBody } from '../shared/schemas/resources.js';
 import { z } from 'zod';
+import {
+  IccidParams, Report, ReportQuery, Sim, SimCreateBody, SimListParams, SimParams, SimPatchBody, SimTransferBody, Usage, UsageBody, UsageQuery,
+  UsageRecord,
+} from '../shared/schemas/sims.js';
 
 const read = { table: 'read' } as const;
 const write = { table: 'readWrite' } as const;
@@ -203,6 +207,43 @@ export const routes = {
     handler: 'workspaces/members-delete', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'Workspaces',
     summary: "Remove a member's workspace role (admin), or leave the workspace", params: WorkspaceMemberParams,
     status: 204, response: null, permissions: write,
+  },
+
+  // ── SIMs, usage, reports ───────────────────────────────────────────────────
+  'GET /workspaces/{workspaceId}/sims': {
+    handler: 'sims/list', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'SIMs',
+    summary: "The workspace's SIMs, by ICCID", params: SimListParams, query: PageQuery, status: 200, response: page(Sim),
+    permissions: read,
+  },
+  'POST /workspaces/{workspaceId}/sims': {
+    handler: 'sims/create', auth: 'user', scope: 'workspace', action: 'workspace.writeAssets', tag: 'SIMs',
+    summary: 'Register a SIM (an ICCID lives in exactly one workspace platform-wide)', params: SimListParams,
+    body: SimCreateBody, status: 201, response: Sim, idempotent: true, permissions: write,
+  },
+  'PATCH /workspaces/{workspaceId}/sims/{iccid}': {
+    handler: 'sims/patch', auth: 'user', scope: 'workspace', action: 'workspace.writeAssets', tag: 'SIMs',
+    summary: 'Activate or suspend a SIM; attach it to a device of the workspace or detach it (If-Match honoured)',
+    params: SimParams, body: SimPatchBody, status: 200, response: Sim, permissions: write,
+  },
+  'POST /sims/{iccid}/transfer': {
+    handler: 'sims/transfer', auth: 'user', scope: 'self', tag: 'SIMs',
+    summary: 'Move a SIM to another workspace (admin of both): detached, an active SIM suspended, usage split at this instant',
+    params: IccidParams, body: SimTransferBody, status: 200, response: Sim, permissions: write,
+  },
+  'POST /sims/{iccid}/usage': {
+    handler: 'sims/record-usage', auth: 'user', scope: 'operator', tag: 'Platform operators',
+    summary: 'Record usage of a SIM (network feed): attributed to the workspace that held it at `at`', params: IccidParams,
+    body: UsageBody, status: 201, response: UsageRecord, idempotent: true, permissions: write,
+  },
+  'GET /workspaces/{workspaceId}/usage': {
+    handler: 'sims/usage', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'SIMs',
+    summary: "The workspace's traffic per SIM in [from, to) (default: the current month, UTC)", params: SimListParams,
+    query: UsageQuery, status: 200, response: Usage, permissions: read,
+  },
+  'GET /reports': {
+    handler: 'reports/get', auth: 'user', scope: 'self', tag: 'Reports',
+    summary: 'Per-workspace and combined figures over the given workspaces (404 if any is not mine) or all I can access',
+    query: ReportQuery, status: 200, response: Report, permissions: read,
   },
 } satisfies Record<string, RouteSpec>;
 

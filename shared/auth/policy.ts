@@ -34,6 +34,8 @@ const WORKSPACE_ACTIONS = {
   'workspace.delete': ['admin'],
   'workspace.writeAssets': ['admin', 'editor'],
   'workspace.deleteAssets': ['admin'],
+  /** Move a SIM out of the workspace (and, for the target, into it): admin of both. */
+  'workspace.transferSims': ['admin'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
 export type OrgAction = keyof typeof ORG_ACTIONS;

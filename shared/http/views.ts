@@ -135,3 +135,12 @@ export const workspaceOverviewView = (w: Workspace) => ({
   sims: w.simCount,
   trafficBytes: w.trafficBytes,
 });
+
+export const simView = (s: import('../domain/sims.js').Sim) => ({
+  iccid: s.iccid,
+  workspaceId: s.workspaceId,
+  status: s.status,
+  deviceId: s.deviceId,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+});

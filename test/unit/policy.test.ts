@@ -38,6 +38,7 @@ describe('role matrix (API.md)', () => {
     ['workspace.delete', ['admin']],
     ['workspace.writeAssets', ['admin', 'editor']],
     ['workspace.deleteAssets', ['admin']],
+    ['workspace.transferSims', ['admin']],
   ] as const)('%s is allowed to exactly %j', (action, roles) => {
     expect(WORKSPACE_ROLES.filter((role) => workspaceRoleAllows(role, action))).toEqual(roles);
   });

@@ -31,10 +31,13 @@ export type AuditAction =
   | 'invitation.resent'
   | 'invitation.withdrawn'
   | 'invitation.accepted'
-  | 'invitation.declined';
+  | 'invitation.declined'
+  | 'sim.registered'
+  | 'sim.updated'
+  | 'sim.transferred';
 
 export interface AuditTarget {
-  type: 'organization' | 'member' | 'workspace' | 'invitation';
+  type: 'organization' | 'member' | 'workspace' | 'invitation' | 'sim';
   id: string;
 }
 

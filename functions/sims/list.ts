@@ -1,0 +1,9 @@
+import { api } from '../../shared/http/api.js';
+import { simView } from '../../shared/http/views.js';
+import { listSimsOf } from '../../shared/services/sims.js';
+import { routes } from '../routes.js';
+
+export const handler = api(routes['GET /workspaces/{workspaceId}/sims'], async ({ access, principal, query }) => {
+  const page = await listSimsOf(access, principal.userId, query);
+  return { body: { items: page.items.map(simView), nextCursor: page.nextCursor } };
+});

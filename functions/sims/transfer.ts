@@ -1,0 +1,10 @@
+import { api } from '../../shared/http/api.js';
+import { simView } from '../../shared/http/views.js';
+import { transferSim } from '../../shared/services/sims.js';
+import { routes } from '../routes.js';
+
+/** No workspace in the path: the service authorizes against both workspaces in one BatchGet. */
+export const handler = api(routes['POST /sims/{iccid}/transfer'], async ({ principal, params, body }) => {
+  const sim = await transferSim(principal.userId, params.iccid, body.targetWorkspaceId);
+  return { body: simView(sim), version: sim.version };
+});

@@ -1,0 +1,376 @@
+/**
+ * SIMs in the table: the SIM item in its workspace's partition, the platform-wide locator that
+ * keeps an ICCID in exactly one workspace (and the history usage is attributed by), usage
+ * records, and the counters on the workspace and organization items, each change one transaction.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Workspace } from '../../domain/model.js';
+import type { Sim, SimLocation } from '../../domain/sims.js';
+import { ConflictError, NotFoundError, PreconditionFailedError, WorkspaceDisabledError } from '../../http/errors.js';
+import { db as defaultDb, type Db } from '../client.js';
+import { keys, partitions, type Key } from '../keys.js';
+import { queryAll, queryPage, tableName, transact, versionedUpdate, type Item, type TransactItem } from '../ops.js';
+import { auditEvent } from './audit.js';
+
+const simItem = (s: Sim): Item => ({ ...keys.sim(s.workspaceId, s.iccid), type: 'Sim', ...s });
+const toSim = (item: Item): Sim => ({
+  iccid: item.iccid as string,
+  workspaceId: item.workspaceId as string,
+  status: item.status as Sim['status'],
+  deviceId: (item.deviceId as string | undefined) ?? null,
+  createdAt: item.createdAt as string,
+  updatedAt: item.updatedAt as string,
+  version: item.version as number,
+});
+const locatorItem = (l: SimLocation): Item => ({ ...keys.simLocator(l.iccid), type: 'SimLocation', ...l });
+const toLocation = (item: Item): SimLocation => ({
+  iccid: item.iccid as string,
+  workspaceId: item.workspaceId as string,
+  since: item.since as string,
+  history: (item.history as SimLocation['history'] | undefined) ?? [],
+  version: item.version as number,
+});
+
+export { toSim };
+
+export async function getSim(workspaceId: string, iccid: string, db: Db = defaultDb): Promise<Sim | undefined> {
+  const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.sim(workspaceId, iccid), ConsistentRead: true }));
+  return out.Item ? toSim(out.Item) : undefined;
+}
+
+export async function getSimLocation(iccid: string, db: Db = defaultDb): Promise<SimLocation | undefined> {
+  const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.simLocator(iccid), ConsistentRead: true }));
+  return out.Item ? toLocation(out.Item) : undefined;
+}
+
+/** One page of a workspace's SIMs, by ICCID. */
+export async function listSims(
+  workspaceId: string,
+  page: { limit: number; startKey?: Record<string, unknown> },
+  db: Db = defaultDb,
+): Promise<{ sims: Sim[]; lastKey?: Record<string, unknown> }> {
+  const { items, lastKey } = await queryPage(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sim)',
+      ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':sim': partitions.simPrefix },
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+      ConsistentRead: true,
+    },
+    db,
+  );
+  return { sims: items.map(toSim), lastKey };
+}
+
+/**
+ * Counts `n` SIMs or bytes into an enabled workspace of `orgId` (the condition also holds a
+ * concurrent trial end or deletion off). `ALL_OLD` tells a missing workspace from a disabled one.
+ */
+function countInWorkspace(workspace: Pick<Workspace, 'id' | 'orgId'>, field: 'simCount' | 'trafficBytes', n: number, requireEnabled: boolean): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.workspace(workspace.id),
+      UpdateExpression: `ADD ${field} :n`,
+      ConditionExpression: `attribute_exists(PK) AND orgId = :org${requireEnabled ? ' AND #state = :enabled' : ''}`,
+      ...(requireEnabled ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
+      ExpressionAttributeValues: { ':n': n, ':org': workspace.orgId, ...(requireEnabled ? { ':enabled': 'enabled' } : {}) },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+function countInOrg(orgId: string, field: 'simCount' | 'trafficBytes', n: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.org(orgId),
+      UpdateExpression: `ADD ${field} :n`,
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
+      ExpressionAttributeValues: { ':n': n },
+    },
+  };
+}
+
+/** A workspace whose counter update failed: gone (or moved to another org) → 404, else disabled → 423. */
+const workspaceRefusal = (old: Item | undefined, orgId: string): Error =>
+  !old || old.orgId !== orgId ? new NotFoundError('No such workspace.') : new WorkspaceDisabledError();
+
+/**
+ * Registers a SIM: its locator (which fails if the ICCID exists in any workspace), the SIM
+ * item, the counters of the workspace (still enabled) and its organization, the audit event.
+ */
+export async function registerSim(workspace: Workspace, sim: Sim, actorId: string, db: Db = defaultDb): Promise<void> {
+  const location: SimLocation = { iccid: sim.iccid, workspaceId: workspace.id, since: sim.createdAt, history: [], version: 1 };
+  await transact(
+    [
+      { Put: { TableName: tableName(), Item: locatorItem(location), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: tableName(), Item: simItem(sim), ConditionExpression: 'attribute_not_exists(PK)' } },
+      countInWorkspace(workspace, 'simCount', 1, true),
+      countInOrg(workspace.orgId, 'simCount', 1),
+      auditEvent(workspace.orgId, {
+        actorId,
+        action: 'sim.registered',
+        target: { type: 'sim', id: sim.iccid },
+        details: { workspaceId: workspace.id },
+      }),
+    ],
+    (failed, { old }) =>
+      // Where an existing ICCID lives is not said: it may be another tenant's.
+      failed.includes(0) || failed.includes(1)
+        ? new ConflictError('This ICCID is already registered.')
+        : failed.includes(2)
+          ? workspaceRefusal(old[2], workspace.orgId)
+          : new NotFoundError('No such organization.'),
+    db,
+  );
+}
+
+/**
+ * Changes a SIM's status and/or device, pinned to the version read (If-Match: 412 when stale;
+ * without it a concurrent change is re-read and the change applied again). Attaching writes the
+ * device's `simIccid` in the same transaction, conditioned on the device existing in the SIM's
+ * workspace (its key is in that partition) and holding no other SIM; the previous device, if
+ * any, lets go of the SIM in the same transaction.
+ */
+export async function updateSim(
+  workspace: Workspace,
+  iccid: string,
+  changes: { status?: Sim['status']; deviceId?: string | null },
+  options: { actorId: string; ifMatch?: number; now?: Date },
+  db: Db = defaultDb,
+): Promise<Sim> {
+  let current = await getSim(workspace.id, iccid, db);
+  // The previous device may have been deleted meanwhile: then there is nothing for it to let go.
+  let releasePrevious = true;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (!current) throw new NotFoundError('No such SIM in this workspace.');
+    if (options.ifMatch !== undefined && options.ifMatch !== current.version) throw new PreconditionFailedError();
+    const at = (options.now ?? new Date()).toISOString();
+    const next: Sim = { ...current, ...stripUndefined(changes), updatedAt: at, version: current.version + 1 };
+    const update = versionedUpdate({ status: changes.status, deviceId: changes.deviceId, updatedAt: at });
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.sim(workspace.id, iccid),
+          ...update,
+          ConditionExpression: 'attribute_exists(PK) AND #version = :read',
+          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':read': current.version },
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: keys.workspace(workspace.id),
+          ConditionExpression: 'attribute_exists(PK) AND orgId = :org AND #state = :enabled',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':org': workspace.orgId, ':enabled': 'enabled' },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      auditEvent(workspace.orgId, {
+        actorId: options.actorId,
+        action: 'sim.updated',
+        target: { type: 'sim', id: iccid },
+        details: { workspaceId: workspace.id, ...stripUndefined(changes) },
+      }),
+    ];
+    const attachIndex = changes.deviceId && changes.deviceId !== current.deviceId ? items.push(attachItem(workspace.id, changes.deviceId, iccid)) - 1 : -1;
+    const releaseIndex =
+      releasePrevious && current.deviceId && changes.deviceId !== undefined && changes.deviceId !== current.deviceId
+        ? items.push(releaseItem(workspace.id, current.deviceId, iccid)) - 1
+        : -1;
+    const outcome = await transact(items, (failed, { old }) => {
+      if (failed.includes(1)) return workspaceRefusal(old[1], workspace.orgId);
+      if (failed.includes(attachIndex)) {
+        return old[attachIndex] ? new ConflictError('That device already has another SIM.') : new NotFoundError('No such device in this workspace.');
+      }
+      if (failed.includes(0)) return new Retry('stale');
+      if (failed.includes(releaseIndex)) return new Retry('released');
+      return new ConflictError('A concurrent change got in the way; try again.');
+    }, db).then(
+      () => 'done' as const,
+      (error: unknown) => {
+        if (error instanceof Retry) return error.reason;
+        throw error;
+      },
+    );
+    if (outcome === 'done') return next;
+    if (outcome === 'released') releasePrevious = false;
+    else current = await getSim(workspace.id, iccid, db);
+  }
+  throw new ConflictError('The SIM kept changing; reload and try again.');
+}
+
+class Retry extends Error {
+  constructor(readonly reason: 'stale' | 'released') {
+    super(reason);
+  }
+}
+
+const stripUndefined = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** The device takes the SIM if it exists in the workspace and holds no other SIM. */
+function attachItem(workspaceId: string, deviceId: string, iccid: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.device(workspaceId, deviceId),
+      UpdateExpression: 'SET simIccid = :iccid',
+      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(simIccid) OR simIccid = :iccid)',
+      ExpressionAttributeValues: { ':iccid': iccid },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+/** The device lets go of the SIM (only if it still holds this one; never creates an item). */
+function releaseItem(workspaceId: string, deviceId: string, iccid: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.device(workspaceId, deviceId),
+      UpdateExpression: 'REMOVE simIccid',
+      ConditionExpression: 'simIccid = :iccid',
+      ExpressionAttributeValues: { ':iccid': iccid },
+    },
+  };
+}
+
+/**
+ * Moves a SIM in one transaction: out of the source partition, into the target's (detached,
+ * suspended if it was active), the locator pinned to the version read (so of parallel transfers
+ * exactly one wins) with the cut-off appended, the device (staying in the source) released, the
+ * counters of both workspaces (both still enabled) and of both organizations moved, and the
+ * audit event in each organization.
+ */
+export async function moveSim(
+  move: { sim: Sim; arrived: Sim; location: SimLocation; next: SimLocation; source: Workspace; target: Workspace; actorId: string },
+  db: Db = defaultDb,
+): Promise<void> {
+  const { sim, arrived, location, next, source, target } = move;
+  const event = {
+    actorId: move.actorId,
+    action: 'sim.transferred' as const,
+    target: { type: 'sim' as const, id: sim.iccid },
+    details: { from: source.id, to: target.id, at: next.since },
+  };
+  const base: TransactItem[] = [
+    {
+      Delete: {
+        TableName: tableName(),
+        Key: keys.sim(source.id, sim.iccid),
+        ConditionExpression: 'attribute_exists(PK) AND #version = :read',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':read': sim.version },
+      },
+    },
+    { Put: { TableName: tableName(), Item: simItem(arrived), ConditionExpression: 'attribute_not_exists(PK)' } },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: locatorItem(next),
+        ConditionExpression: 'workspaceId = :source AND #version = :read',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':source': source.id, ':read': location.version },
+      },
+    },
+    countInWorkspace(source, 'simCount', -1, true),
+    countInWorkspace(target, 'simCount', 1, true),
+    ...(source.orgId === target.orgId ? [] : [countInOrg(source.orgId, 'simCount', -1), countInOrg(target.orgId, 'simCount', 1)]),
+    auditEvent(source.orgId, event),
+    ...(source.orgId === target.orgId ? [] : [auditEvent(target.orgId, event)]),
+  ];
+  const refusal = (failed: number[], old: (Item | undefined)[]): Error => {
+    if (failed.includes(3)) return workspaceRefusal(old[3], source.orgId);
+    if (failed.includes(4)) return workspaceRefusal(old[4], target.orgId);
+    if (failed.includes(0) || failed.includes(2)) return new ConflictError('The SIM was transferred or changed meanwhile; reload and try again.');
+    return new ConflictError('A concurrent change got in the way; try again.');
+  };
+  if (sim.deviceId) {
+    const items = [...base, releaseItem(source.id, sim.deviceId, sim.iccid)];
+    const released = await transact(items, (failed, { old }) => (failed.length === 1 && failed[0] === items.length - 1 ? new Retry('released') : refusal(failed, old)), db).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof Retry) return false;
+        throw error;
+      },
+    );
+    if (released) return;
+  }
+  // No device holds the SIM (any more): the move alone.
+  await transact(base, (failed, { old }) => refusal(failed, old), db);
+}
+
+/**
+ * Writes a usage record into the partition of the workspace that held the SIM at its time and
+ * adds its bytes to that workspace's and organization's traffic, conditioned on the locator
+ * being as read (a transfer in between makes the caller attribute again).
+ */
+export async function putUsage(
+  record: { id: string; iccid: string; at: string; bytes: number; recordedAt: string; recordedBy: string },
+  workspace: Pick<Workspace, 'id' | 'orgId'>,
+  location: SimLocation,
+  db: Db = defaultDb,
+): Promise<'written' | 'moved'> {
+  try {
+    await transact(
+      [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...keys.usage(workspace.id, record.at, record.iccid, record.id), type: 'Usage', workspaceId: workspace.id, ...record },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        countInWorkspace(workspace, 'trafficBytes', record.bytes, false),
+        countInOrg(workspace.orgId, 'trafficBytes', record.bytes),
+        {
+          ConditionCheck: {
+            TableName: tableName(),
+            Key: keys.simLocator(record.iccid),
+            ConditionExpression: '#version = :read',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':read': location.version },
+          },
+        },
+      ],
+      (failed) =>
+        failed.includes(3)
+          ? new Retry('stale')
+          : failed.includes(1) || failed.includes(2)
+            ? new ConflictError('The workspace that held the SIM at that time no longer exists.')
+            : new ConflictError('Try again.'),
+      db,
+    );
+    return 'written';
+  } catch (error) {
+    if (error instanceof Retry) return 'moved';
+    throw error;
+  }
+}
+
+/** The usage records of a workspace in `[from, to)` (instants as ISO strings with milliseconds). */
+export async function listUsage(workspaceId: string, range: { from: string; to: string }, db: Db = defaultDb): Promise<{ iccid: string; bytes: number }[]> {
+  const items = await queryAll(
+    {
+      // Every SK of the range starts with `USAGE#<to>` or less: one at `to` itself sorts after `USAGE#<to>`, so `to` is excluded.
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ProjectionExpression: 'iccid, bytes',
+      ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':from': partitions.usageAt(range.from), ':to': partitions.usageAt(range.to) },
+      ConsistentRead: true,
+    },
+    db,
+  );
+  return items.map((i) => ({ iccid: i.iccid as string, bytes: i.bytes as number }));
+}
+
+/**
+ * The locators of the SIMs among a deleted workspace's items. Deleting them frees the ICCIDs
+ * for registration again; no transfer can move these SIMs meanwhile, because the workspace item
+ * (which every transfer conditions on) is already gone.
+ */
+export const simLocatorsAmong = (items: Item[]): Key[] =>
+  items.filter((i) => i.type === 'Sim' && String(i.SK).startsWith(partitions.simPrefix)).map((i) => keys.simLocator(i.iccid as string));

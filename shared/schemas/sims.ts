@@ -1,0 +1,67 @@
+/** Request and response schemas of SIMs, usage and reports (they feed validation and OpenAPI). */
+import { z } from 'zod';
+import { isIccid } from '../domain/sims.js';
+import { Id, Timestamp } from './common.js';
+
+export const Iccid = z
+  .string()
+  .refine(isIccid, 'must be an ICCID: 19 or 20 digits ending in a valid Luhn check digit')
+  .meta({ id: 'Iccid', description: '19–20 digits, the last a Luhn check digit' });
+
+export const SimStatus = z.enum(['active', 'suspended']).meta({ id: 'SimStatus' });
+
+export const SimListParams = z.strictObject({ workspaceId: Id });
+export const SimParams = z.strictObject({ workspaceId: Id, iccid: Iccid });
+export const IccidParams = z.strictObject({ iccid: Iccid });
+
+export const SimCreateBody = z.strictObject({ iccid: Iccid });
+export const SimPatchBody = z
+  .strictObject({ status: SimStatus.optional(), deviceId: Id.nullable().optional() })
+  .refine((b) => b.status !== undefined || b.deviceId !== undefined, 'must change status or deviceId');
+export const SimTransferBody = z.strictObject({ targetWorkspaceId: Id });
+
+export const Sim = z
+  .object({
+    iccid: z.string(),
+    workspaceId: z.string(),
+    status: SimStatus,
+    deviceId: z.string().nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Sim' });
+
+/** Bytes are whole and non-negative; 2^53 − 1 keeps every sum exact. */
+const Bytes = z.number().int('must be a whole number of bytes').min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const UsageBody = z.strictObject({ at: Timestamp, bytes: Bytes });
+export const UsageRecord = z
+  .object({ id: z.string(), iccid: z.string(), workspaceId: z.string(), at: Timestamp, bytes: z.number().int(), recordedAt: Timestamp })
+  .meta({ id: 'UsageRecord' });
+export const UsageQuery = z.strictObject({ from: Timestamp.optional(), to: Timestamp.optional() });
+export const Usage = z
+  .object({
+    from: Timestamp,
+    to: Timestamp,
+    trafficBytes: z.number().int(),
+    bySim: z.array(z.object({ iccid: z.string(), bytes: z.number().int() })),
+  })
+  .meta({ id: 'Usage', description: 'Traffic of the workspace in [from, to)' });
+
+const MAX_REPORT_WORKSPACES = 100;
+export const ReportQuery = z.strictObject({
+  workspaceIds: z
+    .string()
+    .max(MAX_REPORT_WORKSPACES * 37)
+    .transform((s) => [...new Set(s.split(',').map((id) => id.trim()))])
+    .pipe(z.array(Id).min(1).max(MAX_REPORT_WORKSPACES, `at most ${MAX_REPORT_WORKSPACES} workspaces`))
+    .optional()
+    .meta({ description: 'comma-separated workspace ids (at most 100); without it, every workspace I can access' }),
+});
+const Figures = { members: z.number().int(), devices: z.number().int(), sims: z.number().int(), trafficBytes: z.number().int() };
+export const Report = z
+  .object({
+    workspaces: z.array(z.object({ workspaceId: z.string(), name: z.string(), organizationId: z.string(), ...Figures })),
+    combined: z.object(Figures),
+  })
+  .meta({ id: 'Report' });

@@ -1,0 +1,52 @@
+/** Centralized reports: per-workspace and combined figures over workspaces the caller can access (any role). */
+import { loadWorkspaceRoles } from '../auth/workspace-roles.js';
+import type { Workspace } from '../domain/model.js';
+import { NotFoundError } from '../http/errors.js';
+import { loadMe } from './me.js';
+
+export interface ReportLine {
+  workspaceId: string;
+  name: string;
+  organizationId: string;
+  members: number;
+  devices: number;
+  sims: number;
+  trafficBytes: number;
+}
+
+const lineOf = (w: Workspace): ReportLine => ({
+  workspaceId: w.id,
+  name: w.name,
+  organizationId: w.orgId,
+  members: w.memberCount,
+  devices: w.deviceCount,
+  sims: w.simCount,
+  trafficBytes: w.trafficBytes,
+});
+
+/**
+ * The figures come from the counters on the workspace items, so a report costs the reads that
+ * authorize it and nothing more. Named workspaces must all be accessible: one that is not fails
+ * the whole request with 404 (never silently dropped, never saying which exist). Without names,
+ * every workspace the caller can access (as GET /me lists them).
+ */
+export async function report(userId: string, workspaceIds: string[] | undefined) {
+  let workspaces: Workspace[];
+  if (workspaceIds) {
+    const { grants } = await loadWorkspaceRoles(workspaceIds, userId);
+    if (grants.some((g) => !g)) throw new NotFoundError('One or more of the workspaces do not exist or are not accessible to you.');
+    workspaces = grants.map((g) => g!.workspace);
+  } else {
+    workspaces = (await loadMe(userId)).workspaces.map((w) => w.workspace);
+  }
+  const lines = workspaces.map(lineOf);
+  // Combined figures are sums: someone who is a member of two workspaces counts in each.
+  const combined = { members: 0, devices: 0, sims: 0, trafficBytes: 0 };
+  for (const line of lines) {
+    combined.members += line.members;
+    combined.devices += line.devices;
+    combined.sims += line.sims;
+    combined.trafficBytes += line.trafficBytes;
+  }
+  return { workspaces: lines, combined };
+}

@@ -1,0 +1,103 @@
+/** SIMs of a workspace: register, list, change status or device, transfer to another workspace, record and read usage. */
+import { randomUUID } from 'node:crypto';
+import type { WorkspaceAccess } from '../auth/access.js';
+import { workspaceRoleAllows } from '../auth/policy.js';
+import { loadWorkspaceRoles } from '../auth/workspace-roles.js';
+import { keys } from '../db/keys.js';
+import { getSimLocation, listSims, listUsage, moveSim, putUsage, registerSim, toSim, updateSim } from '../db/repositories/sims.js';
+import { getWorkspace } from '../db/repositories/workspaces.js';
+import { arrivedSim, holderAt, summarizeUsage, transferredLocation, usageRange, type Sim } from '../domain/sims.js';
+import { assertWorkspaceWritable } from '../domain/trials.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js';
+import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
+
+/** New SIMs start `active`: registering a SIM is putting it into service. */
+export async function registerSimIn(access: WorkspaceAccess, actorId: string, iccid: string, now = new Date()): Promise<Sim> {
+  assertWorkspaceWritable(access.workspace);
+  const at = now.toISOString();
+  const sim: Sim = { iccid, workspaceId: access.workspace.id, status: 'active', deviceId: null, createdAt: at, updatedAt: at, version: 1 };
+  await registerSim(access.workspace, sim, actorId);
+  return sim;
+}
+
+export async function listSimsOf(access: WorkspaceAccess, userId: string, options: { limit: number; cursor?: string }): Promise<Page<Sim>> {
+  const scope = `sims|${userId}|${access.workspace.id}`;
+  const { sims, lastKey } = await listSims(access.workspace.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
+  return { items: sims, nextCursor: cursorFrom(scope, lastKey) };
+}
+
+export function editSim(
+  access: WorkspaceAccess,
+  actorId: string,
+  iccid: string,
+  changes: { status?: Sim['status']; deviceId?: string | null },
+  ifMatch: number | undefined,
+): Promise<Sim> {
+  assertWorkspaceWritable(access.workspace);
+  return updateSim(access.workspace, iccid, changes, { actorId, ifMatch });
+}
+
+/**
+ * Moves a SIM to another workspace. Two reads before the write: the locator (where the SIM is),
+ * then one BatchGet of the caller's access to both workspaces together with the SIM item.
+ * A SIM in a workspace the caller cannot see, or a target they cannot see, is 404 (nothing
+ * leaks); seeing both without being admin of both is 403.
+ */
+export async function transferSim(userId: string, iccid: string, targetWorkspaceId: string, now = new Date()): Promise<Sim> {
+  const location = await getSimLocation(iccid);
+  if (!location) throw new NotFoundError('No such SIM.');
+  const { grants, also } = await loadWorkspaceRoles([location.workspaceId, targetWorkspaceId], userId, [keys.sim(location.workspaceId, iccid)]);
+  const [source, target] = grants;
+  if (!source) throw new NotFoundError('No such SIM.');
+  if (!target) throw new NotFoundError('No such target workspace.');
+  if (!workspaceRoleAllows(source.role, 'workspace.transferSims') || !workspaceRoleAllows(target.role, 'workspace.transferSims')) {
+    throw new ForbiddenError('Transferring a SIM needs the admin role in both workspaces.');
+  }
+  if (source.workspace.id === target.workspace.id) throw new ConflictError('The SIM is already in that workspace.');
+  assertWorkspaceWritable(source.workspace);
+  assertWorkspaceWritable(target.workspace);
+  const simItem = also[0];
+  // The locator was read first: a transfer that finished in between moved the SIM out of the partition read.
+  if (!simItem) throw new ConflictError('The SIM was transferred meanwhile; reload and try again.');
+  const sim = toSim(simItem);
+  const next = transferredLocation(location, target.workspace.id, now);
+  const arrived = arrivedSim(sim, target.workspace.id, next.since);
+  await moveSim({ sim, arrived, location, next, source: source.workspace, target: target.workspace, actorId: userId });
+  return arrived;
+}
+
+export interface UsageRecord {
+  id: string;
+  iccid: string;
+  workspaceId: string;
+  at: string;
+  bytes: number;
+  recordedAt: string;
+}
+
+/**
+ * Records usage for the workspace that held the SIM at `at` (see `holderAt`): a late record
+ * dated before a transfer still goes to the source. A transfer racing the write makes it attribute again.
+ */
+export async function recordUsage(operatorId: string, iccid: string, input: { at: string; bytes: number }, now = new Date()): Promise<UsageRecord> {
+  const at = new Date(input.at).toISOString();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const location = await getSimLocation(iccid);
+    if (!location) throw new NotFoundError('No such SIM.');
+    const workspaceId = holderAt(location, at, now);
+    const workspace = await getWorkspace(workspaceId);
+    if (!workspace) throw new ConflictError('The workspace that held the SIM at that time no longer exists.');
+    const record = { id: randomUUID(), iccid, at, bytes: input.bytes, recordedAt: now.toISOString(), recordedBy: operatorId };
+    if ((await putUsage(record, workspace, location)) === 'written') {
+      return { id: record.id, iccid, workspaceId, at, bytes: record.bytes, recordedAt: record.recordedAt };
+    }
+  }
+  throw new ConflictError('The SIM kept moving; try again.');
+}
+
+/** A workspace's usage in `[from, to)`: one Query of its usage records in the range. */
+export async function usageOf(access: WorkspaceAccess, query: { from?: string; to?: string }, now = new Date()) {
+  const range = usageRange(query, now);
+  const records = await listUsage(access.workspace.id, range);
+  return { ...range, ...summarizeUsage(records) };
+}

@@ -1,0 +1,68 @@
+/**
+ * SIM test helpers: valid random ICCIDs, devices seeded straight into a workspace's partition
+ * (the SIM side only needs the device item and its `simIccid`), the stored device and locator,
+ * and disabling a workspace the way the trial's end does.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { luhnValid } from '../../../shared/domain/sims.js';
+import { stack } from './stack.js';
+
+/** The repositories read their configuration once: point it at the stack under test first. */
+async function modules() {
+  const info = stack();
+  process.env.TABLE_NAME = info.tableName;
+  process.env.DYNAMODB_ENDPOINT = info.dynamodbEndpoint;
+  process.env.AWS_REGION ??= 'us-east-1';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  process.env.PORTAL_URL ??= 'http://localhost:5173';
+  process.env.EMAIL_FROM ??= 'no-reply@tenancy.local';
+  process.env.CURSOR_SECRET ??= 'seed-only';
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  const [lib, client, keys, workspaces, trials] = await Promise.all([
+    import('@aws-sdk/lib-dynamodb'),
+    import('../../../shared/db/client.js'),
+    import('../../../shared/db/keys.js'),
+    import('../../../shared/db/repositories/workspaces.js'),
+    import('../../../shared/db/repositories/trials.js'),
+  ]);
+  return { lib, db: client.db, keys: keys.keys, workspaces, trials, table: info.tableName };
+}
+
+/** A random, valid 19- or 20-digit ICCID (the last digit a Luhn check digit). */
+export function newIccid(length: 19 | 20 = 19): string {
+  let body = '8949';
+  while (body.length < length - 1) body += String(randomInt(10));
+  for (let check = 0; check < 10; check++) if (luhnValid(`${body}${check}`)) return `${body}${check}`;
+  throw new Error('unreachable');
+}
+
+/** The same digits with a wrong check digit. */
+export const badCheckDigit = (iccid: string): string => `${iccid.slice(0, -1)}${(Number(iccid.at(-1)) + 1) % 10}`;
+
+/** A device item in `workspaceId`'s partition (as the devices feature stores it). */
+export async function seedDevice(workspaceId: string, name = 'dev'): Promise<string> {
+  const { lib, db, keys, table } = await modules();
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db.send(new lib.PutCommand({ TableName: table, Item: { ...keys.device(workspaceId, id), type: 'Device', id, workspaceId, name, createdAt: now, version: 1 } }));
+  return id;
+}
+
+export async function storedDevice(workspaceId: string, deviceId: string): Promise<Record<string, unknown> | undefined> {
+  const { lib, db, keys, table } = await modules();
+  return (await db.send(new lib.GetCommand({ TableName: table, Key: keys.device(workspaceId, deviceId), ConsistentRead: true }))).Item;
+}
+
+export async function storedLocator(iccid: string): Promise<Record<string, unknown> | undefined> {
+  const { lib, db, keys, table } = await modules();
+  return (await db.send(new lib.GetCommand({ TableName: table, Key: keys.simLocator(iccid), ConsistentRead: true }))).Item;
+}
+
+/** Disables the workspace as the sweep does when the organization's trial has ended. */
+export async function disableWorkspace(workspaceId: string): Promise<void> {
+  const { workspaces, trials } = await modules();
+  const workspace = await workspaces.getWorkspace(workspaceId);
+  if (!workspace) throw new Error(`No workspace ${workspaceId}`);
+  await trials.disableForTrial(workspace, new Date());
+}
