@@ -1,7 +1,7 @@
 import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
-  CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage,
+  CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage,
   LogGroupLogDestination, type IHttpRouteAuthorizer,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -26,6 +26,13 @@ export interface ApiProps {
  * Lambda bill or exhaust the account's concurrency.
  */
 export const THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+/**
+ * Route-level throttling of the routes devices call (`auth: 'device'`): no Cognito authorizer
+ * stands in front of them, and machines send steadily, so they get their own budget instead of
+ * sharing (and possibly exhausting) the portal's.
+ */
+export const DEVICE_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
 /** One JSON object per request, so CloudWatch Logs Insights can query fields directly. */
 const ACCESS_LOG_FIELDS = {
@@ -97,6 +104,16 @@ export class Api extends Construct {
     new CfnOutput(scope, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the API' });
   }
 
+  /** Gives one route its own throttling on the stage (route settings name a route that must exist first). */
+  private throttleRoute(routeKey: string, httpRoute: HttpRoute): void {
+    const stage = this.stage.node.defaultChild as CfnStage;
+    stage.routeSettings = {
+      ...(stage.routeSettings as Record<string, unknown> | undefined),
+      [routeKey]: { ThrottlingRateLimit: DEVICE_THROTTLE.rateLimit, ThrottlingBurstLimit: DEVICE_THROTTLE.burstLimit },
+    };
+    stage.node.addDependency(httpRoute);
+  }
+
   /** Routes `route` to `handler`, behind the user authorizer unless the row is public. */
   addRoute(id: string, route: Route, handler: IFunction): HttpRoute {
     const httpRoute = new HttpRoute(this, id, {
@@ -110,6 +127,13 @@ export class Api extends Construct {
         id: 'AwsSolutions-APIG4',
         reason: `${route.key} is public by design (route table auth: 'none', API.md Conventions): ${route.summary}.`,
       });
+    }
+    if (route.auth === 'device') {
+      Validations.of(httpRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${route.key} is called by devices, which hold a device key, not a Cognito token: the handler checks the key (route table auth: 'device').`,
+      });
+      this.throttleRoute(route.key, httpRoute);
     }
     return httpRoute;
   }

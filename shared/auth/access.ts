@@ -5,12 +5,17 @@
  *   profile, whose `orgRoles` says whether they are an implicit admin through the org.
  * A resource outside the caller's tenants is 404, exactly like one that does not exist.
  */
-import type { OrgMembership, Organization, Workspace } from '../domain/model.js';
+import type { OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
 import { keys } from '../db/keys.js';
 import { batchGet } from '../db/ops.js';
 import { toMembership, toOrg, toProfile, toWorkspace, toWorkspaceMembership } from '../db/repositories/records.js';
 import { ForbiddenError, NotFoundError } from '../http/errors.js';
+import type { Device, DeviceGrant } from '../domain/devices.js';
+import { listUserGrants, toDevice, toDeviceGrant } from '../db/repositories/devices.js';
 import {
+  deviceRoleAllows,
+  grantAllows,
+  isDeviceAction,
   effectiveWorkspaceRole,
   IMPLICIT_WORKSPACE_ADMIN_ROLES,
   isOrgAction,
@@ -41,7 +46,27 @@ export interface WorkspaceAccess {
   implicit: boolean;
 }
 
-export type Access = OrgAccess | WorkspaceAccess;
+/**
+ * Device routes (`/workspaces/{workspaceId}/devices…`): a workspace role, or for a caller with
+ * none, per-device grants. A grant-only caller sees exactly the granted devices and nothing else.
+ */
+export interface DeviceAccess {
+  kind: 'device';
+  workspace: Workspace;
+  orgRole: OrgRole | undefined;
+  /** Effective workspace role; undefined for a caller who holds only per-device grants. */
+  role: WorkspaceRole | undefined;
+  /**
+   * The caller's grants that apply: on the device the path names, or, on the device list of a
+   * caller without a role, all of theirs in the workspace.
+   */
+  grants: DeviceGrant[];
+  /** The device the path names, read in the same BatchGet (undefined on the list). */
+  device: Device | undefined;
+  profile: UserProfile | undefined;
+}
+
+export type Access = OrgAccess | WorkspaceAccess | DeviceAccess;
 
 export async function loadOrgAccess(orgId: string, userId: string): Promise<OrgAccess> {
   const [orgItem, memberItem] = await batchGet([keys.org(orgId), keys.orgMember(orgId, userId)], { consistent: true });
@@ -65,9 +90,45 @@ export async function loadWorkspaceAccess(workspaceId: string, userId: string): 
   return { kind: 'workspace', workspace, orgRole, role, implicit };
 }
 
+/**
+ * Access to a workspace's devices, in ONE BatchGet: the workspace, the caller's explicit role and
+ * profile (as for workspace routes) and, when the path names a device, that device and the
+ * caller's grant on it. Only a caller with neither role nor a named device (the device list and
+ * create) costs one more round trip, a Query of their grants in the workspace. Grants count only
+ * for members of the workspace's organization.
+ */
+export async function loadDeviceAccess(workspaceId: string, userId: string, deviceId?: string): Promise<DeviceAccess> {
+  const [wsItem, wsMemberItem, profileItem, deviceItem, grantItem] = await batchGet(
+    [
+      keys.workspace(workspaceId),
+      keys.workspaceMember(workspaceId, userId),
+      keys.user(userId),
+      ...(deviceId ? [keys.device(workspaceId, deviceId), keys.deviceGrant(workspaceId, userId, deviceId)] : []),
+    ],
+    { consistent: true },
+  );
+  if (!wsItem) throw new NotFoundError('No such workspace.');
+  const workspace = toWorkspace(wsItem);
+  const profile = profileItem ? toProfile(profileItem) : undefined;
+  const orgRole = profile?.orgRoles[workspace.orgId];
+  if (!orgRole) throw new NotFoundError('No such workspace.');
+  const explicit = wsMemberItem ? toWorkspaceMembership(wsMemberItem).role : undefined;
+  const role = effectiveWorkspaceRole(orgRole, explicit);
+  const device = deviceItem ? toDevice(deviceItem) : undefined;
+  const grants = deviceId ? (grantItem ? [toDeviceGrant(grantItem)] : []) : role ? [] : await listUserGrants(workspaceId, userId);
+  if (!role && grants.length === 0) throw new NotFoundError('No such workspace.');
+  if (deviceId && !device) throw new NotFoundError('No such device.');
+  return { kind: 'device', workspace, orgRole, role, grants, device, profile };
+}
+
 /** Whether the loaded access allows `action` (no I/O). */
 export function allows(access: Access, action: Action): boolean {
   if (access.kind === 'org') return isOrgAction(action) && orgRoleAllows(access.role, action);
+  if (access.kind === 'device') {
+    if (!isDeviceAction(action)) return access.role !== undefined && !isOrgAction(action) && workspaceRoleAllows(access.role, action);
+    return (access.role !== undefined && deviceRoleAllows(access.role, action)) || access.grants.some((g) => grantAllows(g.access, action));
+  }
+  if (isDeviceAction(action)) return false;
   return !isOrgAction(action) && workspaceRoleAllows(access.role, action as WorkspaceAction);
 }
 
@@ -76,7 +137,13 @@ export function allows(access: Access, action: Action): boolean {
  * 404), so a role too low for the action is 403.
  */
 export function authorize(access: Access, action: Action): void {
-  if (!allows(access, action)) throw new ForbiddenError(`Your role (${access.role}) does not allow this.`);
+  if (allows(access, action)) return;
+  if (access.kind === 'device' && access.role === undefined) {
+    // A grant shows single devices: anything beyond the granted device does not exist for them.
+    if (!access.device) throw new NotFoundError('No such workspace.');
+    throw new ForbiddenError(`Your access to this device (${access.grants[0]?.access ?? 'none'}) does not allow this.`);
+  }
+  throw new ForbiddenError(`Your role (${access.role}) does not allow this.`);
 }
 
 export type { OrgAction, WorkspaceAction };

@@ -38,9 +38,27 @@ const WORKSPACE_ACTIONS = {
   'workspace.transferSims': ['admin'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
+/** Per-device grant levels, for users who hold no role in the device's workspace. */
+export const GRANT_LEVELS = ['read', 'write'] as const;
+export type GrantLevel = (typeof GRANT_LEVELS)[number];
+
+/**
+ * Actions on devices: the workspace roles that may perform them, and the per-device grant
+ * levels that may (on the granted device only; a grant never reaches anything else).
+ */
+const DEVICE_ACTIONS = {
+  'device.read': { roles: ['admin', 'editor', 'viewer'], grants: ['read', 'write'] },
+  'device.create': { roles: ['admin', 'editor'], grants: [] },
+  'device.write': { roles: ['admin', 'editor'], grants: ['write'] },
+  'device.delete': { roles: ['admin'], grants: [] },
+  /** Give or take per-device access. */
+  'device.grant': { roles: ['admin'], grants: [] },
+} as const satisfies Record<string, { roles: readonly WorkspaceRole[]; grants: readonly GrantLevel[] }>;
+
 export type OrgAction = keyof typeof ORG_ACTIONS;
 export type WorkspaceAction = keyof typeof WORKSPACE_ACTIONS;
-export type Action = OrgAction | WorkspaceAction;
+export type DeviceAction = keyof typeof DEVICE_ACTIONS;
+export type Action = OrgAction | WorkspaceAction | DeviceAction;
 
 /** Org owners and admins act as `admin` in every workspace of their org. */
 export const IMPLICIT_WORKSPACE_ADMIN_ROLES: readonly OrgRole[] = ['owner', 'admin'];
@@ -64,6 +82,20 @@ export function workspaceRoleAllows(role: WorkspaceRole, action: WorkspaceAction
   return (WORKSPACE_ACTIONS[action] as readonly WorkspaceRole[]).includes(role);
 }
 
+export function isDeviceAction(action: Action): action is DeviceAction {
+  return action in DEVICE_ACTIONS;
+}
+
+/** May a holder of `role` in a device's workspace perform `action` on its devices? */
+export function deviceRoleAllows(role: WorkspaceRole, action: DeviceAction): boolean {
+  return (DEVICE_ACTIONS[action].roles as readonly WorkspaceRole[]).includes(role);
+}
+
+/** May a holder of a `level` grant on a device perform `action` on that device? */
+export function grantAllows(level: GrantLevel, action: DeviceAction): boolean {
+  return (DEVICE_ACTIONS[action].grants as readonly GrantLevel[]).includes(level);
+}
+
 /**
  * The role a user effectively holds in a workspace: `admin` through org owner/admin,
  * else their explicit workspace role, else none.
@@ -77,4 +109,4 @@ export function effectiveWorkspaceRole(
 }
 
 /** Every action with the roles that may perform it, for documentation and tests. */
-export const ROLE_MATRIX = { org: ORG_ACTIONS, workspace: WORKSPACE_ACTIONS } as const;
+export const ROLE_MATRIX = { org: ORG_ACTIONS, workspace: WORKSPACE_ACTIONS, device: DEVICE_ACTIONS } as const;

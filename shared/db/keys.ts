@@ -43,6 +43,15 @@ export const keys = {
   simLocator: (iccid: string): Key => ({ PK: `SIM#${iccid}`, SK: 'LOCATION' }),
   /** One usage record, in the partition of the workspace that held the SIM at `at`, sorted by time. */
   usage: (workspaceId: string, at: string, iccid: string, id: string): Key => ({ PK: `WS#${workspaceId}`, SK: `USAGE#${at}#${iccid}#${id}` }),
+  /**
+   * Device-name guard: names unique within a workspace, case-insensitively. It carries the
+   * device id and key hash, so ingest finds a device by name in the same BatchGet as the rest.
+   */
+  deviceName: (workspaceId: string, name: string): Key => ({ PK: `WS#${workspaceId}`, SK: `DEVICENAME#${name.toLowerCase()}` }),
+  /** A stream of a workspace; the key itself keeps names unique. */
+  stream: (workspaceId: string, name: string): Key => ({ PK: `WS#${workspaceId}`, SK: `STREAM#${name}` }),
+  /** A per-device grant: user first, so one Query lists a user's grants in a workspace. */
+  deviceGrant: (workspaceId: string, userId: string, deviceId: string): Key => ({ PK: `WS#${workspaceId}`, SK: `GRANT#${userId}#${deviceId}` }),
 } as const;
 
 /** Partitions and prefixes for Queries. */
@@ -53,6 +62,11 @@ export const partitions = {
   memberPrefix: 'MEMBER#',
   invitationPrefix: 'INVITE#',
   simPrefix: 'SIM#',
+  devicePrefix: 'DEVICE#',
+  streamPrefix: 'STREAM#',
+  grantPrefix: 'GRANT#',
+  /** One user's grants in a workspace's partition. */
+  userGrantPrefix: (userId: string) => `GRANT#${userId}#`,
   /** Usage records in a workspace's partition between two instants (ISO strings sort by time). */
   usageAt: (at: string) => `USAGE#${at}`,
   /**

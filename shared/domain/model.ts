@@ -61,6 +61,11 @@ export interface OrgMembership {
   memberSince: string;
   /** The member's explicit workspace roles in this org (the directory shows them in one Query). */
   workspaces: Record<string, WorkspaceRole>;
+  /**
+   * `<workspaceId>/<deviceId>` of every per-device grant the member holds in this org, so that
+   * removing the member removes their grants in the same transaction.
+   */
+  deviceGrants?: string[];
   version: number;
 }
 

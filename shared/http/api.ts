@@ -23,8 +23,9 @@ import { config } from '../config.js';
 import { dynamodb } from '../db/client.js';
 import { TABLE } from '../db/table.js';
 import { logger } from '../logger.js';
-import { authorize, loadOrgAccess, loadWorkspaceAccess, type OrgAccess, type WorkspaceAccess } from '../auth/access.js';
-import { BadRequestError, ForbiddenError, PayloadTooLargeError, UnsupportedMediaTypeError, type FieldError } from './errors.js';
+import { authorize, loadDeviceAccess, loadOrgAccess, loadWorkspaceAccess, type DeviceAccess, type OrgAccess, type WorkspaceAccess } from '../auth/access.js';
+import { deviceKeyFrom } from '../domain/devices.js';
+import { BadRequestError, ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, type FieldError } from './errors.js';
 import { etagOf } from './etag.js';
 import { PLATFORM_OPERATORS_GROUP, principalFrom, type Principal } from './principal.js';
 import { problemJson } from './problem.js';
@@ -42,7 +43,13 @@ export interface ApiRequest<S extends RouteSpec> {
   query: Infer<S['query']>;
   body: Infer<S['body']>;
   principal: S['auth'] extends 'user' ? Principal : undefined;
-  access: S['scope'] extends 'org' ? OrgAccess : S['scope'] extends 'workspace' ? WorkspaceAccess : undefined;
+  access: S['scope'] extends 'org'
+    ? OrgAccess
+    : S['scope'] extends 'workspace'
+      ? WorkspaceAccess
+      : S['scope'] extends 'device'
+        ? DeviceAccess
+        : undefined;
   /** Lower-cased request headers. */
   headers: Record<string, string | undefined>;
   requestId: string;
@@ -61,7 +68,7 @@ interface State {
   query?: unknown;
   body?: unknown;
   principal?: Principal;
-  access?: OrgAccess | WorkspaceAccess;
+  access?: OrgAccess | WorkspaceAccess | DeviceAccess;
 }
 type ApiContext = Context & { tenancy: State };
 
@@ -96,6 +103,10 @@ const bodyLimit = (): MiddlewareObj<Event, Result> => ({
 /** The caller, from the authorizer's verified claims (401 if there are none). */
 const authenticate = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
   before: ({ event, context }) => {
+    // A device key is checked against the table by the handler; its absence is known at once.
+    if (spec.auth === 'device' && !deviceKeyFrom(event.headers?.authorization)) {
+      throw new UnauthorizedError('A device key is required (Authorization: Device <deviceKey>).');
+    }
     if (spec.auth !== 'user') return;
     const principal = principalFrom(event);
     context.tenancy.principal = principal;
@@ -117,12 +128,14 @@ const authorization = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, Api
     if (spec.scope === 'operator' && !principal?.groups.includes(PLATFORM_OPERATORS_GROUP)) {
       throw new ForbiddenError('Only platform operators may do this.');
     }
-    if (!principal || (spec.scope !== 'org' && spec.scope !== 'workspace')) return;
-    const ids = params as { orgId?: string; workspaceId?: string };
+    if (!principal || (spec.scope !== 'org' && spec.scope !== 'workspace' && spec.scope !== 'device')) return;
+    const ids = params as { orgId?: string; workspaceId?: string; deviceId?: string };
     const access =
       spec.scope === 'org'
         ? await loadOrgAccess(ids.orgId as string, principal.userId)
-        : await loadWorkspaceAccess(ids.workspaceId as string, principal.userId);
+        : spec.scope === 'device'
+          ? await loadDeviceAccess(ids.workspaceId as string, principal.userId, ids.deviceId)
+          : await loadWorkspaceAccess(ids.workspaceId as string, principal.userId);
     if (spec.action) authorize(access, spec.action);
     context.tenancy.access = access;
   },

@@ -10,14 +10,18 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RouteSpec {
   /** Module under functions/ (no extension) exporting `handler`. */
   handler: string;
-  /** `user`: a Cognito ID token is required (API Gateway authorizer). `none`: public. */
-  auth: 'user' | 'none';
+  /**
+   * `user`: a Cognito ID token is required (API Gateway authorizer). `none`: public.
+   * `device`: no authorizer; the handler checks `Authorization: Device <deviceKey>` itself.
+   */
+  auth: 'user' | 'none' | 'device';
   /**
    * Whose data the route touches, which decides the authorization lookup:
    * `org` (path has orgId), `workspace` (path has workspaceId), `self` (the caller), `public`,
-   * `operator` (platform operators only: the Cognito group `platform-operators`).
+   * `operator` (platform operators only: the Cognito group `platform-operators`),
+   * `device` (path has workspaceId and maybe deviceId: a workspace role or per-device grants).
    */
-  scope: 'org' | 'workspace' | 'self' | 'public' | 'operator';
+  scope: 'org' | 'workspace' | 'self' | 'public' | 'operator' | 'device';
   /** The action the caller must be allowed (role matrix in shared/auth/policy.ts). */
   action?: Action;
   summary: string;

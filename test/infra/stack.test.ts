@@ -6,7 +6,7 @@ import { VALIDATION_REPORT_FILE } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '../../functions/routes.js';
-import { THROTTLE } from '../../infra/constructs/api.js';
+import { DEVICE_THROTTLE, THROTTLE } from '../../infra/constructs/api.js';
 import type { TenancyFunction } from '../../infra/constructs/function.js';
 import { TenancyStack } from '../../infra/stack.js';
 import { DEFAULTS, createTenancyApp } from '../../infra/tenancy-app.js';
@@ -128,6 +128,25 @@ describe('TenancyStack', () => {
         AutoDeploy: true,
         DefaultRouteSettings: { ThrottlingRateLimit: THROTTLE.rateLimit, ThrottlingBurstLimit: THROTTLE.burstLimit },
       });
+    });
+
+    it('puts no JWT authorizer on device routes and throttles each of them on its own', () => {
+      const deviceRows = routeList.filter((r) => r.auth === 'device');
+      expect(deviceRows.map((r) => r.key)).toContain('POST /ingest/{workspaceId}/devices/{deviceName}/streams/{streamName}');
+      const [stageId, stage] = Object.entries(template.findResources('AWS::ApiGatewayV2::Stage'))[0] as [string, CfnResource & { DependsOn?: string[] }];
+      for (const row of deviceRows) {
+        const [routeId, route] = routes().find(([, r]) => r.Properties.RouteKey === row.key)!;
+        expect(route.Properties.AuthorizationType, row.key).toBe('NONE');
+        expect(route.Properties.AuthorizerId, row.key).toBeUndefined();
+        expect(stage.Properties.RouteSettings?.[row.key], row.key).toEqual({
+          ThrottlingRateLimit: DEVICE_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: DEVICE_THROTTLE.burstLimit,
+        });
+        // The stage names the route in its settings, so the route must exist before the stage deploys.
+        expect(stage.DependsOn ?? [], `${stageId} depends on ${routeId}`).toContain(routeId);
+      }
+      const userRoute = routeList.find((r) => r.auth === 'user')!;
+      expect(stage.Properties.RouteSettings?.[userRoute.key]).toBeUndefined();
     });
 
     it('allows CORS from the portal only, with the headers the API uses', () => {

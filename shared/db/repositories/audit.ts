@@ -26,6 +26,13 @@ export type AuditAction =
   | 'workspace.member_added'
   | 'workspace.member_role_changed'
   | 'workspace.member_removed'
+  | 'device.created'
+  | 'device.updated'
+  | 'device.deleted'
+  | 'device.access_granted'
+  | 'device.access_revoked'
+  | 'stream.created'
+  | 'stream.deleted'
   | 'invitation.created'
   | 'invitation.updated'
   | 'invitation.resent'
@@ -37,7 +44,7 @@ export type AuditAction =
   | 'sim.transferred';
 
 export interface AuditTarget {
-  type: 'organization' | 'member' | 'workspace' | 'invitation' | 'sim';
+  type: 'organization' | 'member' | 'workspace' | 'invitation' | 'device' | 'stream' | 'sim';
   id: string;
 }
 

@@ -8,6 +8,7 @@ import { keys, partitions } from '../keys.js';
 import { queryAll, queryFilled, tableName, transact, type Item, type TransactItem } from '../ops.js';
 import { membershipItem, searchText, toInvitation, toMembership } from './records.js';
 import { auditEvent } from './audit.js';
+import { memberGrantRemovals } from './devices.js';
 
 export async function getMember(orgId: string, userId: string, db: Db = defaultDb): Promise<OrgMembership | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.orgMember(orgId, userId), ConsistentRead: true }));
@@ -243,6 +244,8 @@ export async function removeMember(member: OrgMembership, actorId: string, db: D
         target: { type: 'member', id: member.userId },
         details: { role: member.role, workspaces: workspaceIds },
       }),
+      // Their per-device grants in the org go too (the membership's version pins the list).
+      ...memberGrantRemovals(member),
     ],
     () => new ConflictError('The member changed meanwhile; reload and try again.'),
     db,

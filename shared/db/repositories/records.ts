@@ -67,6 +67,8 @@ export const toMembership = (item: Item): OrgMembership => ({
   invitedAt: pick(item, 'invitedAt', null),
   memberSince: item.memberSince as string,
   workspaces: pick(item, 'workspaces', {}),
+  // A string set on the item (grants ADD and DELETE entries without reading it first).
+  ...(item.grantedDevices instanceof Set ? { deviceGrants: [...(item.grantedDevices as Set<string>)] } : {}),
   version: pick(item, 'version', 1),
 });
 

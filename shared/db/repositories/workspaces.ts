@@ -8,6 +8,7 @@ import { db as defaultDb, type Db } from '../client.js';
 import { byOwner, keys, partitions } from '../keys.js';
 import { batchDelete, batchGet, queryAll, queryPage, tableName, transact, updateVersioned, type TransactItem } from '../ops.js';
 import { auditEvent } from './audit.js';
+import { forgetPurgedGrant } from './devices.js';
 import { simLocatorsAmong } from './sims.js';
 import { toMembership, toWorkspace, workspaceItem, workspaceMembershipItem, toWorkspaceMembership } from './records.js';
 import { getOrganization } from './organizations.js';
@@ -238,6 +239,8 @@ export async function purgeWorkspace(workspaceId: string, db: Db = defaultDb): P
         if (error.name !== 'ConditionalCheckFailedException') throw error;
       });
   }
+  // Per-device grants also leave an entry on the grantee's org membership.
+  for (const item of items.filter((i) => String(i.SK).startsWith(partitions.grantPrefix))) await forgetPurgedGrant(item, db);
   // Locators before the SIM items: a purge interrupted between the two finds the SIMs again on its re-run.
   await batchDelete(simLocatorsAmong(items), db);
   await batchDelete(items.map((i) => ({ PK: i.PK as string, SK: i.SK as string })), db);

@@ -1,0 +1,10 @@
+import { api } from '../../shared/http/api.js';
+import { deviceView } from '../../shared/http/device-views.js';
+import { addDevice } from '../../shared/services/devices.js';
+import { routes } from '../routes.js';
+
+/** The device key is in this answer and nowhere else, ever. */
+export const handler = api(routes['POST /workspaces/{workspaceId}/devices'], async ({ access, principal, body }) => {
+  const { device, deviceKey } = await addDevice(access, principal.userId, body);
+  return { body: { ...deviceView(device), deviceKey }, version: device.version };
+});

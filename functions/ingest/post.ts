@@ -1,0 +1,8 @@
+import { api } from '../../shared/http/api.js';
+import { acceptMessage } from '../../shared/services/ingest.js';
+import { routes } from '../routes.js';
+
+/** Behind no Cognito authorizer: the device key in `Authorization: Device <key>` is checked here. */
+export const handler = api(routes['POST /ingest/{workspaceId}/devices/{deviceName}/streams/{streamName}'], async ({ params, headers }) => ({
+  body: await acceptMessage(params, headers.authorization),
+}));

@@ -1,0 +1,528 @@
+/**
+ * Devices of a workspace, their name guards and per-device grants. Every write is one
+ * transaction with its counters (workspace and organization `deviceCount`) and audit event;
+ * writes that create, change or delete a device are conditioned on the workspace being enabled.
+ */
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { MAX_DEVICE_GRANTS_PER_MEMBER, grantEntry, parseGrantEntry, sameDeviceName, type Device, type DeviceGrant } from '../../domain/devices.js';
+import type { OrgMembership, Workspace } from '../../domain/model.js';
+import { ConflictError, NotFoundError, PreconditionFailedError, QuotaExceededError, WorkspaceDisabledError } from '../../http/errors.js';
+import { db as defaultDb, type Db } from '../client.js';
+import { keys, partitions } from '../keys.js';
+import { batchGet, queryAll, queryPage, tableName, transact, type Cancellation, type Item, type TransactItem } from '../ops.js';
+import { auditEvent } from './audit.js';
+
+const pick = <T>(item: Item, field: string, fallback: T): T => (item[field] === undefined ? fallback : (item[field] as T));
+
+/** Absent, not null, while unset: the SIM side attaches with `attribute_not_exists(simIccid)`. */
+export const deviceItem = (d: Device): Item => ({
+  ...keys.device(d.workspaceId, d.id),
+  type: 'Device',
+  ...Object.fromEntries(Object.entries(d).filter(([, value]) => value !== null)),
+});
+export const toDevice = (item: Item): Device => ({
+  id: item.id as string,
+  workspaceId: item.workspaceId as string,
+  name: item.name as string,
+  description: pick(item, 'description', null),
+  simIccid: pick(item, 'simIccid', null),
+  createdAt: item.createdAt as string,
+  createdBy: item.createdBy as string,
+  lastSeenAt: pick(item, 'lastSeenAt', null),
+  keyHash: item.keyHash as string,
+  version: pick(item, 'version', 1),
+  grantVersion: pick(item, 'grantVersion', 0),
+});
+
+/** What ingest needs to know about a device name: whose it is and how to check its key. */
+export interface DeviceNameGuard {
+  deviceId: string;
+  keyHash: string;
+}
+
+const nameGuardItem = (d: Pick<Device, 'workspaceId' | 'id' | 'name' | 'keyHash'>): Item => ({
+  ...keys.deviceName(d.workspaceId, d.name),
+  type: 'DeviceName',
+  deviceId: d.id,
+  name: d.name,
+  keyHash: d.keyHash,
+});
+
+export const grantItem = (g: DeviceGrant): Item => ({ ...keys.deviceGrant(g.workspaceId, g.userId, g.deviceId), type: 'DeviceGrant', ...g });
+export const toDeviceGrant = (item: Item): DeviceGrant => ({
+  workspaceId: item.workspaceId as string,
+  orgId: item.orgId as string,
+  deviceId: item.deviceId as string,
+  userId: item.userId as string,
+  access: item.access as DeviceGrant['access'],
+  grantedBy: item.grantedBy as string,
+  grantedAt: item.grantedAt as string,
+});
+
+/**
+ * Counts on the workspace item, only while it exists and is enabled (so a device write racing
+ * the trial's end cannot land in a disabled workspace). The old item tells 404 from 423.
+ */
+function countOnWorkspace(workspaceId: string, field: 'deviceCount' | 'streamCount', delta: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.workspace(workspaceId),
+      UpdateExpression: 'ADD #field :delta',
+      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#state) OR #state = :enabled)',
+      ExpressionAttributeNames: { '#field': field, '#state': 'state' },
+      ExpressionAttributeValues: { ':delta': delta, ':enabled': 'enabled' },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+/** The same condition without a counter, for writes that change no count. */
+function workspaceEnabled(workspaceId: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: keys.workspace(workspaceId),
+      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#state) OR #state = :enabled)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':enabled': 'enabled' },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+/** Why the workspace condition at `index` failed: gone (404) or disabled (423). */
+export function workspaceRefusal(cancellation: Cancellation, index: number): Error {
+  return cancellation.old[index] ? new WorkspaceDisabledError() : new NotFoundError('No such workspace.');
+}
+
+function countOnOrg(orgId: string, delta: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.org(orgId),
+      UpdateExpression: 'ADD deviceCount :delta',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
+      ExpressionAttributeValues: { ':delta': delta },
+    },
+  };
+}
+
+export async function getDevice(workspaceId: string, deviceId: string, db: Db = defaultDb): Promise<Device | undefined> {
+  const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.device(workspaceId, deviceId), ConsistentRead: true }));
+  return out.Item ? toDevice(out.Item) : undefined;
+}
+
+/** One page of a workspace's devices, in id order. */
+export async function listDevicesPage(
+  workspaceId: string,
+  page: { limit: number; startKey?: Record<string, unknown> },
+  db: Db = defaultDb,
+): Promise<{ devices: Device[]; lastKey?: Record<string, unknown> }> {
+  const { items, lastKey } = await queryPage(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':prefix': partitions.devicePrefix },
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+    },
+    db,
+  );
+  return { devices: items.map(toDevice), lastKey };
+}
+
+/** The given devices of a workspace (missing ones left out), 100 keys a round trip. */
+export async function getDevices(workspaceId: string, deviceIds: string[], db: Db = defaultDb): Promise<Device[]> {
+  const found: Device[] = [];
+  for (let i = 0; i < deviceIds.length; i += 100) {
+    const items = await batchGet(deviceIds.slice(i, i + 100).map((id) => keys.device(workspaceId, id)), { consistent: true }, db);
+    for (const item of items) if (item) found.push(toDevice(item));
+  }
+  return found;
+}
+
+/** Creates a device with its name guard (409 on a name taken, case-insensitively) and counters. */
+export async function createDevice(workspace: Workspace, device: Device, actorId: string, db: Db = defaultDb): Promise<void> {
+  await transact(
+    [
+      { Put: { TableName: tableName(), Item: deviceItem(device), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: tableName(), Item: nameGuardItem(device), ConditionExpression: 'attribute_not_exists(PK)' } },
+      countOnWorkspace(workspace.id, 'deviceCount', 1),
+      countOnOrg(workspace.orgId, 1),
+      auditEvent(workspace.orgId, {
+        actorId,
+        action: 'device.created',
+        target: { type: 'device', id: device.id },
+        details: { workspaceId: workspace.id, name: device.name },
+      }),
+    ],
+    (failed, cancellation) =>
+      failed.includes(1)
+        ? new ConflictError(`A device named "${device.name}" already exists in this workspace.`)
+        : failed.includes(2)
+          ? workspaceRefusal(cancellation, 2)
+          : failed.includes(3)
+            ? new NotFoundError('No such organization.')
+            : new ConflictError('Try again.'),
+    db,
+  );
+}
+
+/**
+ * Edits name and description, pinned to the version read (If-Match: 412 when stale). A new
+ * name moves the guard in the same transaction (409 when taken); a change of case only keeps it.
+ */
+export async function updateDevice(
+  workspace: Workspace,
+  device: Device,
+  changes: { name?: string; description?: string | null },
+  options: { actorId: string; ifMatch?: number },
+  db: Db = defaultDb,
+): Promise<Device> {
+  let current: Device | undefined = device;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!current) throw new NotFoundError('No such device.');
+    if (options.ifMatch !== undefined && options.ifMatch !== current.version) throw new PreconditionFailedError();
+    const next: Device = {
+      ...current,
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.description !== undefined ? { description: changes.description } : {}),
+      version: current.version + 1,
+    };
+    const renamed = next.name !== current.name;
+    const movesGuard = renamed && !sameDeviceName(next.name, current.name);
+    const sets = ['#name = :name', '#version = #version + :one'];
+    const values: Record<string, unknown> = { ':name': next.name, ':one': 1, ':read': current.version };
+    let removes = '';
+    if (next.description === null) removes = ' REMOVE description';
+    else {
+      sets.push('description = :description');
+      values[':description'] = next.description;
+    }
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.device(workspace.id, current.id),
+          UpdateExpression: `SET ${sets.join(', ')}${removes}`,
+          ConditionExpression: 'attribute_exists(PK) AND #version = :read',
+          ExpressionAttributeNames: { '#name': 'name', '#version': 'version' },
+          ExpressionAttributeValues: values,
+        },
+      },
+      workspaceEnabled(workspace.id),
+      auditEvent(workspace.orgId, {
+        actorId: options.actorId,
+        action: 'device.updated',
+        target: { type: 'device', id: current.id },
+        details: { workspaceId: workspace.id, fields: Object.keys(changes), ...(renamed ? { from: current.name, to: next.name } : {}) },
+      }),
+    ];
+    if (movesGuard) {
+      items.push(
+        {
+          Delete: {
+            TableName: tableName(),
+            Key: keys.deviceName(workspace.id, current.name),
+            ConditionExpression: 'deviceId = :id',
+            ExpressionAttributeValues: { ':id': current.id },
+          },
+        },
+        { Put: { TableName: tableName(), Item: nameGuardItem(next), ConditionExpression: 'attribute_not_exists(PK)' } },
+      );
+    } else if (renamed) {
+      items.push({
+        Update: {
+          TableName: tableName(),
+          Key: keys.deviceName(workspace.id, current.name),
+          UpdateExpression: 'SET #name = :name',
+          ConditionExpression: 'deviceId = :id',
+          ExpressionAttributeNames: { '#name': 'name' },
+          ExpressionAttributeValues: { ':name': next.name, ':id': current.id },
+        },
+      });
+    }
+    try {
+      await transact(
+        items,
+        (failed, cancellation) =>
+          failed.includes(0)
+            ? new StaleDevice()
+            : failed.includes(1)
+              ? workspaceRefusal(cancellation, 1)
+              : failed.includes(4)
+                ? new ConflictError(`A device named "${next.name}" already exists in this workspace.`)
+                : new StaleDevice(),
+        db,
+      );
+      return next;
+    } catch (error) {
+      if (!(error instanceof StaleDevice)) throw error;
+      current = await getDevice(workspace.id, device.id, db);
+    }
+  }
+  throw new ConflictError('The device kept changing; reload and try again.');
+}
+
+class StaleDevice extends Error {}
+
+/** Every grant on one device (a device's grants are few; the filter runs over the workspace's grants). */
+export async function listDeviceGrants(workspaceId: string, deviceId: string, db: Db = defaultDb): Promise<DeviceGrant[]> {
+  const items = await queryAll(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      FilterExpression: 'deviceId = :device',
+      ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':prefix': partitions.grantPrefix, ':device': deviceId },
+      ConsistentRead: true,
+    },
+    db,
+  );
+  return items.map(toDeviceGrant);
+}
+
+/** One user's grants in a workspace (strongly consistent: a grant works the moment it is given). */
+export async function listUserGrants(workspaceId: string, userId: string, db: Db = defaultDb): Promise<DeviceGrant[]> {
+  const items = await queryAll(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':prefix': partitions.userGrantPrefix(userId) },
+      ConsistentRead: true,
+    },
+    db,
+  );
+  return items.map(toDeviceGrant);
+}
+
+/** The two writes that take a grant away: the grant item and its entry on the member's membership. */
+function revokeItems(grant: Pick<DeviceGrant, 'workspaceId' | 'orgId' | 'deviceId' | 'userId'>, requireGrant: boolean): TransactItem[] {
+  return [
+    {
+      Delete: {
+        TableName: tableName(),
+        Key: keys.deviceGrant(grant.workspaceId, grant.userId, grant.deviceId),
+        ...(requireGrant ? { ConditionExpression: 'attribute_exists(PK)' } : {}),
+      },
+    },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.orgMember(grant.orgId, grant.userId),
+        UpdateExpression: 'DELETE grantedDevices :entry ADD #version :one',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':entry': new Set([grantEntry(grant.workspaceId, grant.deviceId)]), ':one': 1 },
+      },
+    },
+  ];
+}
+
+/** Grants revoked ahead of a device's deletion when there are more than its transaction holds. */
+const GRANTS_IN_DELETE = 40;
+
+/**
+ * Deletes a device: the device (only if no grant was added since `device` was read, and no SIM
+ * is attached), its name guard, its grants with their membership entries, the counters and the
+ * audit event, in one transaction. A device with very many grants sheds the excess first.
+ */
+export async function deleteDevice(workspace: Workspace, device: Device, actorId: string, db: Db = defaultDb): Promise<void> {
+  let current: Device | undefined = device;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (!current) throw new NotFoundError('No such device.');
+    const grants = await listDeviceGrants(workspace.id, current.id, db);
+    for (const grant of grants.slice(GRANTS_IN_DELETE)) {
+      await transact(revokeItems(grant, false), () => new StaleDevice(), db).catch((error: Error) => {
+        if (!(error instanceof StaleDevice)) throw error;
+      });
+    }
+    const items: TransactItem[] = [
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: keys.device(workspace.id, current.id),
+          ConditionExpression: 'attribute_exists(PK) AND grantVersion = :seen AND attribute_not_exists(simIccid)',
+          ExpressionAttributeValues: { ':seen': current.grantVersion },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: keys.deviceName(workspace.id, current.name),
+          ConditionExpression: 'deviceId = :id',
+          ExpressionAttributeValues: { ':id': current.id },
+        },
+      },
+      countOnWorkspace(workspace.id, 'deviceCount', -1),
+      countOnOrg(workspace.orgId, -1),
+      auditEvent(workspace.orgId, {
+        actorId,
+        action: 'device.deleted',
+        target: { type: 'device', id: current.id },
+        details: { workspaceId: workspace.id, name: current.name },
+      }),
+      ...grants.slice(0, GRANTS_IN_DELETE).flatMap((grant) => revokeItems(grant, false)),
+    ];
+    try {
+      await transact(
+        items,
+        (failed, cancellation) => {
+          if (failed.includes(0)) {
+            const old = cancellation.old[0];
+            if (old?.simIccid) return new ConflictError('A SIM is attached to this device: detach it first.');
+            return new StaleDevice();
+          }
+          if (failed.includes(2)) return workspaceRefusal(cancellation, 2);
+          return new StaleDevice();
+        },
+        db,
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof StaleDevice)) throw error;
+      current = await getDevice(workspace.id, device.id, db);
+    }
+  }
+  throw new ConflictError('The device kept changing; reload and try again.');
+}
+
+/**
+ * Gives (or changes) a user's grant on a device: the grant item, the entry on their org
+ * membership (404 if they are not a member; at most MAX_DEVICE_GRANTS_PER_MEMBER devices each),
+ * the device's grant version (404 if it is gone) and the audit event.
+ */
+export async function putGrant(grant: DeviceGrant, db: Db = defaultDb): Promise<void> {
+  const entry = grantEntry(grant.workspaceId, grant.deviceId);
+  await transact(
+    [
+      { Put: { TableName: tableName(), Item: grantItem(grant) } },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.orgMember(grant.orgId, grant.userId),
+          UpdateExpression: 'ADD grantedDevices :entry, #version :one',
+          ConditionExpression:
+            'attribute_exists(PK) AND (attribute_not_exists(grantedDevices) OR size(grantedDevices) < :max OR contains(grantedDevices, :key))',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':entry': new Set([entry]), ':one': 1, ':max': MAX_DEVICE_GRANTS_PER_MEMBER, ':key': entry },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.device(grant.workspaceId, grant.deviceId),
+          UpdateExpression: 'ADD grantVersion :one',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':one': 1 },
+        },
+      },
+      auditEvent(grant.orgId, {
+        actorId: grant.grantedBy,
+        action: 'device.access_granted',
+        target: { type: 'device', id: grant.deviceId },
+        details: { workspaceId: grant.workspaceId, userId: grant.userId, access: grant.access },
+      }),
+    ],
+    (failed, cancellation) =>
+      failed.includes(1)
+        ? cancellation.old[1]
+          ? new QuotaExceededError(`A member may hold grants on at most ${MAX_DEVICE_GRANTS_PER_MEMBER} devices of an organization.`)
+          : new NotFoundError('The user is not a member of the organization.')
+        : failed.includes(2)
+          ? new NotFoundError('No such device.')
+          : new ConflictError('Try again.'),
+    db,
+  );
+}
+
+/** Takes a user's grant on a device away (404 if there is none). */
+export async function deleteGrant(
+  grant: Pick<DeviceGrant, 'workspaceId' | 'orgId' | 'deviceId' | 'userId'>,
+  actorId: string,
+  db: Db = defaultDb,
+): Promise<void> {
+  await transact(
+    [
+      ...revokeItems(grant, true),
+      auditEvent(grant.orgId, {
+        actorId,
+        action: 'device.access_revoked',
+        target: { type: 'device', id: grant.deviceId },
+        details: { workspaceId: grant.workspaceId, userId: grant.userId },
+      }),
+    ],
+    () => new NotFoundError('This user holds no grant on this device.'),
+    db,
+  );
+}
+
+/**
+ * For the member-removal transaction (shared/db/repositories/members.ts): deletes the member's
+ * grant items in the organization. Their membership, which lists them, goes in the same transaction.
+ */
+export function memberGrantRemovals(member: Pick<OrgMembership, 'userId' | 'deviceGrants'>): TransactItem[] {
+  return (member.deviceGrants ?? []).flatMap((entry): TransactItem[] => {
+    const at = parseGrantEntry(entry);
+    return at ? [{ Delete: { TableName: tableName(), Key: keys.deviceGrant(at.workspaceId, member.userId, at.deviceId) } }] : [];
+  });
+}
+
+/**
+ * For the workspace purge: takes the purged grants' entries off their members' memberships
+ * (grant items themselves go with the partition). A membership already gone is fine.
+ */
+export async function forgetPurgedGrant(grantItemRead: Item, db: Db = defaultDb): Promise<void> {
+  const grant = toDeviceGrant(grantItemRead);
+  await db
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.orgMember(grant.orgId, grant.userId),
+        UpdateExpression: 'DELETE grantedDevices :entry ADD #version :one',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':entry': new Set([grantEntry(grant.workspaceId, grant.deviceId)]), ':one': 1 },
+      }),
+    )
+    .catch((error: Error) => {
+      if (error.name !== 'ConditionalCheckFailedException') throw error;
+    });
+}
+
+/** What one ingest request needs, in one BatchGet: the workspace, the device by name, the stream. */
+export async function readIngestTargets(
+  workspaceId: string,
+  deviceName: string,
+  streamName: string,
+  db: Db = defaultDb,
+): Promise<{ workspace: Item | undefined; guard: DeviceNameGuard | undefined; streamExists: boolean }> {
+  const [workspace, guard, stream] = await batchGet(
+    [keys.workspace(workspaceId), keys.deviceName(workspaceId, deviceName), keys.stream(workspaceId, streamName)],
+    { consistent: true },
+    db,
+  );
+  return {
+    workspace,
+    guard: guard ? { deviceId: guard.deviceId as string, keyHash: guard.keyHash as string } : undefined,
+    streamExists: stream !== undefined,
+  };
+}
+
+/** Marks a device as seen (and counts the message); false if the device is gone meanwhile. */
+export async function recordDeviceSeen(workspaceId: string, deviceId: string, at: Date, db: Db = defaultDb): Promise<boolean> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.device(workspaceId, deviceId),
+        UpdateExpression: 'SET lastSeenAt = :at ADD messagesReceived :one',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':at': at.toISOString(), ':one': 1 },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+/** Devices of a workspace and per-device grants: list, create, edit, delete, grant, revoke. */
+import type { DeviceAccess } from '../auth/access.js';
+import type { GrantLevel } from '../auth/policy.js';
+import {
+  createDevice,
+  deleteDevice,
+  deleteGrant,
+  getDevices,
+  listDevicesPage,
+  putGrant,
+  updateDevice,
+} from '../db/repositories/devices.js';
+import { newDevice, newDeviceKey, type Device, type DeviceGrant } from '../domain/devices.js';
+import { assertWorkspaceWritable } from '../domain/trials.js';
+import { cursorFrom, pageOf, startKeyFrom, type Page } from '../http/paging.js';
+
+/**
+ * The devices the caller may see: all of the workspace's for a role holder (paged in DynamoDB),
+ * exactly the granted ones for a caller with grants only (their grants came with their access).
+ */
+export async function listVisibleDevices(access: DeviceAccess, callerId: string, options: { limit: number; cursor?: string }): Promise<Page<Device>> {
+  const { workspace } = access;
+  if (access.role) {
+    const scope = `devices|${callerId}|${workspace.id}`;
+    const { devices, lastKey } = await listDevicesPage(workspace.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
+    return { items: devices, nextCursor: cursorFrom(scope, lastKey) };
+  }
+  const devices = await getDevices(workspace.id, access.grants.map((g) => g.deviceId));
+  return pageOf(devices, (d) => d.id, { scope: `granted-devices|${callerId}|${workspace.id}`, limit: options.limit, cursor: options.cursor });
+}
+
+/** Creates a device; its key is returned this once and only its hash is kept. */
+export async function addDevice(
+  access: DeviceAccess,
+  actorId: string,
+  input: { name: string; description?: string },
+  now = new Date(),
+): Promise<{ device: Device; deviceKey: string }> {
+  assertWorkspaceWritable(access.workspace);
+  const { key, hash } = newDeviceKey();
+  const device = newDevice({ ...input, workspaceId: access.workspace.id, createdBy: actorId, keyHash: hash, now });
+  await createDevice(access.workspace, device, actorId);
+  return { device, deviceKey: key };
+}
+
+/** The device the path names (authorization already read it). */
+export function deviceOf(access: DeviceAccess): Device {
+  // loadDeviceAccess answers 404 for a path whose device does not exist.
+  return access.device!;
+}
+
+export function editDevice(
+  access: DeviceAccess,
+  actorId: string,
+  changes: { name?: string; description?: string | null },
+  ifMatch: number | undefined,
+): Promise<Device> {
+  assertWorkspaceWritable(access.workspace);
+  return updateDevice(access.workspace, deviceOf(access), changes, { actorId, ifMatch });
+}
+
+export function removeDevice(access: DeviceAccess, actorId: string): Promise<void> {
+  assertWorkspaceWritable(access.workspace);
+  return deleteDevice(access.workspace, deviceOf(access), actorId);
+}
+
+/** Gives an org member `read` or `write` access to one device (404 if they are not a member). */
+export async function grantDeviceAccess(
+  access: DeviceAccess,
+  actorId: string,
+  userId: string,
+  level: GrantLevel,
+  now = new Date(),
+): Promise<DeviceGrant> {
+  const grant: DeviceGrant = {
+    workspaceId: access.workspace.id,
+    orgId: access.workspace.orgId,
+    deviceId: deviceOf(access).id,
+    userId,
+    access: level,
+    grantedBy: actorId,
+    grantedAt: now.toISOString(),
+  };
+  await putGrant(grant);
+  return grant;
+}
+
+export function revokeDeviceAccess(access: DeviceAccess, actorId: string, userId: string): Promise<void> {
+  return deleteGrant({ workspaceId: access.workspace.id, orgId: access.workspace.orgId, deviceId: deviceOf(access).id, userId }, actorId);
+}

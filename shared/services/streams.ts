@@ -1,0 +1,30 @@
+/** Streams of a workspace: list, create, delete. */
+import type { WorkspaceAccess } from '../auth/access.js';
+import { createStream, deleteStream, listStreamsPage } from '../db/repositories/streams.js';
+import type { Stream } from '../domain/devices.js';
+import { assertWorkspaceWritable } from '../domain/trials.js';
+import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
+
+export async function listStreams(access: WorkspaceAccess, callerId: string, options: { limit: number; cursor?: string }): Promise<Page<Stream>> {
+  const scope = `streams|${callerId}|${access.workspace.id}`;
+  const { streams, lastKey } = await listStreamsPage(access.workspace.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
+  return { items: streams, nextCursor: cursorFrom(scope, lastKey) };
+}
+
+export async function addStream(access: WorkspaceAccess, actorId: string, input: { name: string; description?: string }, now = new Date()): Promise<Stream> {
+  assertWorkspaceWritable(access.workspace);
+  const stream: Stream = {
+    workspaceId: access.workspace.id,
+    name: input.name,
+    description: input.description ?? null,
+    createdAt: now.toISOString(),
+    createdBy: actorId,
+  };
+  await createStream(access.workspace, stream);
+  return stream;
+}
+
+export function removeStream(access: WorkspaceAccess, actorId: string, name: string): Promise<void> {
+  assertWorkspaceWritable(access.workspace);
+  return deleteStream(access.workspace, name, actorId);
+}
