@@ -3,19 +3,11 @@
  * The repositories read their configuration once, so the environment is set before loading them.
  */
 import type { OrgRole, WorkspaceRole } from '../../../shared/auth/policy.js';
-import { stack } from './stack.js';
+import { configureRepositories } from './env.js';
 import type { Tenant, User } from './api.js';
 
 async function repositories() {
-  const info = stack();
-  process.env.TABLE_NAME = info.tableName;
-  process.env.DYNAMODB_ENDPOINT = info.dynamodbEndpoint;
-  process.env.AWS_REGION ??= 'us-east-1';
-  process.env.AWS_ACCESS_KEY_ID ??= 'local';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  process.env.PORTAL_URL ??= 'http://localhost:5173';
-  process.env.EMAIL_FROM ??= 'no-reply@tenancy.local';
-  process.env.CURSOR_SECRET ??= 'seed-only';
+  configureRepositories();
   const [members, workspaces, users] = await Promise.all([
     import('../../../shared/db/repositories/members.js'),
     import('../../../shared/db/repositories/workspaces.js'),
