@@ -416,25 +416,26 @@ export interface Gateway {
 
 class PayloadTooLarge extends Error {}
 
+/** Past this, an oversized upload is cut off instead of drained. */
+const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
+
+/**
+ * Reads the body. An oversized one is drained (not kept) before the 413, as API Gateway does:
+ * answering mid-upload and closing would reset the client's connection before it reads the answer.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      reject(new PayloadTooLarge());
-      return;
-    }
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new PayloadTooLarge());
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT_BYTES) req.destroy();
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('end', () => (tooLarge ? reject(new PayloadTooLarge()) : resolve(Buffer.concat(chunks))));
+    req.on('error', () => reject(tooLarge ? new PayloadTooLarge() : new Error('request aborted')));
   });
 }
 
@@ -532,8 +533,6 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         if (response.statusCode === 413) headers.connection = 'close';
         res.writeHead(response.statusCode, { ...headers, 'content-length': String(response.body.length) });
         res.end(response.body);
-        // Drop the rest of an oversized upload instead of reading it.
-        if (response.statusCode === 413) res.once('finish', () => req.destroy());
         if (!opts.quiet) {
           const ms = Math.round(performance.now() - started);
           console.log(`${req.method} ${(req.url ?? '/').split('?')[0]} ${response.statusCode} ${ms}ms`);
