@@ -299,6 +299,8 @@ describe('PUT /orgs/{orgId}/plan', () => {
     await sweep();
     // One of them is also disabled for another reason afterwards: not the trial's to lift.
     await disableForOtherReason(t.workspaceIds[2]!, 'abuse');
+    // Disabled means disabled: no device can be created.
+    expectProblem(await t.api.post(`/workspaces/${t.workspaceIds[0]}/devices`, { name: 'Sensor' }), 423, 'workspace_disabled');
 
     const res = await t.api.put(`/orgs/${t.orgId}/plan`, { plan: 'pro' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -307,6 +309,9 @@ describe('PUT /orgs/{orgId}/plan', () => {
 
     for (const id of t.workspaceIds.slice(0, 2)) expectEnabled((await getWorkspace(t, id)).body);
     expect((await getWorkspace(t, t.workspaceIds[2]!)).body).toMatchObject({ state: 'disabled', disabledReason: 'abuse' });
+    const device = await t.api.post(`/workspaces/${t.workspaceIds[0]}/devices`, { name: 'Sensor' });
+    expect(device.status, JSON.stringify(device.body)).toBe(201);
+    expectProblem(await t.api.post(`/workspaces/${t.workspaceIds[2]}/devices`, { name: 'Sensor' }), 423, 'workspace_disabled');
     const me = await t.api.get('/me');
     for (const w of me.body.workspaces.filter((x: any) => x.organizationId === t.orgId && x.id !== t.workspaceIds[2])) {
       expect(w).toMatchObject({ state: 'enabled', disabledReason: null });
@@ -570,6 +575,12 @@ describe('overviews', () => {
     // The members list agrees with the count of explicit members.
     const listed = await allPages(t.api, `/workspaces/${ws}/members`);
     expect(listed.filter((m: any) => !m.implicit)).toHaveLength(base + 1);
+
+    // Devices and streams count in the workspace's overview and in the org's.
+    expect((await t.api.post(`/workspaces/${ws}/devices`, { name: 'Counted' })).status).toBe(201);
+    expect((await t.api.post(`/workspaces/${ws}/streams`, { name: 'counted' })).status).toBe(201);
+    expect(await overview()).toEqual({ members: base + 1, devices: 1, streams: 1, sims: 0, trafficBytes: 0 });
+    expect((await t.api.get(`/orgs/${t.orgId}/overview`)).body).toMatchObject({ devices: 1, sims: 0 });
   });
 });
 
