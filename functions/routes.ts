@@ -12,6 +12,7 @@ import {
 } from '../shared/schemas/resources.js';
 import { page, PageQuery } from '../shared/schemas/common.js';
 import { WorkspaceMember, WorkspaceMemberListQuery, WorkspaceMemberParams, WorkspaceMemberPutBody } from '../shared/schemas/resources.js';
+import { WorkspaceMoveBody, WorkspaceMoveResult } from '../shared/schemas/resources.js';
 import { z } from 'zod';
 import {
   CreatedDevice, Device, DeviceCreateBody, DeviceGrant, DeviceGrantBody, DeviceGrantParams, DeviceListParams, DeviceListQuery, DeviceParams,
@@ -44,11 +45,12 @@ export const routes = {
   },
   'GET /me': {
     handler: 'me/get', auth: 'user', scope: 'self', tag: 'Me',
-    summary: 'My profile, organizations and workspaces', status: 200, response: Me, permissions: read,
+    summary: 'My profile, organizations and workspaces', status: 200, response: Me, permissions: read, ssoExempt: true,
   },
   'PATCH /me': {
     handler: 'me/patch', auth: 'user', scope: 'self', tag: 'Me',
     summary: 'Change my name or default workspace', body: MePatchBody, status: 200, response: Me, permissions: write,
+    ssoExempt: true,
   },
 
   // ── Organizations ──────────────────────────────────────────────────────────
@@ -196,6 +198,11 @@ export const routes = {
     handler: 'workspaces/delete', auth: 'user', scope: 'workspace', action: 'workspace.delete', tag: 'Workspaces',
     summary: 'Delete the workspace and its memberships', params: WorkspaceParams, status: 204, response: null,
     permissions: write,
+  },
+  'POST /workspaces/{workspaceId}/move': {
+    handler: 'workspaces/move', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'Workspaces',
+    summary: "Move the workspace into another organization (owner/admin of both; the target's quota applies)",
+    params: WorkspaceParams, body: WorkspaceMoveBody, status: 200, response: WorkspaceMoveResult, permissions: write,
   },
   'GET /workspaces/{workspaceId}/members': {
     handler: 'workspaces/members-list', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'Workspaces',

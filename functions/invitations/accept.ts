@@ -4,5 +4,5 @@ import { accept } from '../../shared/services/invitations.js';
 import { routes } from '../routes.js';
 
 export const handler = api(routes['POST /invitations/{token}/accept'], async ({ principal, params }) => ({
-  body: meView(await accept(principal, params.token)),
+  body: meView(await accept(principal, params.token), principal.identityProviders),
 }));

@@ -5,5 +5,5 @@ import { routes } from '../routes.js';
 
 export const handler = api(routes['PATCH /me'], async ({ principal, body }) => {
   const me = await updateMe(principal.userId, body);
-  return { body: meView(me), version: me.user.version };
+  return { body: meView(me, principal.identityProviders), version: me.user.version };
 });

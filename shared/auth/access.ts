@@ -1,6 +1,6 @@
 /**
  * What the caller may do on the resource a request names, found with ONE BatchGet:
- * - org routes: the organization and the caller's membership;
+ * - org routes: the organization, the caller's membership and the caller's profile (for SSO);
  * - workspace routes: the workspace, the caller's explicit workspace role, and the caller's
  *   profile, whose `orgRoles` says whether they are an implicit admin through the org.
  * A resource outside the caller's tenants is 404, exactly like one that does not exist.
@@ -33,6 +33,8 @@ export interface OrgAccess {
   org: Organization;
   membership: OrgMembership;
   role: OrgRole;
+  /** The caller's profile, read in the same BatchGet (the SSO check needs it). */
+  profile: UserProfile | undefined;
 }
 
 export interface WorkspaceAccess {
@@ -44,6 +46,8 @@ export interface WorkspaceAccess {
   role: WorkspaceRole;
   /** Admin through org owner/admin: cannot be removed from the workspace. */
   implicit: boolean;
+  /** The caller's profile, read in the same BatchGet. */
+  profile: UserProfile | undefined;
 }
 
 /**
@@ -69,10 +73,13 @@ export interface DeviceAccess {
 export type Access = OrgAccess | WorkspaceAccess | DeviceAccess;
 
 export async function loadOrgAccess(orgId: string, userId: string): Promise<OrgAccess> {
-  const [orgItem, memberItem] = await batchGet([keys.org(orgId), keys.orgMember(orgId, userId)], { consistent: true });
+  // The profile rides along in the same round trip: the SSO check of every org route reads it.
+  const [orgItem, memberItem, profileItem] = await batchGet([keys.org(orgId), keys.orgMember(orgId, userId), keys.user(userId)], {
+    consistent: true,
+  });
   if (!orgItem || !memberItem || orgItem.deletedAt) throw new NotFoundError('No such organization.');
   const membership = toMembership(memberItem);
-  return { kind: 'org', org: toOrg(orgItem), membership, role: membership.role };
+  return { kind: 'org', org: toOrg(orgItem), membership, role: membership.role, profile: profileItem ? toProfile(profileItem) : undefined };
 }
 
 export async function loadWorkspaceAccess(workspaceId: string, userId: string): Promise<WorkspaceAccess> {
@@ -82,12 +89,13 @@ export async function loadWorkspaceAccess(workspaceId: string, userId: string): 
   );
   if (!wsItem) throw new NotFoundError('No such workspace.');
   const workspace = toWorkspace(wsItem);
-  const orgRole = profileItem ? toProfile(profileItem).orgRoles[workspace.orgId] : undefined;
+  const profile = profileItem ? toProfile(profileItem) : undefined;
+  const orgRole = profile?.orgRoles[workspace.orgId];
   const explicit = wsMemberItem && orgRole ? toWorkspaceMembership(wsMemberItem).role : undefined;
   const role = effectiveWorkspaceRole(orgRole, explicit);
   if (!role) throw new NotFoundError('No such workspace.');
   const implicit = orgRole !== undefined && IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(orgRole);
-  return { kind: 'workspace', workspace, orgRole, role, implicit };
+  return { kind: 'workspace', workspace, orgRole, role, implicit, profile };
 }
 
 /**

@@ -22,6 +22,11 @@ export interface UserProfile {
    * the same transactions; it lets a workspace request be authorized in one BatchGet.
    */
   orgRoles: Record<string, OrgRole>;
+  /**
+   * The SSO requirement of the default workspace, copied here (and kept up to date when either
+   * side changes) so that enforcing it costs no read beyond the profile. Absent or null: none.
+   */
+  defaultWorkspaceSso?: { providerName: string } | null;
   version: number;
 }
 

@@ -2,8 +2,8 @@
  * `api(route, main)` builds a Lambda handler for one row of the route table:
  *
  *   logger context → header/event normalizing → security headers → CORS → problem+json errors
- *   → body size → principal → path params → authorization (one BatchGet) → JSON body + query
- *   validation → Idempotency-Key (creates) → main
+ *   → body size → principal → path params → authorization (one BatchGet) → SSO of the default
+ *   workspace → JSON body + query validation → Idempotency-Key (creates) → main
  *
  * `main` receives typed, validated input and the caller's access, and returns a Reply.
  * Nothing in a handler parses, validates or writes an error response by hand.
@@ -25,6 +25,8 @@ import { TABLE } from '../db/table.js';
 import { logger } from '../logger.js';
 import { authorize, loadDeviceAccess, loadOrgAccess, loadWorkspaceAccess, type DeviceAccess, type OrgAccess, type WorkspaceAccess } from '../auth/access.js';
 import { deviceKeyFrom } from '../domain/devices.js';
+import { getProfile } from '../db/repositories/users.js';
+import { assertSsoSatisfied } from '../domain/sso.js';
 import { BadRequestError, ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, type FieldError } from './errors.js';
 import { etagOf } from './etag.js';
 import { PLATFORM_OPERATORS_GROUP, principalFrom, type Principal } from './principal.js';
@@ -141,6 +143,22 @@ const authorization = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, Api
   },
 });
 
+/**
+ * SSO of the caller's default workspace (rule in shared/domain/sso.ts): a token that did not come
+ * through the required identity provider answers 403 `sso_required` everywhere but the exempt
+ * routes. After authorization, so what the caller cannot see still answers 404. Org and
+ * workspace routes read the profile in their authorization BatchGet; the other signed-in routes
+ * (self, operator) read it here: the one extra read they pay for the rule.
+ */
+const sso = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
+  before: async ({ context }) => {
+    const { principal, access } = context.tenancy;
+    if (spec.auth !== 'user' || spec.ssoExempt || !principal) return;
+    const profile = access ? access.profile : await getProfile(principal.userId);
+    assertSsoSatisfied(profile?.defaultWorkspaceSso, principal.identityProviders);
+  },
+});
+
 /** JSON body and query string, validated against the route's schemas. */
 const input = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
   before: ({ event, context }) => {
@@ -215,6 +233,7 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
     .use(authenticate(spec))
     .use(pathParams(spec))
     .use(authorization(spec))
+    .use(sso(spec))
     .use(input(spec));
   if (spec.idempotent) handler.use(idempotency(spec, routeKey) as MiddlewareObj<Event, Result, Error, ApiContext>);
   return handler.handler(async (event, context) => {

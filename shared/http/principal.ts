@@ -36,7 +36,8 @@ function list(value: unknown): string[] {
 }
 
 function providers(value: unknown): string[] {
-  const entries = typeof value === 'string' ? safeJson(value) : value;
+  // API Gateway joins an array claim's elements with spaces: `[{...} {...}]` for two identities.
+  const entries = typeof value === 'string' ? (safeJson(value) ?? safeJson(value.replace(/\}\s+\{/g, '},{'))) : value;
   if (!Array.isArray(entries)) return [];
   return entries
     .map((e) => (typeof e === 'string' ? safeJson(e) : e))

@@ -34,6 +34,11 @@ export interface RouteSpec {
   response: z.ZodType | null;
   /** Creates that honour the `Idempotency-Key` header. */
   idempotent?: boolean;
+  /**
+   * Answers even when the caller's default workspace requires SSO and the token does not show
+   * it: only the routes that say why (GET /me) and let the caller choose another default (PATCH /me).
+   */
+  ssoExempt?: boolean;
   /** What the function may touch in AWS: least privilege, bound per route by the CDK stack. */
   permissions: { table?: 'read' | 'readWrite'; email?: boolean };
 }

@@ -2,6 +2,7 @@
 import type { OrgRole, WorkspaceRole } from '../auth/policy.js';
 import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
 import type { DisplayStatus } from '../domain/invitations.js';
+import { ssoStatus } from '../domain/sso.js';
 
 export const orgView = (o: Organization) => ({
   id: o.id,
@@ -48,7 +49,11 @@ export interface MeView {
   workspaces: { workspace: Workspace; role: WorkspaceRole }[];
 }
 
-export const meView = (me: MeView) => {
+/**
+ * `identityProviders`: those of the caller's token, so the body can say whether it meets the
+ * SSO requirement of their default workspace (and why everything else answers 403 if not).
+ */
+export const meView = (me: MeView, identityProviders: readonly string[]) => {
   const visible = new Set(me.workspaces.map((w) => w.workspace.id));
   return {
     user: {
@@ -69,6 +74,7 @@ export const meView = (me: MeView) => {
       state: workspace.state,
       disabledReason: workspace.disabledReason,
     })),
+    sso: ssoStatus(me.user.defaultWorkspaceSso, identityProviders),
   };
 };
 

@@ -36,6 +36,12 @@ export const Me = z
         disabledReason: z.string().nullable(),
       }),
     ),
+    sso: z
+      .object({ required: z.boolean(), providerName: z.string().nullable(), satisfied: z.boolean() })
+      .meta({
+        description:
+          'Whether my default workspace requires single sign-on, through which identity provider, and whether this token came through it (if not, every route but GET and PATCH /me answers 403 sso_required)',
+      }),
   })
   .meta({ id: 'Me' });
 
@@ -138,6 +144,16 @@ export const Workspace = z
     role: WorkspaceRole.meta({ description: "the caller's effective role in this workspace" }),
   })
   .meta({ id: 'Workspace' });
+
+export const WorkspaceMoveBody = z.strictObject({ targetOrganizationId: Id });
+export const WorkspaceMoveResult = z
+  .object({
+    workspace: Workspace,
+    removedMembers: z
+      .array(z.string())
+      .meta({ description: 'explicit members who are not members of the target organization: they lost their role in the workspace' }),
+  })
+  .meta({ id: 'WorkspaceMove' });
 
 // ── Workspace members ─────────────────────────────────────────────────────────
 export const WorkspaceMemberParams = z.strictObject({ workspaceId: Id, userId: Id });

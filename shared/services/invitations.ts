@@ -38,6 +38,7 @@ import { BadRequestError, NotFoundError } from '../http/errors.js';
 import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
 import type { Principal } from '../http/principal.js';
 import type { MeView } from '../http/views.js';
+import { requirementOf } from '../domain/sso.js';
 import { loadMe } from './me.js';
 
 type Grants = { workspaceId: string; role: WorkspaceRole }[];
@@ -227,6 +228,8 @@ export async function accept(principal: Principal, token: string, now = new Date
         givenName,
         familyName,
         defaultWorkspaceId: workspaces[0]?.id ?? null,
+        // The SSO rule reads this copy of the default workspace's setting (shared/domain/sso.ts).
+        defaultWorkspaceSso: requirementOf(workspaces[0]?.sso),
         createdAt: now.toISOString(),
         orgRoles: { [invitation.orgId]: invitation.role },
         version: 1,

@@ -5,10 +5,18 @@ import { keys } from '../db/keys.js';
 import { batchGetAll } from '../db/ops.js';
 import { renameMember } from '../db/repositories/members.js';
 import { toOrg, toWorkspace } from '../db/repositories/records.js';
-import { createSignup, getProfile, listWorkspaceMemberships, updateProfile } from '../db/repositories/users.js';
+import {
+  createSignup,
+  getProfile,
+  listWorkspaceMemberships,
+  setDefaultWorkspace,
+  StaleDefaultWorkspace,
+  updateProfile,
+} from '../db/repositories/users.js';
 import { listAllOrgWorkspaces } from '../db/repositories/workspaces.js';
 import { newMembership, newOrganization, newWorkspace } from '../domain/factories.js';
 import type { UserProfile, Workspace } from '../domain/model.js';
+import { requirementOf } from '../domain/sso.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
 import type { MeView } from '../http/views.js';
@@ -94,10 +102,28 @@ export async function updateMe(
   userId: string,
   changes: { givenName?: string; familyName?: string; defaultWorkspaceId?: string },
 ): Promise<MeView> {
-  if (changes.defaultWorkspaceId !== undefined) await loadWorkspaceAccess(changes.defaultWorkspaceId, userId);
-  const profile = await updateProfile(userId, changes);
+  const { defaultWorkspaceId, ...names } = changes;
+  if (defaultWorkspaceId !== undefined) await makeDefault(userId, defaultWorkspaceId);
+  const profile = await updateProfile(userId, names);
   if (changes.givenName !== undefined || changes.familyName !== undefined) {
     await Promise.all(Object.keys(profile.orgRoles).map((orgId) => renameMember(orgId, userId, profile)));
   }
   return loadMe(userId);
+}
+
+/**
+ * Makes a workspace the caller can open their default, with a copy of its SSO requirement
+ * taken at the version read; an SSO change racing this one makes it read again.
+ */
+async function makeDefault(userId: string, workspaceId: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { workspace } = await loadWorkspaceAccess(workspaceId, userId);
+    try {
+      await setDefaultWorkspace(userId, workspace, requirementOf(workspace.sso));
+      return;
+    } catch (error) {
+      if (!(error instanceof StaleDefaultWorkspace)) throw error;
+    }
+  }
+  throw new ConflictError('The workspace kept changing; try again.');
 }

@@ -26,6 +26,7 @@ export type AuditAction =
   | 'workspace.member_added'
   | 'workspace.member_role_changed'
   | 'workspace.member_removed'
+  | 'workspace.moved'
   | 'device.created'
   | 'device.updated'
   | 'device.deleted'

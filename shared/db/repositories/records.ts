@@ -5,7 +5,13 @@ import type { Item } from '../ops.js';
 
 const pick = <T>(item: Item, field: string, fallback: T): T => (item[field] === undefined ? fallback : (item[field] as T));
 
-export const profileItem = (p: UserProfile): Item => ({ ...keys.user(p.id), type: 'User', ...p });
+export const profileItem = (p: UserProfile): Item => ({
+  ...keys.user(p.id),
+  // Found by its default workspace when that workspace's SSO setting changes.
+  ...(p.defaultWorkspaceId ? byOwner.defaultWorkspace(p.defaultWorkspaceId, p.id) : {}),
+  type: 'User',
+  ...p,
+});
 export const toProfile = (item: Item): UserProfile => ({
   id: item.id as string,
   email: item.email as string,
@@ -14,6 +20,7 @@ export const toProfile = (item: Item): UserProfile => ({
   defaultWorkspaceId: pick(item, 'defaultWorkspaceId', null),
   createdAt: item.createdAt as string,
   orgRoles: pick(item, 'orgRoles', {}),
+  defaultWorkspaceSso: pick(item, 'defaultWorkspaceSso', null),
   version: pick(item, 'version', 1),
 });
 

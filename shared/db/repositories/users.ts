@@ -92,3 +92,128 @@ export async function listWorkspaceMemberships(userId: string, db: Db = defaultD
   );
   return items.map(toWorkspaceMembership);
 }
+
+/** The workspace a default is being set to: its SSO setting is copied at the version read. */
+export class StaleDefaultWorkspace extends Error {}
+
+/**
+ * Makes `workspace` the user's default: the id, a copy of its SSO requirement, and the GSI1
+ * entry by which a later change of that setting finds this profile. Written only while the
+ * workspace is still at the version read, so an SSO change committed in between cannot leave a
+ * stale copy behind (it throws StaleDefaultWorkspace; the caller re-reads and tries again).
+ */
+export async function setDefaultWorkspace(
+  userId: string,
+  workspace: Pick<Workspace, 'id' | 'version'>,
+  requirement: { providerName: string } | null,
+  db: Db = defaultDb,
+): Promise<void> {
+  const entry = byOwner.defaultWorkspace(workspace.id, userId);
+  await transact(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.user(userId),
+          UpdateExpression: 'SET defaultWorkspaceId = :ws, defaultWorkspaceSso = :sso, #gpk = :gpk, #gsk = :gsk, #version = if_not_exists(#version, :zero) + :one',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#gpk': byOwner.pk, '#gsk': byOwner.sk, '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':ws': workspace.id,
+            ':sso': requirement,
+            ':gpk': entry[byOwner.pk],
+            ':gsk': entry[byOwner.sk],
+            ':zero': 0,
+            ':one': 1,
+          },
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: keys.workspace(workspace.id),
+          ConditionExpression: 'attribute_exists(PK) AND #version = :read',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':read': workspace.version },
+        },
+      },
+    ],
+    (failed) => (failed.includes(0) ? new NotFoundError('You have not signed up yet.') : new StaleDefaultWorkspace()),
+    db,
+  );
+}
+
+/** The profiles whose default is `workspaceId` (GSI1; eventually consistent, like every GSI read). */
+export async function listProfilesWithDefault(workspaceId: string, db: Db = defaultDb): Promise<UserProfile[]> {
+  const items = await queryAll(
+    {
+      IndexName: byOwner.index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': byOwner.pk },
+      ExpressionAttributeValues: { ':pk': byOwner.defaultWorkspacePartition(workspaceId) },
+    },
+    db,
+  );
+  return items.map(toProfile);
+}
+
+/**
+ * Copies a workspace's SSO requirement onto every profile whose default it is (found on GSI1),
+ * after the setting changed or the workspace went away (`null`). Each write is conditioned on
+ * the default still being this workspace, so a concurrent change of default wins. Idempotent:
+ * running it again after an interruption finishes the job.
+ */
+export async function copySsoToDefaultProfiles(
+  workspaceId: string,
+  requirement: { providerName: string } | null,
+  db: Db = defaultDb,
+): Promise<number> {
+  const userIds = (await listProfilesWithDefault(workspaceId, db)).map((p) => p.id);
+  for (let i = 0; i < userIds.length; i += 25) {
+    await Promise.all(
+      userIds.slice(i, i + 25).map((userId) =>
+        db
+          .send(
+            new UpdateCommand({
+              TableName: tableName(),
+              Key: keys.user(userId),
+              UpdateExpression: 'SET defaultWorkspaceSso = :sso',
+              ConditionExpression: 'defaultWorkspaceId = :ws',
+              ExpressionAttributeValues: { ':sso': requirement, ':ws': workspaceId },
+            }),
+          )
+          .catch((error: Error) => {
+            // The user chose another default meanwhile: that write copied its own setting.
+            if (error.name !== 'ConditionalCheckFailedException') throw error;
+          }),
+      ),
+    );
+  }
+  return userIds.length;
+}
+
+/**
+ * Clears the default workspace of users who lost access to it (moved out of their reach), with
+ * its SSO copy: a workspace one cannot open binds one to nothing. Conditioned on the default
+ * still being that workspace.
+ */
+export async function clearDefaultWorkspace(userIds: string[], workspaceId: string, db: Db = defaultDb): Promise<void> {
+  await Promise.all(
+    userIds.map((userId) =>
+      db
+        .send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.user(userId),
+            UpdateExpression: 'SET defaultWorkspaceId = :none, defaultWorkspaceSso = :none REMOVE #gpk, #gsk',
+            ConditionExpression: 'defaultWorkspaceId = :ws',
+            ExpressionAttributeNames: { '#gpk': byOwner.pk, '#gsk': byOwner.sk },
+            ExpressionAttributeValues: { ':none': null, ':ws': workspaceId },
+          }),
+        )
+        .catch((error: Error) => {
+          if (error.name !== 'ConditionalCheckFailedException') throw error;
+        }),
+    ),
+  );
+}

@@ -21,17 +21,26 @@ export async function getWorkspace(workspaceId: string, db: Db = defaultDb): Pro
 /**
  * The write that counts a new workspace against the organization's quota. The condition
  * holds the plan and the count together, so parallel creates can never pass the quota.
+ * `alsoAdd`: other counters of the org that change in the same step (a moved-in workspace
+ * brings its devices, SIMs and traffic; one transaction may touch the org item only once).
  */
-function countWorkspaceItem(org: Pick<Organization, 'id' | 'plan'>): TransactItem {
+export function countWorkspaceItem(org: Pick<Organization, 'id' | 'plan'>, alsoAdd: Record<string, number> = {}): TransactItem {
+  const adds = Object.keys(alsoAdd);
   return {
     Update: {
       TableName: tableName(),
       Key: keys.org(org.id),
-      UpdateExpression: 'SET workspaceCount = if_not_exists(workspaceCount, :zero) + :one',
+      UpdateExpression: `SET workspaceCount = if_not_exists(workspaceCount, :zero) + :one${adds.length ? ` ADD ${adds.map((c) => `${c} :${c}`).join(', ')}` : ''}`,
       ConditionExpression:
         'attribute_exists(PK) AND attribute_not_exists(deletedAt) AND #plan = :plan AND (attribute_not_exists(workspaceCount) OR workspaceCount < :quota)',
       ExpressionAttributeNames: { '#plan': 'plan' },
-      ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':plan': org.plan, ':quota': workspaceQuota(org.plan) },
+      ExpressionAttributeValues: {
+        ':zero': 0,
+        ':one': 1,
+        ':plan': org.plan,
+        ':quota': workspaceQuota(org.plan),
+        ...Object.fromEntries(adds.map((c) => [`:${c}`, alsoAdd[c]])),
+      },
     },
   };
 }

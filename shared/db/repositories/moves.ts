@@ -1,0 +1,130 @@
+/** Moving a workspace to another organization: one transaction, all or nothing. */
+import type { OrgMembership, Organization, Workspace, WorkspaceMembership } from '../../domain/model.js';
+import { db as defaultDb, type Db } from '../client.js';
+import { byOwner, keys } from '../keys.js';
+import { tableName, transact, type TransactItem } from '../ops.js';
+import { auditEvent } from './audit.js';
+import { countWorkspaceItem } from './workspaces.js';
+
+/** The counters an org sums over its workspaces; a moved workspace takes its share along. */
+export const MOVED_COUNTERS = ['deviceCount', 'simCount', 'trafficBytes'] as const;
+
+export interface MoveInput {
+  /** The workspace as read: the move is pinned to its version and counters. */
+  workspace: Workspace;
+  target: Organization;
+  /** Explicit members who are members of the target: their role moves along. */
+  keep: { membership: WorkspaceMembership; source?: OrgMembership; target: OrgMembership }[];
+  /** Explicit members who are not: their workspace role ends. */
+  remove: { membership: WorkspaceMembership; source?: OrgMembership }[];
+  actorId: string;
+  now: Date;
+}
+
+/** The workspace or one of its members changed since they were read: read again and retry. */
+export class StaleMove extends Error {}
+/** The target organization's plan or workspace count changed since it was read. */
+export class TargetOrgChanged extends Error {}
+
+/**
+ * Moves a workspace in one transaction: the workspace's org and GSI1 entry, the source's
+ * counters down and the target's up (under the same quota condition as a create), each explicit
+ * member's role moved to their target membership or ended, and an audit event in both orgs.
+ */
+export async function moveWorkspace(input: MoveInput, db: Db = defaultDb): Promise<Workspace> {
+  const { workspace, target, keep, remove, actorId, now } = input;
+  const table = tableName();
+  const source = workspace.orgId;
+  const counters = Object.fromEntries(MOVED_COUNTERS.map((c) => [c, workspace[c]])) as Record<(typeof MOVED_COUNTERS)[number], number>;
+  // A counter is pinned to the value read, so a device or SIM counted meanwhile cannot be left behind.
+  const counterConditions = MOVED_COUNTERS.map((c) => (counters[c] === 0 ? `(attribute_not_exists(${c}) OR ${c} = :${c})` : `${c} = :${c}`));
+  const gsi = byOwner.orgWorkspace(target.id, workspace.id);
+  const details = { name: workspace.name, from: source, to: target.id, removedMembers: remove.map((r) => r.membership.userId) };
+
+  const releaseFromSource = (member: OrgMembership | undefined): TransactItem[] =>
+    member
+      ? [
+          {
+            Update: {
+              TableName: table,
+              Key: keys.orgMember(source, member.userId),
+              UpdateExpression: 'REMOVE workspaces.#ws SET #version = #version + :one',
+              ConditionExpression: '#version = :seen',
+              ExpressionAttributeNames: { '#ws': workspace.id, '#version': 'version' },
+              ExpressionAttributeValues: { ':one': 1, ':seen': member.version },
+            },
+          },
+        ]
+      : [];
+
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: table,
+        Key: keys.workspace(workspace.id),
+        UpdateExpression: 'SET orgId = :target, #gpk = :gpk, #gsk = :gsk, #version = #version + :one ADD memberCount :removed',
+        ConditionExpression: ['attribute_exists(PK)', 'orgId = :source', '#version = :read', ...counterConditions].join(' AND '),
+        ExpressionAttributeNames: { '#gpk': byOwner.pk, '#gsk': byOwner.sk, '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':target': target.id,
+          ':source': source,
+          ':gpk': gsi[byOwner.pk],
+          ':gsk': gsi[byOwner.sk],
+          ':one': 1,
+          ':read': workspace.version,
+          ':removed': -remove.length,
+          ...Object.fromEntries(MOVED_COUNTERS.map((c) => [`:${c}`, counters[c]])),
+        },
+      },
+    },
+    {
+      Update: {
+        TableName: table,
+        Key: keys.org(source),
+        UpdateExpression: `ADD workspaceCount :minus, ${MOVED_COUNTERS.map((c) => `${c} :${c}`).join(', ')}`,
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
+        ExpressionAttributeValues: { ':minus': -1, ...Object.fromEntries(MOVED_COUNTERS.map((c) => [`:${c}`, -counters[c]])) },
+      },
+    },
+    countWorkspaceItem(target, counters),
+    auditEvent(source, { actorId, action: 'workspace.moved', target: { type: 'workspace', id: workspace.id }, details }, now),
+    auditEvent(target.id, { actorId, action: 'workspace.moved', target: { type: 'workspace', id: workspace.id }, details }, now),
+    ...keep.flatMap(({ membership, source: from, target: to }): TransactItem[] => [
+      {
+        Update: {
+          TableName: table,
+          Key: keys.workspaceMember(workspace.id, membership.userId),
+          UpdateExpression: 'SET orgId = :target',
+          ConditionExpression: 'attribute_exists(PK) AND #role = :role',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':target': target.id, ':role': membership.role },
+        },
+      },
+      ...releaseFromSource(from),
+      {
+        Update: {
+          TableName: table,
+          Key: keys.orgMember(target.id, to.userId),
+          UpdateExpression: 'SET workspaces.#ws = :role, #version = #version + :one',
+          ConditionExpression: '#version = :seen',
+          ExpressionAttributeNames: { '#ws': workspace.id, '#version': 'version' },
+          ExpressionAttributeValues: { ':role': membership.role, ':one': 1, ':seen': to.version },
+        },
+      },
+    ]),
+    ...remove.flatMap(({ membership, source: from }): TransactItem[] => [
+      {
+        Delete: {
+          TableName: table,
+          Key: keys.workspaceMember(workspace.id, membership.userId),
+          ConditionExpression: 'attribute_exists(PK) AND #role = :role',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':role': membership.role },
+        },
+      },
+      ...releaseFromSource(from),
+    ]),
+  ];
+  await transact(items, (failed) => (failed.includes(2) ? new TargetOrgChanged() : new StaleMove()), db);
+  return { ...workspace, orgId: target.id, memberCount: workspace.memberCount - remove.length, version: workspace.version + 1 };
+}

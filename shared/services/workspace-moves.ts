@@ -1,0 +1,79 @@
+/** Moving a workspace into another organization (owner/admin of both). */
+import { loadOrgAccess, type WorkspaceAccess } from '../auth/access.js';
+import { getOrganization } from '../db/repositories/organizations.js';
+import { moveWorkspace, StaleMove, TargetOrgChanged } from '../db/repositories/moves.js';
+import { clearDefaultWorkspace, listProfilesWithDefault } from '../db/repositories/users.js';
+import { getOrgMemberships, getWorkspace, listWorkspaceMembers } from '../db/repositories/workspaces.js';
+import { assertMayMove, assertMoveFits, assertOtherOrganization, losesAccessOnMove, planMove } from '../domain/move.js';
+import type { Organization, Workspace } from '../domain/model.js';
+import { workspaceQuota } from '../domain/plans.js';
+import { ConflictError, NotFoundError, QuotaExceededError } from '../http/errors.js';
+
+export interface MoveResult {
+  workspace: Workspace;
+  /** Explicit members who lost their role because they are not members of the target. */
+  removedMembers: string[];
+}
+
+/**
+ * Moves the workspace to `targetOrgId`. The caller must be owner/admin of its organization and
+ * of the target (a target they cannot see is 404). The target's quota holds atomically; a
+ * concurrent change of the workspace, its members or the target's plan makes it read again.
+ * The workspace keeps its state (a disabled one stays disabled; see README).
+ */
+export async function moveWorkspaceTo(access: WorkspaceAccess, actorId: string, targetOrgId: string, now = new Date()): Promise<MoveResult> {
+  assertOtherOrganization(access.workspace.orgId, targetOrgId);
+  const targetAccess = await loadOrgAccess(targetOrgId, actorId);
+  assertMayMove(access.orgRole, targetAccess.role);
+
+  let workspace: Workspace | undefined = access.workspace;
+  let target: Organization | undefined = targetAccess.org;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!workspace || workspace.orgId !== access.workspace.orgId) throw new ConflictError('The workspace changed meanwhile; reload and try again.');
+    if (!target) throw new NotFoundError('No such organization.');
+    if (target.workspaceCount >= workspaceQuota(target.plan)) {
+      throw new QuotaExceededError(
+        `The ${target.plan} plan of the target allows ${workspaceQuota(target.plan)} workspace(s); it has ${target.workspaceCount}.`,
+      );
+    }
+    const explicit = await listWorkspaceMembers(workspace.id);
+    const userIds = explicit.map((m) => m.userId);
+    const [sourceMembers, targetMembers] = await Promise.all([
+      getOrgMemberships(workspace.orgId, userIds),
+      getOrgMemberships(target.id, userIds),
+    ]);
+    const plan = planMove(explicit, new Set(targetMembers.map((m) => m.userId)));
+    assertMoveFits(plan);
+    const sourceOf = new Map(sourceMembers.map((m) => [m.userId, m]));
+    const targetOf = new Map(targetMembers.map((m) => [m.userId, m]));
+    try {
+      const moved = await moveWorkspace({
+        workspace,
+        target,
+        keep: plan.keep.map((membership) => ({ membership, source: sourceOf.get(membership.userId), target: targetOf.get(membership.userId)! })),
+        remove: plan.remove.map((membership) => ({ membership, source: sourceOf.get(membership.userId) })),
+        actorId,
+        now,
+      });
+      await releaseDefaults(moved.id, target.id, new Set(plan.keep.map((m) => m.userId)));
+      return { workspace: moved, removedMembers: plan.remove.map((m) => m.userId) };
+    } catch (error) {
+      if (error instanceof TargetOrgChanged) target = await getOrganization(target.id);
+      else if (error instanceof StaleMove) workspace = await getWorkspace(workspace.id);
+      else throw error;
+    }
+  }
+  throw new ConflictError('The workspace or the target kept changing; try again.');
+}
+
+/**
+ * Users whose default this workspace was and who cannot open it after the move (explicit
+ * members who were removed, implicit admins of the source) lose it as their default, with its
+ * SSO requirement: a workspace one cannot open binds one to nothing. After the move's
+ * transaction and idempotent; an interruption leaves them bound until they pick another default.
+ */
+async function releaseDefaults(workspaceId: string, targetOrgId: string, keptIds: ReadonlySet<string>): Promise<void> {
+  const profiles = await listProfilesWithDefault(workspaceId);
+  const losing = profiles.filter((p) => losesAccessOnMove(p.orgRoles[targetOrgId], keptIds.has(p.id))).map((p) => p.id);
+  await clearDefaultWorkspace(losing, workspaceId);
+}

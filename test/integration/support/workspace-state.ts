@@ -1,0 +1,54 @@
+/**
+ * Direct writes of what no route of this issue sets yet: a workspace's device/SIM/traffic
+ * counters (mirrored onto its organization, as the device and SIM writes keep them) and its
+ * state. The shared modules read their configuration once, so the environment comes first.
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { stack } from './stack.js';
+
+async function modules() {
+  const info = stack();
+  process.env.TABLE_NAME = info.tableName;
+  process.env.DYNAMODB_ENDPOINT = info.dynamodbEndpoint;
+  process.env.AWS_REGION ??= 'us-east-1';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  process.env.PORTAL_URL ??= 'http://localhost:5173';
+  process.env.EMAIL_FROM ??= 'no-reply@tenancy.local';
+  process.env.CURSOR_SECRET ??= 'seed-only';
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  const [client, keys] = await Promise.all([import('../../../shared/db/client.js'), import('../../../shared/db/keys.js')]);
+  return { client, keys };
+}
+
+export interface Counters {
+  deviceCount: number;
+  simCount: number;
+  trafficBytes: number;
+}
+
+/** Adds counters to a workspace and, as every device/SIM/traffic write does, to its organization. */
+export async function addCounters(orgId: string, workspaceId: string, counters: Counters): Promise<void> {
+  const { client, keys } = await modules();
+  const add = {
+    UpdateExpression: 'ADD deviceCount :d, simCount :s, trafficBytes :t',
+    ExpressionAttributeValues: { ':d': counters.deviceCount, ':s': counters.simCount, ':t': counters.trafficBytes },
+  };
+  for (const Key of [keys.keys.workspace(workspaceId), keys.keys.org(orgId)]) {
+    await client.db.send(new UpdateCommand({ TableName: client.tableName(), Key, ...add }));
+  }
+}
+
+/** Disables a workspace as the trial sweep does. */
+export async function disableWorkspace(workspaceId: string): Promise<void> {
+  const { client, keys } = await modules();
+  await client.db.send(
+    new UpdateCommand({
+      TableName: client.tableName(),
+      Key: keys.keys.workspace(workspaceId),
+      UpdateExpression: 'SET #state = :disabled, disabledReason = :reason, disabledAt = :at',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':disabled': 'disabled', ':reason': 'trial_expired', ':at': new Date().toISOString() },
+    }),
+  );
+}
