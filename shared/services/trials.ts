@@ -57,7 +57,7 @@ async function expire(entry: TrialEntry, at: Date, stats: SweepStats): Promise<v
     return;
   }
   for (const workspace of await listAllOrgWorkspaces(org.id)) {
-    if (await disableForTrial(workspace, at)) stats.disabledWorkspaces += 1;
+    if (await disableForTrial(workspace, at, entry.trialEndsAt)) stats.disabledWorkspaces += 1;
   }
   if (await claimNotice(org.id, 'trialEndedNoticeAt', entry.trialEndsAt, at)) {
     const owner = await ownerOf(org);

@@ -47,10 +47,22 @@ export async function trialIndexPage(
   return { entries: items.map(toEntry), read: items.length, lastKey };
 }
 
-/** Disables a workspace because its organization's trial ended (no-op if already disabled). */
-export async function disableForTrial(workspace: Workspace, at: Date, db: Db = defaultDb): Promise<boolean> {
+/**
+ * Disables a workspace because its organization's trial ended (no-op if already disabled, or
+ * if the org left that trial meanwhile: a plan change or extension racing the sweep wins).
+ */
+export async function disableForTrial(workspace: Workspace, at: Date, trialEndsAt: string, db: Db = defaultDb): Promise<boolean> {
   return transactIfNeeded(
     [
+      {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: keys.org(workspace.orgId),
+          ConditionExpression: '#plan = :trial AND trialEndsAt = :end',
+          ExpressionAttributeNames: { '#plan': 'plan' },
+          ExpressionAttributeValues: { ':trial': 'trial', ':end': trialEndsAt },
+        },
+      },
       {
         Update: {
           TableName: tableName(),

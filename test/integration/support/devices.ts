@@ -1,7 +1,6 @@
 /** Device helpers: creating devices and streams through the API, ingest calls, disabling a workspace. */
 import { expect } from 'vitest';
 import { call, type Client, type Res } from './api.js';
-import { stack } from './stack.js';
 
 export interface CreatedDevice {
   id: string;
@@ -31,21 +30,6 @@ export function ingest(workspaceId: string, deviceName: string, streamName: stri
 
 /** Disables a workspace the way the trial sweep does (the repository function it uses). */
 export async function disableWorkspace(workspaceId: string): Promise<void> {
-  const info = stack();
-  process.env.TABLE_NAME = info.tableName;
-  process.env.DYNAMODB_ENDPOINT = info.dynamodbEndpoint;
-  process.env.AWS_REGION ??= 'us-east-1';
-  process.env.AWS_ACCESS_KEY_ID ??= 'local';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  process.env.PORTAL_URL ??= 'http://localhost:5173';
-  process.env.EMAIL_FROM ??= 'no-reply@tenancy.local';
-  process.env.CURSOR_SECRET ??= 'seed-only';
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
-  const [workspaces, trials] = await Promise.all([
-    import('../../../shared/db/repositories/workspaces.js'),
-    import('../../../shared/db/repositories/trials.js'),
-  ]);
-  const workspace = await workspaces.getWorkspace(workspaceId);
-  if (!workspace) throw new Error(`No workspace ${workspaceId}`);
-  expect(await trials.disableForTrial(workspace, new Date())).toBe(true);
+  const { disableOneForTrial } = await import('./trials.js');
+  expect(await disableOneForTrial(workspaceId)).toBe(true);
 }

@@ -61,8 +61,6 @@ export async function storedLocator(iccid: string): Promise<Record<string, unkno
 
 /** Disables the workspace as the sweep does when the organization's trial has ended. */
 export async function disableWorkspace(workspaceId: string): Promise<void> {
-  const { workspaces, trials } = await modules();
-  const workspace = await workspaces.getWorkspace(workspaceId);
-  if (!workspace) throw new Error(`No workspace ${workspaceId}`);
-  await trials.disableForTrial(workspace, new Date());
+  const { disableOneForTrial } = await import('./trials.js');
+  await disableOneForTrial(workspaceId);
 }

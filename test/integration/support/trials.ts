@@ -60,10 +60,11 @@ export async function sweep() {
 
 /** The first step of a sweep that stopped midway: this one workspace disabled, nothing else. */
 export async function disableOneForTrial(workspaceId: string): Promise<boolean> {
-  const { workspaces, trials } = await modules();
+  const { workspaces, trials, organizations } = await modules();
   const workspace = await workspaces.getWorkspace(workspaceId);
   if (!workspace) throw new Error(`No workspace ${workspaceId}`);
-  return trials.disableForTrial(workspace, new Date());
+  const org = await organizations.getOrganization(workspace.orgId);
+  return trials.disableForTrial(workspace, new Date(), org!.trialEndsAt!);
 }
 
 /** Disables a workspace for another reason than the trial (no route does that yet). */
