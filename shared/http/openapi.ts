@@ -24,7 +24,7 @@ function operation(route: Route): ZodOpenApiOperationObject {
     operationId: route.handler.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
     summary: route.summary,
     tags: [route.tag],
-    security: route.auth === 'user' ? [{ cognito: [] }] : [],
+    security: route.auth === 'user' ? [{ cognito: [] }] : route.auth === 'device' ? [{ deviceKey: [] }] : [],
     requestParams: {
       ...(route.params ? { path: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
@@ -37,6 +37,7 @@ function operation(route: Route): ZodOpenApiOperationObject {
         : { description: 'Success, no content' },
       '400': problem('Invalid input (`errors` lists each field)'),
       ...(route.auth === 'user' ? { '401': problem('Missing or invalid token'), '403': problem('Not allowed') } : {}),
+      ...(route.auth === 'device' ? { '401': problem('Missing or wrong device key'), '423': problem('The workspace is disabled') } : {}),
       ...(route.params ? { '404': problem('Unknown, or outside your tenants') } : {}),
       ...(route.body ? { '413': problem('Body over 64 KB') } : {}),
       ...(route.method === 'PATCH' ? { '412': problem('If-Match does not match') } : {}),
@@ -65,6 +66,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     components: {
       securitySchemes: {
         cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token of the portal client' },
+        deviceKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`Device <deviceKey>`: the key shown once when the device was created' },
       },
     },
     paths,
