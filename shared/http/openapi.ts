@@ -42,6 +42,7 @@ function operation(route: Route): ZodOpenApiOperationObject {
       ...(route.body ? { '413': problem('Body over 64 KB') } : {}),
       ...(route.method === 'PATCH' ? { '412': problem('If-Match does not match') } : {}),
       '429': problem('Too many requests'),
+      '500': problem('Unexpected error; the answer reveals nothing'),
     },
   };
 }
@@ -61,11 +62,12 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       version: '1.0.0',
       description: 'Organizations, workspaces, members, invitations and trials for an IoT platform.',
     },
-    servers: [{ url: '/' }],
+    servers: [{ url: '/', description: 'This deployment (production, or the local stack)', 'x-internal': false }],
     security: [{ cognito: [] }],
+    tags: [...new Set(routeList.map((route) => route.tag))].map((name) => ({ name })),
     components: {
       securitySchemes: {
-        cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token of the portal client' },
+        cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token of the portal client, verified as RFC8725 advises: RS256 by the pool\'s published key only, issuer, audience, expiry and token_use = id' },
         deviceKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`Device <deviceKey>`: the key shown once when the device was created' },
       },
     },
