@@ -347,6 +347,8 @@ export function createAuthorizer(auth: AuthConfig): (authorization: string | und
     audience: auth.clientId,
     customJwtCheck: ({ payload }) => {
       if (payload.token_use !== 'id') throw new Error('Not an ID token');
+      // aws-jwt-verify checks exp only when present; a token without one would never expire.
+      if (typeof payload.exp !== 'number') throw new Error('No expiry');
     },
   });
   verifier.cacheJwks(auth.jwks as Parameters<typeof verifier.cacheJwks>[0]);
