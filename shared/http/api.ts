@@ -195,7 +195,8 @@ function idempotency(spec: RouteSpec, routeKey: string) {
       awsSdkV3Client: dynamodb,
     }),
     config: new IdempotencyConfig({
-      eventKeyJmesPath: `headers."idempotency-key" && join('#', [requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"])`,
+      // Scoped to the caller and the exact path: the same key on another workspace's create is another request.
+      eventKeyJmesPath: `headers."idempotency-key" && join('#', [requestContext.authorizer.jwt.claims.sub || '', rawPath, headers."idempotency-key"])`,
       payloadValidationJmesPath: 'body',
       throwOnNoIdempotencyKey: false,
       expiresAfterSeconds: 24 * 60 * 60,

@@ -193,7 +193,8 @@ const Email = z
   .transform((e) => e.toLowerCase());
 const WorkspaceGrants = z
   .array(z.strictObject({ workspaceId: Id, role: WorkspaceRole }))
-  .max(50, 'at most 50 workspaces')
+  // Accepting writes two items per workspace in one transaction (DynamoDB's limit is 100).
+  .max(40, 'at most 40 workspaces')
   .refine((grants) => new Set(grants.map((g) => g.workspaceId)).size === grants.length, 'names a workspace twice');
 export const InvitationParams = z.strictObject({ orgId: Id, invitationId: Id });
 export const InvitationCreateBody = z.strictObject({

@@ -5,7 +5,12 @@ import { changeRole, directoryPage, getMember, removeMember, wholeDirectory, typ
 import type { OrgMembership } from '../domain/model.js';
 import { assertCanChangeRole, assertCanRemove } from '../domain/members.js';
 import { ForbiddenError, NotFoundError } from '../http/errors.js';
+import { getProfile } from '../db/repositories/users.js';
+import { deleteWorkspaceMember, getWorkspace } from '../db/repositories/workspaces.js';
 import { cursorFrom, pageOf, startKeyFrom, type Page } from '../http/paging.js';
+
+/** Workspace roles removed inside the member's removal transaction (2 items each, with ≤ 25 grants and 7 more). */
+const MAX_ROLES_REMOVED_AT_ONCE = 30;
 
 export interface DirectoryQuery {
   role?: OrgRole;
@@ -72,11 +77,22 @@ export async function changeMemberRole(access: OrgAccess, userId: string, role: 
 /** Removes a member (or the caller leaves), with their workspace roles in the org. */
 export async function removeOrgMember(access: OrgAccess, userId: string): Promise<void> {
   const leaving = userId === access.membership.userId;
-  const member = leaving ? access.membership : await getMember(access.org.id, userId);
+  const canManageMembers = allows(access, 'org.manageMembers');
+  // Rights first: a caller who may not remove others learns nothing about who is a member.
+  if (!leaving && !canManageMembers) throw new ForbiddenError('You cannot remove members of this organization.');
+  let member = leaving ? access.membership : await getMember(access.org.id, userId);
   if (!member) throw new NotFoundError('No such member in this organization.');
-  assertCanRemove(
-    { userId: access.membership.userId, role: access.role, canManageMembers: allows(access, 'org.manageMembers') },
-    { userId: member.userId, role: member.role },
-  );
-  await removeMember(member, access.membership.userId);
+  assertCanRemove({ userId: access.membership.userId, role: access.role, canManageMembers }, { userId: member.userId, role: member.role });
+  // The removal is one transaction (≤ 100 items): workspace roles beyond what fits are taken off
+  // first, one workspace at a time — each step correct on its own, so an interruption loses nothing.
+  const excess = Object.entries(member.workspaces).slice(MAX_ROLES_REMOVED_AT_ONCE);
+  for (const [workspaceId, role] of excess) {
+    await deleteWorkspaceMember({ workspaceId, orgId: access.org.id, userId: member.userId, role }, access.membership.userId);
+  }
+  if (excess.length) member = await getMember(access.org.id, userId);
+  if (!member) throw new NotFoundError('No such member in this organization.');
+  // A default workspace in this org (and its SSO obligation) goes with the membership.
+  const profile = await getProfile(member.userId);
+  const defaultWorkspace = profile?.defaultWorkspaceId ? await getWorkspace(profile.defaultWorkspaceId) : undefined;
+  await removeMember(member, access.membership.userId, { clearDefaultWorkspace: defaultWorkspace?.orgId === access.org.id });
 }

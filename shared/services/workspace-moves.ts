@@ -1,12 +1,13 @@
 /** Moving a workspace into another organization (owner/admin of both). */
 import { loadOrgAccess, type WorkspaceAccess } from '../auth/access.js';
 import { getOrganization } from '../db/repositories/organizations.js';
-import { moveWorkspace, StaleMove, TargetOrgChanged } from '../db/repositories/moves.js';
+import { hasDeviceGrants, moveWorkspace, StaleMove, TargetOrgChanged } from '../db/repositories/moves.js';
 import { clearDefaultWorkspace, listProfilesWithDefault } from '../db/repositories/users.js';
 import { getOrgMemberships, getWorkspace, listWorkspaceMembers } from '../db/repositories/workspaces.js';
 import { assertMayMove, assertMoveFits, assertOtherOrganization, losesAccessOnMove, planMove } from '../domain/move.js';
 import type { Organization, Workspace } from '../domain/model.js';
 import { workspaceQuota } from '../domain/plans.js';
+import { trialHasEnded } from '../domain/trials.js';
 import { ConflictError, NotFoundError, QuotaExceededError } from '../http/errors.js';
 
 export interface MoveResult {
@@ -19,12 +20,18 @@ export interface MoveResult {
  * Moves the workspace to `targetOrgId`. The caller must be owner/admin of its organization and
  * of the target (a target they cannot see is 404). The target's quota holds atomically; a
  * concurrent change of the workspace, its members or the target's plan makes it read again.
- * The workspace keeps its state (a disabled one stays disabled; see README).
+ * The workspace keeps its state (a disabled one stays disabled; see README), except that it
+ * arrives disabled in an organization whose trial has ended. A workspace with per-device grants
+ * cannot move (409) until they are revoked.
  */
 export async function moveWorkspaceTo(access: WorkspaceAccess, actorId: string, targetOrgId: string, now = new Date()): Promise<MoveResult> {
   assertOtherOrganization(access.workspace.orgId, targetOrgId);
   const targetAccess = await loadOrgAccess(targetOrgId, actorId);
   assertMayMove(access.orgRole, targetAccess.role);
+  // Per-device grants were given by the source org: they must not open devices in the target.
+  if (await hasDeviceGrants(access.workspace.id)) {
+    throw new ConflictError("Revoke this workspace's per-device grants before moving it: they were given by its organization.");
+  }
 
   let workspace: Workspace | undefined = access.workspace;
   let target: Organization | undefined = targetAccess.org;
@@ -54,6 +61,7 @@ export async function moveWorkspaceTo(access: WorkspaceAccess, actorId: string, 
         remove: plan.remove.map((membership) => ({ membership, source: sourceOf.get(membership.userId) })),
         actorId,
         now,
+        disable: trialHasEnded(target, now),
       });
       await releaseDefaults(moved.id, target.id, new Set(plan.keep.map((m) => m.userId)));
       return { workspace: moved, removedMembers: plan.remove.map((m) => m.userId) };

@@ -4,7 +4,7 @@ import type { OrgRole } from '../../auth/policy.js';
 import type { Invitation, OrgMembership } from '../../domain/model.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { db as defaultDb, type Db } from '../client.js';
-import { keys, partitions } from '../keys.js';
+import { byOwner, keys, partitions } from '../keys.js';
 import { queryAll, queryFilled, tableName, transact, type Item, type TransactItem } from '../ops.js';
 import { membershipItem, searchText, toInvitation, toMembership } from './records.js';
 import { auditEvent } from './audit.js';
@@ -195,7 +195,12 @@ export async function changeRole(member: OrgMembership, role: OrgRole, actorId: 
  * and their role entry on their profile. The membership's version guards against a workspace
  * role added between the read and this write (that write bumps the version).
  */
-export async function removeMember(member: OrgMembership, actorId: string, db: Db = defaultDb): Promise<void> {
+export async function removeMember(
+  member: OrgMembership,
+  actorId: string,
+  options: { clearDefaultWorkspace?: boolean } = {},
+  db: Db = defaultDb,
+): Promise<void> {
   const table = tableName();
   const workspaceIds = Object.keys(member.workspaces);
   await transact(
@@ -214,8 +219,15 @@ export async function removeMember(member: OrgMembership, actorId: string, db: D
         Update: {
           TableName: table,
           Key: keys.user(member.userId),
-          UpdateExpression: 'REMOVE orgRoles.#org',
-          ExpressionAttributeNames: { '#org': member.orgId },
+          // Leaving the org of one's default workspace leaves that default and its SSO obligation.
+          UpdateExpression: options.clearDefaultWorkspace
+            ? 'SET defaultWorkspaceId = :none, defaultWorkspaceSso = :none REMOVE orgRoles.#org, #gpk, #gsk'
+            : 'REMOVE orgRoles.#org',
+          ExpressionAttributeNames: {
+            '#org': member.orgId,
+            ...(options.clearDefaultWorkspace ? { '#gpk': byOwner.pk, '#gsk': byOwner.sk } : {}),
+          },
+          ...(options.clearDefaultWorkspace ? { ExpressionAttributeValues: { ':none': null } } : {}),
         },
       },
       {

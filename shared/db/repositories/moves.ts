@@ -1,8 +1,9 @@
 /** Moving a workspace to another organization: one transaction, all or nothing. */
 import type { OrgMembership, Organization, Workspace, WorkspaceMembership } from '../../domain/model.js';
 import { db as defaultDb, type Db } from '../client.js';
-import { byOwner, keys } from '../keys.js';
-import { tableName, transact, type TransactItem } from '../ops.js';
+import { byOwner, keys, partitions } from '../keys.js';
+import { queryPage, tableName, transact, type TransactItem } from '../ops.js';
+import { TRIAL_EXPIRED } from '../../domain/trials.js';
 import { auditEvent } from './audit.js';
 import { countWorkspaceItem } from './workspaces.js';
 
@@ -19,6 +20,21 @@ export interface MoveInput {
   remove: { membership: WorkspaceMembership; source?: OrgMembership }[];
   actorId: string;
   now: Date;
+  /** The target's trial has ended: the workspace arrives disabled like the target's own. */
+  disable?: boolean;
+}
+
+/** Whether any per-device grant exists in the workspace (they were given by its current org). */
+export async function hasDeviceGrants(workspaceId: string, db: Db = defaultDb): Promise<boolean> {
+  const { items } = await queryPage(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :grant)',
+      ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':grant': partitions.grantPrefix },
+      Limit: 1,
+    },
+    db,
+  );
+  return items.length > 0;
 }
 
 /** The workspace or one of its members changed since they were read: read again and retry. */
@@ -62,10 +78,20 @@ export async function moveWorkspace(input: MoveInput, db: Db = defaultDb): Promi
       Update: {
         TableName: table,
         Key: keys.workspace(workspace.id),
-        UpdateExpression: 'SET orgId = :target, #gpk = :gpk, #gsk = :gsk, #version = #version + :one ADD memberCount :removed',
+        UpdateExpression: `SET orgId = :target, #gpk = :gpk, #gsk = :gsk, #version = #version + :one${
+          input.disable && workspace.state === 'enabled' ? ', #state = :disabled, disabledReason = :reason, disabledAt = :at' : ''
+        } ADD memberCount :removed`,
         ConditionExpression: ['attribute_exists(PK)', 'orgId = :source', '#version = :read', ...counterConditions].join(' AND '),
-        ExpressionAttributeNames: { '#gpk': byOwner.pk, '#gsk': byOwner.sk, '#version': 'version' },
+        ExpressionAttributeNames: {
+          '#gpk': byOwner.pk,
+          '#gsk': byOwner.sk,
+          '#version': 'version',
+          ...(input.disable && workspace.state === 'enabled' ? { '#state': 'state' } : {}),
+        },
         ExpressionAttributeValues: {
+          ...(input.disable && workspace.state === 'enabled'
+            ? { ':disabled': 'disabled', ':reason': TRIAL_EXPIRED, ':at': now.toISOString() }
+            : {}),
           ':target': target.id,
           ':source': source,
           ':gpk': gsi[byOwner.pk],

@@ -202,14 +202,24 @@ export async function putWorkspaceMember(
 export async function deleteWorkspace(workspace: Workspace, actorId: string, db: Db = defaultDb): Promise<void> {
   await transact(
     [
-      { Delete: { TableName: tableName(), Key: keys.workspace(workspace.id), ConditionExpression: 'attribute_exists(PK)' } },
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: keys.workspace(workspace.id),
+          // Pinned to the counts read, so the org's counters lose exactly what the workspace held.
+          ConditionExpression:
+            'attribute_exists(PK) AND (attribute_not_exists(deviceCount) OR deviceCount = :devices) AND (attribute_not_exists(simCount) OR simCount = :sims)',
+          ExpressionAttributeValues: { ':devices': workspace.deviceCount, ':sims': workspace.simCount },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
       {
         Update: {
           TableName: tableName(),
           Key: keys.org(workspace.orgId),
-          UpdateExpression: 'ADD workspaceCount :minus',
+          UpdateExpression: 'ADD workspaceCount :minus, deviceCount :devices, simCount :sims',
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':minus': -1 },
+          ExpressionAttributeValues: { ':minus': -1, ':devices': -workspace.deviceCount, ':sims': -workspace.simCount },
         },
       },
       auditEvent(workspace.orgId, {
@@ -219,7 +229,8 @@ export async function deleteWorkspace(workspace: Workspace, actorId: string, db:
         details: { name: workspace.name },
       }),
     ],
-    () => new NotFoundError(),
+    (failed, { old }) =>
+      failed.includes(0) && old[0] ? new ConflictError('The workspace changed meanwhile; try again.') : new NotFoundError(),
     db,
   );
   await purgeWorkspace(workspace.id, db);
