@@ -4,12 +4,13 @@ import { effectiveWorkspaceRole, type WorkspaceRole } from '../auth/policy.js';
 import { keys } from '../db/keys.js';
 import { batchGetAll } from '../db/ops.js';
 import { toWorkspace } from '../db/repositories/records.js';
-import { createWorkspace, deleteWorkspace, listOrgWorkspaces, updateWorkspace } from '../db/repositories/workspaces.js';
+import { createWorkspace, deleteWorkspace, getWorkspace, listOrgWorkspaces, updateWorkspace } from '../db/repositories/workspaces.js';
 import { copySsoToDefaultProfiles } from '../db/repositories/users.js';
 import { newWorkspace } from '../domain/factories.js';
 import { TRIAL_EXPIRED, trialHasEnded } from '../domain/trials.js';
 import { requirementOf } from '../domain/sso.js';
 import type { Workspace, WorkspaceSso } from '../domain/model.js';
+import { ConflictError, NotFoundError } from '../http/errors.js';
 import { cursorFrom, pageOf, startKeyFrom, type Page } from '../http/paging.js';
 
 export interface VisibleWorkspace {
@@ -66,8 +67,22 @@ export async function editWorkspace(
   return workspace;
 }
 
+/**
+ * Deletes the workspace. The delete is pinned to the device and SIM counts read (so the org's
+ * counters lose exactly those); an asset created meanwhile makes it read again and retry.
+ */
 export async function removeWorkspace(access: WorkspaceAccess, actorId: string): Promise<void> {
-  await deleteWorkspace(access.workspace, actorId);
+  let workspace: Workspace | undefined = access.workspace;
+  for (let attempt = 0; ; attempt++) {
+    if (!workspace) throw new NotFoundError();
+    try {
+      await deleteWorkspace(workspace, actorId);
+      break;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 2) throw error;
+      workspace = await getWorkspace(workspace.id);
+    }
+  }
   // A deleted default workspace requires nothing of anyone any more.
   if (requirementOf(access.workspace.sso)) await copySsoToDefaultProfiles(access.workspace.id, null);
 }
