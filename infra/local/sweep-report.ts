@@ -38,7 +38,8 @@ export function describeSweep(stats: SweepStats): string {
   return (
     `Trial sweep as of ${stats.at}: ${count(stats.expiredOrganizations, 'trial')} ended, ` +
     `${count(stats.disabledWorkspaces, 'workspace')} disabled, ` +
-    `${count(stats.endNoticesSent, 'end notice')} and ${count(stats.remindersSent, 'reminder')} emailed ` +
+    `${count(stats.endNoticesSent, 'end notice')} and ${count(stats.remindersSent, 'reminder')} emailed` +
+    (stats.purgesFinished ? `, ${count(stats.purgesFinished, 'interrupted deletion')} finished ` : ' ') +
     `(${count(stats.examined, 'index entry', 'index entries')} examined; ` +
     `${count(stats.indexQueries, 'query', 'queries')}, ${count(stats.indexItemsRead, 'item')} read)`
   );

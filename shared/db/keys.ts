@@ -113,4 +113,10 @@ export const trials = {
     [GSI2.sortKey]: `${trialEndsAt}#${orgId}`,
   }),
   day: (isoDay: string) => `TRIAL#${isoDay}`,
+  /**
+   * Deleted organizations whose purge has not finished share one partition of the same sparse
+   * index, so the sweep can find and finish an interrupted purge without a Scan.
+   */
+  purgeEntry: (orgId: string) => ({ [GSI2.partitionKey]: 'PURGE', [GSI2.sortKey]: orgId }),
+  purgePartition: 'PURGE',
 } as const;

@@ -12,6 +12,8 @@ export interface SweepStats {
   remindersSent: number;
   /** "Your trial has ended" emails sent. */
   endNoticesSent: number;
+  /** Deleted organizations whose interrupted purge this run finished. */
+  purgesFinished: number;
   /** DynamoDB Queries made on the trial index, and the items they read. */
   indexQueries: number;
   indexItemsRead: number;

@@ -6,7 +6,7 @@
 import type { OrgAccess } from '../auth/access.js';
 import { config } from '../config.js';
 import { getMember } from '../db/repositories/members.js';
-import { getOrganization } from '../db/repositories/organizations.js';
+import { getOrganization, pendingPurges, purgeOrganization } from '../db/repositories/organizations.js';
 import {
   claimNotice,
   disableForTrial,
@@ -94,9 +94,15 @@ export async function runSweep(options: { at?: Date; now?: Date } = {}): Promise
     disabledWorkspaces: 0,
     remindersSent: 0,
     endNoticesSent: 0,
+    purgesFinished: 0,
     indexQueries: 0,
     indexItemsRead: 0,
   };
+  // Deletions cut short (a timeout, a crash) are finished here: nothing of them stays readable.
+  for (const orgId of await pendingPurges()) {
+    await purgeOrganization(orgId);
+    stats.purgesFinished += 1;
+  }
   const watermark = (await sweepWatermark()) ?? SWEEP_EPOCH_DAY;
   for (const day of daysBetween(watermark, dayOf(at))) {
     for await (const entry of indexEntries(day, { to: at.toISOString() }, stats)) {

@@ -80,3 +80,40 @@ describe('review fixes', () => {
     expect((await owner.api.get(`/workspaces/${ids[0]}/members`)).body.items.some((m: { userId: string }) => m.userId === member.userId)).toBe(false);
   }, 60_000);
 });
+
+describe('an organization deletion cut short', () => {
+  it('is finished by the next sweep: nothing of the org stays readable', async () => {
+    const owner = await signedUp('cut-short');
+    const admin = await signedUp('cut-admin');
+    await addMember(owner, admin, 'admin');
+    const ws = await owner.api.post(`/orgs/${owner.orgId}/workspaces`, { name: 'Left behind' });
+    // Only the first step of DELETE /orgs/{id}: the org marked deleted and queued for its purge.
+    const { configureRepositories } = await import('./support/env.js');
+    configureRepositories();
+    const [{ db }, { keys, trials }, { UpdateCommand }] = await Promise.all([
+      import('../../shared/db/client.js'),
+      import('../../shared/db/keys.js'),
+      import('@aws-sdk/lib-dynamodb'),
+    ]);
+    const entry = trials.purgeEntry(owner.orgId);
+    await db.send(
+      new UpdateCommand({
+        TableName: process.env.TABLE_NAME!,
+        Key: keys.org(owner.orgId),
+        UpdateExpression: 'SET deletedAt = :now, #gpk = :gpk, #gsk = :gsk',
+        ExpressionAttributeNames: { '#gpk': trials.pk, '#gsk': trials.sk },
+        ExpressionAttributeValues: { ':now': new Date().toISOString(), ':gpk': entry[trials.pk], ':gsk': entry[trials.sk] },
+      }),
+    );
+    expectProblem(await owner.api.get(`/orgs/${owner.orgId}`), 404, 'not_found');
+
+    const stats = await sweep();
+    expect(stats.purgesFinished).toBeGreaterThanOrEqual(1);
+    for (const user of [owner, admin]) {
+      expectProblem(await user.api.get(`/workspaces/${ws.body.id}`), 404, 'not_found');
+      expectProblem(await user.api.get(`/workspaces/${owner.workspaceId}`), 404, 'not_found');
+      expect((await user.api.get('/me')).body.organizations.map((o: { id: string }) => o.id)).not.toContain(owner.orgId);
+    }
+    expectProblem(await owner.api.get(`/reports?workspaceIds=${ws.body.id}`), 404, 'not_found');
+  });
+});

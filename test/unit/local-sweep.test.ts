@@ -44,6 +44,7 @@ describe('describeSweep', () => {
     disabledWorkspaces: 3,
     remindersSent: 1,
     endNoticesSent: 2,
+    purgesFinished: 0,
     indexQueries: 2,
     indexItemsRead: 5,
   };
@@ -53,6 +54,10 @@ describe('describeSweep', () => {
       'Trial sweep as of 2027-01-01T00:00:00.000Z: 2 trials ended, 3 workspaces disabled, 2 end notices and 1 reminder emailed ' +
         '(5 index entries examined; 2 queries, 5 items read)',
     );
+  });
+
+  it('mentions interrupted deletions it finished', () => {
+    expect(describeSweep({ ...stats, purgesFinished: 2 })).toContain('2 end notices and 1 reminder emailed, 2 interrupted deletions finished (5 index entries');
   });
 
   it('counts in the singular where it should', () => {

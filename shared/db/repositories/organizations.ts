@@ -136,10 +136,15 @@ export async function deleteOrganization(orgId: string, db: Db = defaultDb): Pro
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.org(orgId),
-        UpdateExpression: 'SET deletedAt = :now REMOVE #gpk, #gsk',
+        // Leaves the trial index and joins the purge queue in the same write.
+        UpdateExpression: 'SET deletedAt = :now, #gpk = :gpk, #gsk = :gsk',
         ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
         ExpressionAttributeNames: { '#gpk': trials.pk, '#gsk': trials.sk },
-        ExpressionAttributeValues: { ':now': new Date().toISOString() },
+        ExpressionAttributeValues: {
+          ':now': new Date().toISOString(),
+          ':gpk': trials.purgeEntry(orgId)[trials.pk],
+          ':gsk': trials.purgeEntry(orgId)[trials.sk],
+        },
       }),
     );
   } catch (error) {
@@ -149,8 +154,31 @@ export async function deleteOrganization(orgId: string, db: Db = defaultDb): Pro
   await purgeOrganization(orgId, db);
 }
 
-/** Removes what a deleted organization still holds. Safe to run again after an interruption. */
+/**
+ * Removes what a deleted organization still holds. Members lose their role first: every
+ * workspace access is derived from it (implicit admins through `orgRoles`, explicit roles only
+ * with an org role), so nothing of the org is reachable from that point on. Safe to run again
+ * after an interruption; the sweep finishes purges left in the purge queue.
+ */
 export async function purgeOrganization(orgId: string, db: Db = defaultDb): Promise<void> {
+  const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partitions.org(orgId) } }, db);
+  for (const item of items.filter((i) => String(i.SK).startsWith(partitions.memberPrefix))) {
+    const member = toMembership(item);
+    await db
+      .send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.user(member.userId),
+          UpdateExpression: 'REMOVE orgRoles.#org',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#org': orgId },
+        }),
+      )
+      .catch((error: Error) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+  }
+
   const workspaces = await queryAll(
     {
       IndexName: byOwner.index,
@@ -162,32 +190,25 @@ export async function purgeOrganization(orgId: string, db: Db = defaultDb): Prom
   );
   for (const ws of workspaces) await purgeWorkspace(ws.id as string, db);
 
-  const items = await queryAll(
-    {
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': partitions.org(orgId) },
-    },
-    db,
-  );
-  for (const item of items.filter((i) => String(i.SK).startsWith(partitions.memberPrefix))) {
-    const member = toMembership(item);
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.user(member.userId),
-        UpdateExpression: 'REMOVE orgRoles.#org',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#org': orgId },
-      }),
-    ).catch((error: Error) => {
-      if (error.name !== 'ConditionalCheckFailedException') throw error;
-    });
-  }
-  // The META item goes last so an interrupted purge can be found and finished.
+  // The META item goes last: while it exists, the purge queue still lists the org.
   const meta = keys.org(orgId);
   await batchDelete(
     items.filter((i) => i.SK !== meta.SK).map((i) => ({ PK: i.PK as string, SK: i.SK as string })),
     db,
   );
   await batchDelete([meta], db);
+}
+
+/** Deleted organizations whose purge has not finished (the purge queue). */
+export async function pendingPurges(db: Db = defaultDb): Promise<string[]> {
+  const items = await queryAll(
+    {
+      IndexName: trials.index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': trials.pk },
+      ExpressionAttributeValues: { ':pk': trials.purgePartition },
+    },
+    db,
+  );
+  return items.map((i) => i.id as string);
 }
