@@ -98,6 +98,13 @@ export const byOwner = {
   }),
   defaultWorkspacePartition: (workspaceId: string) => `DEFAULTWS#${workspaceId}`,
   userPartition: (userId: string) => `USER#${userId}`,
+  /** The Query of one GSI1 partition's items under a prefix (a user's workspaces, an org's workspaces). */
+  query: (partition: string, prefix: string) => ({
+    IndexName: GSI1.name,
+    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+    ExpressionAttributeNames: { '#pk': GSI1.partitionKey, '#sk': GSI1.sortKey },
+    ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
+  }),
   orgPartition: (orgId: string) => `ORG#${orgId}`,
   orgPrefix: 'ORG#',
   workspacePrefix: 'WS#',

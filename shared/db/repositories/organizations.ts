@@ -180,12 +180,7 @@ export async function purgeOrganization(orgId: string, db: Db = defaultDb): Prom
   }
 
   const workspaces = await queryAll(
-    {
-      IndexName: byOwner.index,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :ws)',
-      ExpressionAttributeNames: { '#pk': byOwner.pk, '#sk': byOwner.sk },
-      ExpressionAttributeValues: { ':pk': byOwner.orgPartition(orgId), ':ws': byOwner.workspacePrefix },
-    },
+    byOwner.query(byOwner.orgPartition(orgId), byOwner.workspacePrefix),
     db,
   );
   for (const ws of workspaces) await purgeWorkspace(ws.id as string, db);

@@ -82,12 +82,7 @@ export async function updateProfile(
 /** The user's explicit workspace memberships (GSI1, the user's side). */
 export async function listWorkspaceMemberships(userId: string, db: Db = defaultDb): Promise<WorkspaceMembership[]> {
   const items = await queryAll(
-    {
-      IndexName: byOwner.index,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :ws)',
-      ExpressionAttributeNames: { '#pk': byOwner.pk, '#sk': byOwner.sk },
-      ExpressionAttributeValues: { ':pk': byOwner.userPartition(userId), ':ws': byOwner.workspacePrefix },
-    },
+    byOwner.query(byOwner.userPartition(userId), byOwner.workspacePrefix),
     db,
   );
   return items.map(toWorkspaceMembership);

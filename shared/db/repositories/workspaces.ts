@@ -88,14 +88,7 @@ export async function listOrgWorkspaces(
   db: Db = defaultDb,
 ): Promise<{ workspaces: Workspace[]; lastKey?: Record<string, unknown> }> {
   const { items, lastKey } = await queryPage(
-    {
-      IndexName: byOwner.index,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :ws)',
-      ExpressionAttributeNames: { '#pk': byOwner.pk, '#sk': byOwner.sk },
-      ExpressionAttributeValues: { ':pk': byOwner.orgPartition(orgId), ':ws': byOwner.workspacePrefix },
-      Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
-    },
+    { ...byOwner.query(byOwner.orgPartition(orgId), byOwner.workspacePrefix), Limit: page.limit, ExclusiveStartKey: page.startKey },
     db,
   );
   return { workspaces: items.map(toWorkspace), lastKey };
@@ -104,12 +97,7 @@ export async function listOrgWorkspaces(
 /** Every workspace of an organization (for the few places that need them all). */
 export async function listAllOrgWorkspaces(orgId: string, db: Db = defaultDb): Promise<Workspace[]> {
   const items = await queryAll(
-    {
-      IndexName: byOwner.index,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :ws)',
-      ExpressionAttributeNames: { '#pk': byOwner.pk, '#sk': byOwner.sk },
-      ExpressionAttributeValues: { ':pk': byOwner.orgPartition(orgId), ':ws': byOwner.workspacePrefix },
-    },
+    byOwner.query(byOwner.orgPartition(orgId), byOwner.workspacePrefix),
     db,
   );
   return items.map(toWorkspace);

@@ -5,20 +5,11 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { luhnValid } from '../../../shared/domain/sims.js';
-import { stack } from './stack.js';
+import { configureRepositories } from './env.js';
 
 /** The repositories read their configuration once: point it at the stack under test first. */
 async function modules() {
-  const info = stack();
-  process.env.TABLE_NAME = info.tableName;
-  process.env.DYNAMODB_ENDPOINT = info.dynamodbEndpoint;
-  process.env.AWS_REGION ??= 'us-east-1';
-  process.env.AWS_ACCESS_KEY_ID ??= 'local';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  process.env.PORTAL_URL ??= 'http://localhost:5173';
-  process.env.EMAIL_FROM ??= 'no-reply@tenancy.local';
-  process.env.CURSOR_SECRET ??= 'seed-only';
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  configureRepositories();
   const [lib, client, keys, workspaces, trials] = await Promise.all([
     import('@aws-sdk/lib-dynamodb'),
     import('../../../shared/db/client.js'),
@@ -26,7 +17,7 @@ async function modules() {
     import('../../../shared/db/repositories/workspaces.js'),
     import('../../../shared/db/repositories/trials.js'),
   ]);
-  return { lib, db: client.db, keys: keys.keys, workspaces, trials, table: info.tableName };
+  return { lib, db: client.db, keys: keys.keys, workspaces, trials, table: process.env.TABLE_NAME! };
 }
 
 /** A random, valid 19- or 20-digit ICCID (the last digit a Luhn check digit). */

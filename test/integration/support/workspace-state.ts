@@ -4,19 +4,10 @@
  * state. The shared modules read their configuration once, so the environment comes first.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { stack } from './stack.js';
+import { configureRepositories } from './env.js';
 
 async function modules() {
-  const info = stack();
-  process.env.TABLE_NAME = info.tableName;
-  process.env.DYNAMODB_ENDPOINT = info.dynamodbEndpoint;
-  process.env.AWS_REGION ??= 'us-east-1';
-  process.env.AWS_ACCESS_KEY_ID ??= 'local';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  process.env.PORTAL_URL ??= 'http://localhost:5173';
-  process.env.EMAIL_FROM ??= 'no-reply@tenancy.local';
-  process.env.CURSOR_SECRET ??= 'seed-only';
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  configureRepositories();
   const [client, keys] = await Promise.all([import('../../../shared/db/client.js'), import('../../../shared/db/keys.js')]);
   return { client, keys };
 }
