@@ -248,10 +248,13 @@ class RemoveMember extends Base {
     const actorRole = org.members.get(actor);
     const targetRole = org.members.get(target);
     const leaving = actor === target;
+    // Rights come before the lookup: someone who may not remove others learns nothing about who is a member.
     const expected = !actorRole
       ? 404
-      : !targetRole
-        ? 404
+      : !leaving && !implicitAdmin(actorRole)
+        ? 403
+        : !targetRole
+          ? 404
         : targetRole === 'owner'
           ? leaving
             ? 409
