@@ -11,6 +11,7 @@ import {
   updateOrganization,
 } from '../db/repositories/organizations.js';
 import { toOrg } from '../db/repositories/records.js';
+import { getMember } from '../db/repositories/members.js';
 import { getProfile } from '../db/repositories/users.js';
 import { newMembership, newOrganization } from '../domain/factories.js';
 import type { Branding, Organization } from '../domain/model.js';
@@ -66,6 +67,8 @@ export async function handOverOwnership(access: OrgAccess, toUserId: string): Pr
   if (toUserId === access.membership.userId) {
     throw new BadRequestError('You already own this organization.', [{ path: 'body.userId', message: 'must be another member' }]);
   }
+  // A target that is no member has no profile to update: the transaction would be invalid, not refused.
+  if (!(await getMember(access.org.id, toUserId))) throw new NotFoundError('No such member in this organization.');
   await transferOwnership(access.org.id, access.membership.userId, toUserId);
   const org = await getOrganization(access.org.id);
   if (!org) throw new NotFoundError();

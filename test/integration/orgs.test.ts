@@ -121,3 +121,12 @@ describe('organizations', () => {
     expect((await admin.api.get('/me')).body.organizations.map((o: { id: string }) => o.id)).not.toContain(owner.orgId);
   });
 });
+
+describe('transfer ownership to someone unknown', () => {
+  it('answers 404 for any id that is not a member (found by the fuzzer: it was a 500)', async () => {
+    const { randomUUID } = await import('node:crypto');
+    const owner = await signedUp('fuzz-found');
+    expectProblem(await owner.api.post(`/orgs/${owner.orgId}/transfer-ownership`, { userId: randomUUID() }), 404, 'not_found');
+    expect((await owner.api.get(`/orgs/${owner.orgId}`)).body.ownerId).toBe(owner.userId);
+  });
+});
