@@ -30,6 +30,8 @@ export const keys = {
   orgEmail: (orgId: string, email: string): Key => ({ PK: `ORG#${orgId}`, SK: `EMAIL#${email.toLowerCase()}` }),
   /** Invitations sent by an organization in one clock hour. */
   inviteRate: (orgId: string, hourWindow: string): Key => ({ PK: `ORG#${orgId}`, SK: `RATE#INVITES#${hourWindow}` }),
+  /** A deleted workspace's purge marker (its META item is already gone). */
+  workspacePurge: (workspaceId: string): Key => ({ PK: `PURGE#WS#${workspaceId}`, SK: 'PURGE' }),
   /** The trial sweep's own state (its watermark). */
   sweepState: (): Key => ({ PK: 'SWEEP', SK: 'STATE' }),
   /** A device of a workspace; `simIccid` names the SIM attached to it. */
@@ -124,6 +126,6 @@ export const trials = {
    * Deleted organizations whose purge has not finished share one partition of the same sparse
    * index, so the sweep can find and finish an interrupted purge without a Scan.
    */
-  purgeEntry: (orgId: string) => ({ [GSI2.partitionKey]: 'PURGE', [GSI2.sortKey]: orgId }),
+  purgeEntry: (kind: 'ORG' | 'WS', id: string) => ({ [GSI2.partitionKey]: 'PURGE', [GSI2.sortKey]: `${kind}#${id}` }),
   purgePartition: 'PURGE',
 } as const;

@@ -20,7 +20,7 @@ import {
   trialIndexPage,
   type TrialEntry,
 } from '../db/repositories/trials.js';
-import { listAllOrgWorkspaces } from '../db/repositories/workspaces.js';
+import { listAllOrgWorkspaces, purgeWorkspace } from '../db/repositories/workspaces.js';
 import type { Organization, Plan } from '../domain/model.js';
 import { daysBetween, dayOf, extendedEnd, isPaid, reminderHorizon, SWEEP_EPOCH_DAY, sweptThrough, TRIAL_EXPIRED } from '../domain/trials.js';
 import { sendEmail } from '../email/ses.js';
@@ -99,8 +99,8 @@ export async function runSweep(options: { at?: Date; now?: Date } = {}): Promise
     indexItemsRead: 0,
   };
   // Deletions cut short (a timeout, a crash) are finished here: nothing of them stays readable.
-  for (const orgId of await pendingPurges()) {
-    await purgeOrganization(orgId);
+  for (const { kind, id } of await pendingPurges()) {
+    await (kind === 'ORG' ? purgeOrganization(id) : purgeWorkspace(id));
     stats.purgesFinished += 1;
   }
   const watermark = (await sweepWatermark()) ?? SWEEP_EPOCH_DAY;

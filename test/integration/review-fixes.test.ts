@@ -95,7 +95,7 @@ describe('an organization deletion cut short', () => {
       import('../../shared/db/keys.js'),
       import('@aws-sdk/lib-dynamodb'),
     ]);
-    const entry = trials.purgeEntry(owner.orgId);
+    const entry = trials.purgeEntry('ORG', owner.orgId);
     await db.send(
       new UpdateCommand({
         TableName: process.env.TABLE_NAME!,
@@ -115,5 +115,40 @@ describe('an organization deletion cut short', () => {
       expect((await user.api.get('/me')).body.organizations.map((o: { id: string }) => o.id)).not.toContain(owner.orgId);
     }
     expectProblem(await owner.api.get(`/reports?workspaceIds=${ws.body.id}`), 404, 'not_found');
+  });
+});
+
+describe('a workspace deletion cut short', () => {
+  it('leaves its purge queued, and the sweep finishes it: nothing of the workspace stays in the table', async () => {
+    const owner = await signedUp('ws-cut-short');
+    const ws = await owner.api.post(`/orgs/${owner.orgId}/workspaces`, { name: 'Half gone' });
+    const device = await createDevice(owner.api, ws.body.id, 'left-behind');
+    expect(device.id).toBeTruthy();
+    const { configureRepositories } = await import('./support/env.js');
+    configureRepositories();
+    const [{ db }, { keys, trials }, { DeleteCommand, PutCommand, QueryCommand }] = await Promise.all([
+      import('../../shared/db/client.js'),
+      import('../../shared/db/keys.js'),
+      import('@aws-sdk/lib-dynamodb'),
+    ]);
+    // Only the transaction of DELETE /workspaces/{id}: its META gone, its purge queued, the rest still there.
+    await db.send(new DeleteCommand({ TableName: process.env.TABLE_NAME!, Key: keys.workspace(ws.body.id) }));
+    await db.send(
+      new PutCommand({
+        TableName: process.env.TABLE_NAME!,
+        Item: { ...keys.workspacePurge(ws.body.id), ...trials.purgeEntry('WS', ws.body.id), type: 'PurgeMarker', workspaceId: ws.body.id },
+      }),
+    );
+    expectProblem(await owner.api.get(`/workspaces/${ws.body.id}`), 404, 'not_found');
+
+    expect((await sweep()).purgesFinished).toBeGreaterThanOrEqual(1);
+    const left = await db.send(
+      new QueryCommand({ TableName: process.env.TABLE_NAME!, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `WS#${ws.body.id}` } }),
+    );
+    expect(left.Items ?? []).toEqual([]);
+    const marker = await db.send(
+      new QueryCommand({ TableName: process.env.TABLE_NAME!, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.workspacePurge(ws.body.id).PK } }),
+    );
+    expect(marker.Items ?? []).toEqual([]);
   });
 });

@@ -142,8 +142,8 @@ export async function deleteOrganization(orgId: string, db: Db = defaultDb): Pro
         ExpressionAttributeNames: { '#gpk': trials.pk, '#gsk': trials.sk },
         ExpressionAttributeValues: {
           ':now': new Date().toISOString(),
-          ':gpk': trials.purgeEntry(orgId)[trials.pk],
-          ':gsk': trials.purgeEntry(orgId)[trials.sk],
+          ':gpk': trials.purgeEntry('ORG', orgId)[trials.pk],
+          ':gsk': trials.purgeEntry('ORG', orgId)[trials.sk],
         },
       }),
     );
@@ -194,8 +194,8 @@ export async function purgeOrganization(orgId: string, db: Db = defaultDb): Prom
   await batchDelete([meta], db);
 }
 
-/** Deleted organizations whose purge has not finished (the purge queue). */
-export async function pendingPurges(db: Db = defaultDb): Promise<string[]> {
+/** Deletions whose purge has not finished (the purge queue): organizations and workspaces. */
+export async function pendingPurges(db: Db = defaultDb): Promise<{ kind: 'ORG' | 'WS'; id: string }[]> {
   const items = await queryAll(
     {
       IndexName: trials.index,
@@ -205,5 +205,8 @@ export async function pendingPurges(db: Db = defaultDb): Promise<string[]> {
     },
     db,
   );
-  return items.map((i) => i.id as string);
+  return items.map((i) => {
+    const [kind, id] = String(i[trials.sk]).split('#') as ['ORG' | 'WS', string];
+    return { kind, id };
+  });
 }

@@ -5,7 +5,7 @@ import type { OrgMembership, Organization, Workspace, WorkspaceMembership } from
 import { workspaceQuota } from '../../domain/plans.js';
 import { ConflictError, NotFoundError, QuotaExceededError } from '../../http/errors.js';
 import { db as defaultDb, type Db } from '../client.js';
-import { byOwner, keys, partitions } from '../keys.js';
+import { byOwner, keys, partitions, trials } from '../keys.js';
 import { batchDelete, batchGet, queryAll, queryPage, tableName, transact, updateVersioned, type TransactItem } from '../ops.js';
 import { auditEvent } from './audit.js';
 import { forgetPurgedGrant } from './devices.js';
@@ -210,6 +210,13 @@ export async function deleteWorkspace(workspace: Workspace, actorId: string, db:
           ExpressionAttributeValues: { ':minus': -1, ':devices': -workspace.deviceCount, ':sims': -workspace.simCount },
         },
       },
+      // Queued for its purge in the same step: a purge cut short is finished by the sweep.
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.workspacePurge(workspace.id), ...trials.purgeEntry('WS', workspace.id), type: 'PurgeMarker', workspaceId: workspace.id },
+        },
+      },
       auditEvent(workspace.orgId, {
         actorId,
         action: 'workspace.deleted',
@@ -252,6 +259,7 @@ export async function purgeWorkspace(workspaceId: string, db: Db = defaultDb): P
   // Locators before the SIM items: a purge interrupted between the two finds the SIMs again on its re-run.
   await batchDelete(simLocatorsAmong(items), db);
   await batchDelete(items.map((i) => ({ PK: i.PK as string, SK: i.SK as string })), db);
+  await batchDelete([keys.workspacePurge(workspaceId)], db);
 }
 
 /**
