@@ -1,13 +1,24 @@
 /**
  * The trial sweep's cost as the table grows: 100 expired trials among 1,000 and among 10,000
  * organizations, on DynamoDB Local (in memory). Prints index items read, Queries and time.
- * Run: npm run bench:sweep
+ * Run: npm run bench:sweep (a table), or as part of `npm run bench` (`--json`: rows as JSON on the last line).
  */
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoClient, ensureTable, startDynamoDb } from '../infra/local/dynamodb.js';
 import { freePort } from '../infra/local/process.js';
 import { startSes } from '../infra/local/ses.js';
+
+export interface SweepRow {
+  organizations: number;
+  expired: number;
+  ended: number;
+  indexItemsRead: number;
+  indexQueries: number;
+  ms: number;
+  secondRunItems: number;
+  secondRunChanges: number;
+}
 
 const TABLE = 'tenancy-bench';
 const EXPIRED = 100;
@@ -52,7 +63,7 @@ async function seed(total: number, now: Date): Promise<void> {
   }
 }
 
-const rows: string[] = [];
+const rows: SweepRow[] = [];
 for (const total of [1_000, 10_000]) {
   await raw.send(new DeleteTableCommand({ TableName: TABLE })).catch(() => undefined);
   await ensureTable(raw, TABLE);
@@ -62,12 +73,27 @@ for (const total of [1_000, 10_000]) {
   const stats = await runSweep({ at: now, now });
   const ms = Math.round(performance.now() - started);
   const again = await runSweep({ at: now, now });
-  rows.push(
-    `| ${total.toLocaleString('en')} | ${EXPIRED} | ${stats.expiredOrganizations} | ${stats.indexItemsRead} | ${stats.indexQueries} | ${ms} ms | ${again.indexItemsRead} items, ${again.expiredOrganizations} changes |`,
-  );
+  rows.push({
+    organizations: total,
+    expired: EXPIRED,
+    ended: stats.expiredOrganizations,
+    indexItemsRead: stats.indexItemsRead,
+    indexQueries: stats.indexQueries,
+    ms,
+    secondRunItems: again.indexItemsRead,
+    secondRunChanges: again.expiredOrganizations,
+  });
 }
-console.log('| organizations | expired trials | ended by the sweep | index items read | index Queries | time | second run |');
-console.log('|---|---|---|---|---|---|---|');
-for (const row of rows) console.log(row);
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(rows));
+} else {
+  console.log('| organizations | expired trials | ended by the sweep | index items read | index Queries | time | second run |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.organizations.toLocaleString('en')} | ${r.expired} | ${r.ended} | ${r.indexItemsRead} | ${r.indexQueries} | ${r.ms} ms | ${r.secondRunItems} items, ${r.secondRunChanges} changes |`,
+    );
+  }
+}
 raw.destroy();
 await Promise.all([dynamo.child.stop(), ses.child.stop()]);
