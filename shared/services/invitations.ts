@@ -32,7 +32,7 @@ import {
 } from '../domain/invitations.js';
 import { newMembership } from '../domain/factories.js';
 import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
-import { sendEmail } from '../email/ses.js';
+import { send } from '../email/send.js';
 import { invitationEmail } from '../email/templates.js';
 import { BadRequestError, NotFoundError } from '../http/errors.js';
 import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
@@ -61,7 +61,7 @@ function inviterOf(access: OrgAccess) {
 
 /** Sends (or re-sends) the invitation email for `token` and records how it went. */
 async function deliver(invitation: Invitation, token: string, org: Organization, now: Date): Promise<Invitation> {
-  const outcome = await sendEmail(
+  const outcome = await send(
     invitationEmail({
       to: invitation.email,
       organizationName: org.name,

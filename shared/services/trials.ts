@@ -23,7 +23,7 @@ import {
 import { listAllOrgWorkspaces, purgeWorkspace } from '../db/repositories/workspaces.js';
 import type { Organization, Plan } from '../domain/model.js';
 import { daysBetween, dayOf, extendedEnd, isPaid, reminderHorizon, SWEEP_EPOCH_DAY, sweptThrough, TRIAL_EXPIRED } from '../domain/trials.js';
-import { sendEmail } from '../email/ses.js';
+import { send } from '../email/send.js';
 import { trialEndedEmail, trialReminderEmail } from '../email/templates.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
 import type { SweepStats } from './sweep-types.js';
@@ -61,7 +61,7 @@ async function expire(entry: TrialEntry, at: Date, stats: SweepStats): Promise<v
   }
   if (await claimNotice(org.id, 'trialEndedNoticeAt', entry.trialEndsAt, at)) {
     const owner = await ownerOf(org);
-    if (owner && (await sendEmail(trialEndedEmail({ to: owner.email, ownerName: owner.name, organizationName: org.name, portalUrl: config().portalUrl }))) === 'sent') {
+    if (owner && (await send(trialEndedEmail({ to: owner.email, ownerName: owner.name, organizationName: org.name, portalUrl: config().portalUrl }))) === 'sent') {
       stats.endNoticesSent += 1;
     }
   }
@@ -75,7 +75,7 @@ async function remind(entry: TrialEntry, at: Date, stats: SweepStats): Promise<v
   const owner = org && (await ownerOf(org));
   if (!org || !owner) return;
   const email = trialReminderEmail({ to: owner.email, ownerName: owner.name, organizationName: org.name, trialEndsAt: entry.trialEndsAt, portalUrl: config().portalUrl });
-  if ((await sendEmail(email)) === 'sent') stats.remindersSent += 1;
+  if ((await send(email)) === 'sent') stats.remindersSent += 1;
 }
 
 /**

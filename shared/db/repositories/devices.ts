@@ -303,16 +303,7 @@ function revokeItems(grant: Pick<DeviceGrant, 'workspaceId' | 'orgId' | 'deviceI
         ...(requireGrant ? { ConditionExpression: 'attribute_exists(PK)' } : {}),
       },
     },
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.orgMember(grant.orgId, grant.userId),
-        UpdateExpression: 'DELETE grantedDevices :entry ADD #version :one',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':entry': new Set([grantEntry(grant.workspaceId, grant.deviceId)]), ':one': 1 },
-      },
-    },
+    { Update: forgetGrantEntry(grant) },
   ];
 }
 
@@ -467,6 +458,18 @@ export function memberGrantRemovals(member: Pick<OrgMembership, 'userId' | 'devi
   });
 }
 
+/** Takes a grant's entry off the grantee's org membership (which bumps its version). */
+function forgetGrantEntry(grant: { orgId: string; userId: string; workspaceId: string; deviceId: string }) {
+  return {
+    TableName: tableName(),
+    Key: keys.orgMember(grant.orgId, grant.userId),
+    UpdateExpression: 'DELETE grantedDevices :entry ADD #version :one',
+    ConditionExpression: 'attribute_exists(PK)',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':entry': new Set([grantEntry(grant.workspaceId, grant.deviceId)]), ':one': 1 },
+  };
+}
+
 /**
  * For the workspace purge: takes the purged grants' entries off their members' memberships
  * (grant items themselves go with the partition). A membership already gone is fine.
@@ -475,14 +478,7 @@ export async function forgetPurgedGrant(grantItemRead: Item, db: Db = defaultDb)
   const grant = toDeviceGrant(grantItemRead);
   await db
     .send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.orgMember(grant.orgId, grant.userId),
-        UpdateExpression: 'DELETE grantedDevices :entry ADD #version :one',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':entry': new Set([grantEntry(grant.workspaceId, grant.deviceId)]), ':one': 1 },
-      }),
+      new UpdateCommand(forgetGrantEntry(grant)),
     )
     .catch((error: Error) => {
       if (error.name !== 'ConditionalCheckFailedException') throw error;

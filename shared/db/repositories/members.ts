@@ -99,6 +99,23 @@ export function memberEmailGuard(orgId: string, email: string, userId: string): 
 }
 
 /**
+ * Records `role` in `orgId` on the user's profile (the copy that lets a workspace request be
+ * authorized in one BatchGet), for the transaction that changes the membership itself.
+ */
+export function profileRoleItem(userId: string, orgId: string, role: OrgRole, options: { profileMustExist?: boolean } = {}): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.user(userId),
+      UpdateExpression: 'SET orgRoles.#org = :role',
+      ...(options.profileMustExist ? { ConditionExpression: 'attribute_exists(PK)' } : {}),
+      ExpressionAttributeNames: { '#org': orgId },
+      ExpressionAttributeValues: { ':role': role },
+    },
+  };
+}
+
+/**
  * The writes that make a user a member: the membership (new), the role on their profile, and
  * the organization's member counter — for a transaction of the caller's (sign-up, accept, seed).
  */
@@ -111,16 +128,7 @@ export function addMemberItems(
   return [
     { Put: { TableName: tableName(), Item: membershipItem(member), ConditionExpression: 'attribute_not_exists(PK)' } },
     memberEmailGuard(member.orgId, member.email, member.userId),
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.user(member.userId),
-        UpdateExpression: 'SET orgRoles.#org = :role',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#org': member.orgId },
-        ExpressionAttributeValues: { ':role': member.role },
-      },
-    },
+    profileRoleItem(member.userId, member.orgId, member.role, { profileMustExist: true }),
     {
       Update: {
         TableName: tableName(),
@@ -168,15 +176,7 @@ export async function changeRole(member: OrgMembership, role: OrgRole, actorId: 
           ExpressionAttributeValues: { ':role': role, ':one': 1, ':seen': member.version, ':owner': 'owner' },
         },
       },
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.user(member.userId),
-          UpdateExpression: 'SET orgRoles.#org = :role',
-          ExpressionAttributeNames: { '#org': member.orgId },
-          ExpressionAttributeValues: { ':role': role },
-        },
-      },
+      profileRoleItem(member.userId, member.orgId, role),
       auditEvent(member.orgId, {
         actorId,
         action: 'member.role_changed',

@@ -1,12 +1,13 @@
 /** Organizations: create, read, edit, transfer ownership, delete. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { OrgRole } from '../../auth/policy.js';
 import type { OrgMembership, Organization } from '../../domain/model.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { db as defaultDb, type Db } from '../client.js';
 import { byOwner, keys, partitions, trials } from '../keys.js';
 import { batchDelete, queryAll, tableName, transact, updateVersioned, type TransactItem } from '../ops.js';
 import { auditEvent } from './audit.js';
-import { memberEmailGuard } from './members.js';
+import { memberEmailGuard, profileRoleItem } from './members.js';
 import { membershipItem, orgItem, toOrg, toMembership } from './records.js';
 import { purgeWorkspace } from './workspaces.js';
 
@@ -23,16 +24,7 @@ export async function createOrganization(org: Organization, owner: OrgMembership
       { Put: { TableName: tableName(), Item: orgItem(org), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: tableName(), Item: membershipItem(owner), ConditionExpression: 'attribute_not_exists(PK)' } },
       memberEmailGuard(org.id, owner.email, owner.userId),
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.user(owner.userId),
-          UpdateExpression: 'SET orgRoles.#org = :owner',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#org': org.id },
-          ExpressionAttributeValues: { ':owner': 'owner' },
-        },
-      },
+      profileRoleItem(owner.userId, org.id, 'owner', { profileMustExist: true }),
       auditEvent(org.id, { actorId: owner.userId, action: 'organization.created', target: { type: 'organization', id: org.id } }),
     ],
     (failed) => (failed.includes(3) ? new NotFoundError('You have not signed up yet.') : new ConflictError('Try again.')),
@@ -75,7 +67,7 @@ export function updateOrganization(
  */
 export async function transferOwnership(orgId: string, fromUserId: string, toUserId: string, db: Db = defaultDb): Promise<void> {
   const table = tableName();
-  const role = (userId: string, value: string, condition: string): TransactItem[] => [
+  const role = (userId: string, value: OrgRole, condition: string): TransactItem[] => [
     {
       Update: {
         TableName: table,
@@ -86,15 +78,7 @@ export async function transferOwnership(orgId: string, fromUserId: string, toUse
         ExpressionAttributeValues: { ':role': value, ':one': 1, ...(condition.includes(':owner') ? { ':owner': 'owner' } : {}) },
       },
     },
-    {
-      Update: {
-        TableName: table,
-        Key: keys.user(userId),
-        UpdateExpression: 'SET orgRoles.#org = :role',
-        ExpressionAttributeNames: { '#org': orgId },
-        ExpressionAttributeValues: { ':role': value },
-      },
-    },
+    profileRoleItem(userId, orgId, value),
   ];
   await transact(
     [
