@@ -13,7 +13,7 @@ import {
 import { page, PageQuery } from '../shared/schemas/common.js';
 import { WorkspaceMember, WorkspaceMemberListQuery, WorkspaceMemberParams, WorkspaceMemberPutBody } from '../shared/schemas/resources.js';
 import { WorkspaceMoveBody, WorkspaceMoveResult } from '../shared/schemas/resources.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   CreatedDevice, Device, DeviceCreateBody, DeviceGrant, DeviceGrantBody, DeviceGrantParams, DeviceListParams, DeviceListQuery, DeviceParams,
   DevicePatchBody, IngestAccepted, IngestBody, IngestParams, Stream, StreamCreateBody, StreamListParams, StreamListQuery, StreamParams,

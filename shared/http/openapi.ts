@@ -3,7 +3,7 @@
  * validate requests — the document cannot drift from what the handlers accept.
  */
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { routeList } from '../../functions/routes.js';
 import { Problem } from '../schemas/common.js';
 import type { Route } from './route.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** IDs are UUIDs; anything else in a path is answered 400 before any lookup. */
 export const Id = z.uuid({ version: 'v4', error: 'must be a UUID' });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Description, HttpsUrl, Id, Name, OrgRole, AssignableOrgRole, Plan, Timestamp, WorkspaceRole, WorkspaceState, PageQuery } from './common.js';
 
 // ── Me ────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,5 @@
 /** Request and response schemas of SIMs, usage and reports (they feed validation and OpenAPI). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIccid } from '../domain/sims.js';
 import { Id, Timestamp } from './common.js';
 

@@ -3,7 +3,7 @@
  * arbitraries derived from the JSON Schema of a route's zod schemas, plus hostile values.
  */
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type JsonSchema = Record<string, any>;
 
