@@ -42,7 +42,7 @@ Object.assign(process.env, {
 });
 const { newMembership, newOrganization, newWorkspace } = await import('../shared/domain/factories.js');
 const { membershipItem, orgItem, workspaceItem } = await import('../shared/db/repositories/records.js');
-const { runSweep } = await import('../shared/services/trials.js');
+const { runSweep } = await import('../shared/services/sweep.js');
 
 const raw = dynamoClient(dynamo.endpoint);
 const db = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });

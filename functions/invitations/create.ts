@@ -1,6 +1,6 @@
 import { api } from '../../shared/http/api.js';
 import { invitationView } from '../../shared/http/views.js';
-import { invite } from '../../shared/services/invitations.js';
+import { invite } from '../../shared/services/invitation-emails.js';
 import { routes } from '../routes.js';
 
 /** 201 even when the email could not be sent: the invitation is stored and `emailStatus` says so. */

@@ -1,6 +1,6 @@
 import { api } from '../../shared/http/api.js';
 import { invitationView } from '../../shared/http/views.js';
-import { resend } from '../../shared/services/invitations.js';
+import { resend } from '../../shared/services/invitation-emails.js';
 import { routes } from '../routes.js';
 
 export const handler = api(routes['POST /orgs/{orgId}/invitations/{invitationId}/resend'], async ({ access, params }) => {

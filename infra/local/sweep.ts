@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     portalUrl: localPortalUrl(),
     cursorSecret,
   }));
-  const { runSweep } = await import('../../shared/services/trials.js');
+  const { runSweep } = await import('../../shared/services/sweep.js');
 
   let stats: SweepStats;
   try {

@@ -1,18 +1,16 @@
-/** The invitation lifecycle: invite, change, resend, withdraw; preview, accept, decline. */
-import { randomUUID } from 'node:crypto';
+/**
+ * The invitation lifecycle without email: list, change, withdraw; preview, accept, decline.
+ * Inviting and resending, which email the invitee, are in invitation-emails.ts.
+ */
 import type { OrgAccess } from '../auth/access.js';
 import type { WorkspaceRole } from '../auth/policy.js';
-import { config } from '../config.js';
 import { keys, partitions } from '../db/keys.js';
 import { batchGet, queryFilled } from '../db/ops.js';
 import {
   acceptInvitation,
-  createInvitation,
   endInvitation,
   findByTokenHash,
   getInvitation,
-  recordSend,
-  renewLink,
   updateInvitationRoles,
   workspacesOf,
 } from '../db/repositories/invitations.js';
@@ -20,20 +18,15 @@ import { toInvitation, toOrg, toWorkspace } from '../db/repositories/records.js'
 import { getProfile } from '../db/repositories/users.js';
 import {
   assertCanGrant,
-  assertCanResend,
   assertInvitee,
   assertPending,
   deadLink,
-  expiryFrom,
   hashToken,
-  newToken,
   statusAt,
   type DisplayStatus,
 } from '../domain/invitations.js';
 import { newMembership } from '../domain/factories.js';
-import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
-import { send } from '../email/send.js';
-import { invitationEmail } from '../email/templates.js';
+import type { Invitation, OrgMembership, UserProfile, Workspace } from '../domain/model.js';
 import { BadRequestError, NotFoundError } from '../http/errors.js';
 import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
 import type { Principal } from '../http/principal.js';
@@ -41,13 +34,13 @@ import type { MeView } from '../http/views.js';
 import { requirementOf } from '../domain/sso.js';
 import { loadMe } from './me.js';
 
-type Grants = { workspaceId: string; role: WorkspaceRole }[];
+export type Grants = { workspaceId: string; role: WorkspaceRole }[];
 
-const displayName = (m: Pick<OrgMembership, 'givenName' | 'familyName' | 'email'>) =>
+export const displayName = (m: Pick<OrgMembership, 'givenName' | 'familyName' | 'email'>) =>
   `${m.givenName} ${m.familyName}`.trim() || m.email;
 
 /** The invited workspaces must be workspaces of this organization (400 naming the field otherwise). */
-async function assertWorkspacesOfOrg(orgId: string, grants: Grants): Promise<void> {
+export async function assertWorkspacesOfOrg(orgId: string, grants: Grants): Promise<void> {
   const found = await workspacesOf(grants.map((g) => g.workspaceId));
   const errors = grants.flatMap((grant, i) =>
     found[i]?.orgId === orgId ? [] : [{ path: `body.workspaces.${i}.workspaceId`, message: 'is not a workspace of this organization' }],
@@ -55,65 +48,11 @@ async function assertWorkspacesOfOrg(orgId: string, grants: Grants): Promise<voi
   if (errors.length) throw new BadRequestError('The invitation names workspaces outside this organization.', errors);
 }
 
-function inviterOf(access: OrgAccess) {
+export function inviterOf(access: OrgAccess) {
   return { role: access.role, workspaces: access.membership.workspaces };
 }
 
-/** Sends (or re-sends) the invitation email for `token` and records how it went. */
-async function deliver(invitation: Invitation, token: string, org: Organization, now: Date): Promise<Invitation> {
-  const outcome = await send(
-    invitationEmail({
-      to: invitation.email,
-      organizationName: org.name,
-      inviterName: invitation.invitedByName,
-      role: invitation.role,
-      message: invitation.message,
-      link: `${config().portalUrl}/invitations/${token}`,
-      expiresAt: invitation.expiresAt,
-      logoUrl: org.logoUrl,
-      branding: org.branding,
-    }),
-  );
-  return recordSend(invitation, outcome, now);
-}
-
-/**
- * Invites `email` with an org role and optional workspace roles. The invitation is stored
- * first; a failed send is recorded (`emailStatus: "failed"`) and can be resent.
- */
-export async function invite(
-  access: OrgAccess,
-  input: { email: string; role: Invitation['role']; workspaces?: Grants; message?: string; expiresInDays?: number },
-  now = new Date(),
-): Promise<Invitation> {
-  const grants = input.workspaces ?? [];
-  assertCanGrant(inviterOf(access), input.role, grants);
-  await assertWorkspacesOfOrg(access.org.id, grants);
-  const { token, hash } = newToken();
-  const invitation: Invitation = {
-    id: randomUUID(),
-    orgId: access.org.id,
-    email: input.email.toLowerCase(),
-    role: input.role,
-    workspaces: grants,
-    message: input.message || null,
-    invitedBy: access.membership.userId,
-    invitedByName: displayName(access.membership),
-    createdAt: now.toISOString(),
-    expiresAt: expiryFrom(now, input.expiresInDays),
-    status: 'pending',
-    emailStatus: 'failed',
-    lastSentAt: null,
-    tokenHash: hash,
-    endedAt: null,
-    acceptedBy: null,
-    version: 1,
-  };
-  await createInvitation(invitation, hash, now);
-  return deliver(invitation, token, access.org, now);
-}
-
-async function findInvitation(access: OrgAccess, invitationId: string): Promise<Invitation> {
+export async function findInvitation(access: OrgAccess, invitationId: string): Promise<Invitation> {
   const invitation = await getInvitation(access.org.id, invitationId);
   if (!invitation) throw new NotFoundError('No such invitation.');
   return invitation;
@@ -156,17 +95,6 @@ export async function changeInvitation(
   assertCanGrant(inviterOf(access), changes.role ?? invitation.role, changes.workspaces ?? invitation.workspaces);
   if (changes.workspaces) await assertWorkspacesOfOrg(access.org.id, changes.workspaces);
   return updateInvitationRoles(invitation, changes, access.membership.userId, now);
-}
-
-/** A new link and expiry, emailed again; the old link dies. At most once a minute. */
-export async function resend(access: OrgAccess, invitationId: string, now = new Date()): Promise<Invitation> {
-  const invitation = await findInvitation(access, invitationId);
-  assertPending(invitation, now);
-  assertCanResend(invitation, now);
-  const lifetimeDays = Math.max(1, Math.round((Date.parse(invitation.expiresAt) - Date.parse(invitation.createdAt)) / 86_400_000));
-  const { token, hash } = newToken();
-  const renewed = await renewLink(invitation, { tokenHash: hash, expiresAt: expiryFrom(now, lifetimeDays) }, access.membership.userId, now);
-  return deliver(renewed, token, access.org, now);
 }
 
 export async function withdraw(access: OrgAccess, invitationId: string, now = new Date()): Promise<void> {

@@ -18,7 +18,7 @@ async function modules() {
     import('../../../shared/db/repositories/trials.js'),
     import('../../../shared/db/repositories/organizations.js'),
     import('../../../shared/db/repositories/workspaces.js'),
-    import('../../../shared/services/trials.js'),
+    import('../../../shared/services/sweep.js'),
     import('../../../shared/db/client.js'),
     import('../../../shared/db/keys.js'),
   ]);

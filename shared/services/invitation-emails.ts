@@ -1,0 +1,78 @@
+/**
+ * The two invitation operations that email the invitee: inviting and resending. Kept apart
+ * from the rest of the lifecycle so only their functions bundle the SES client.
+ */
+import { randomUUID } from 'node:crypto';
+import type { OrgAccess } from '../auth/access.js';
+import { config } from '../config.js';
+import { createInvitation, recordSend, renewLink } from '../db/repositories/invitations.js';
+import { assertCanGrant, assertCanResend, assertPending, expiryFrom, newToken } from '../domain/invitations.js';
+import type { Invitation, Organization } from '../domain/model.js';
+import { sendEmail } from '../email/ses.js';
+import { invitationEmail } from '../email/templates.js';
+import { assertWorkspacesOfOrg, displayName, findInvitation, inviterOf, type Grants } from './invitations.js';
+
+/** Sends (or re-sends) the invitation email for `token` and records how it went. */
+async function deliver(invitation: Invitation, token: string, org: Organization, now: Date): Promise<Invitation> {
+  const outcome = await sendEmail(
+    invitationEmail({
+      to: invitation.email,
+      organizationName: org.name,
+      inviterName: invitation.invitedByName,
+      role: invitation.role,
+      message: invitation.message,
+      link: `${config().portalUrl}/invitations/${token}`,
+      expiresAt: invitation.expiresAt,
+      logoUrl: org.logoUrl,
+      branding: org.branding,
+    }),
+  );
+  return recordSend(invitation, outcome, now);
+}
+
+/**
+ * Invites `email` with an org role and optional workspace roles. The invitation is stored
+ * first; a failed send is recorded (`emailStatus: "failed"`) and can be resent.
+ */
+export async function invite(
+  access: OrgAccess,
+  input: { email: string; role: Invitation['role']; workspaces?: Grants; message?: string; expiresInDays?: number },
+  now = new Date(),
+): Promise<Invitation> {
+  const grants = input.workspaces ?? [];
+  assertCanGrant(inviterOf(access), input.role, grants);
+  await assertWorkspacesOfOrg(access.org.id, grants);
+  const { token, hash } = newToken();
+  const invitation: Invitation = {
+    id: randomUUID(),
+    orgId: access.org.id,
+    email: input.email.toLowerCase(),
+    role: input.role,
+    workspaces: grants,
+    message: input.message || null,
+    invitedBy: access.membership.userId,
+    invitedByName: displayName(access.membership),
+    createdAt: now.toISOString(),
+    expiresAt: expiryFrom(now, input.expiresInDays),
+    status: 'pending',
+    emailStatus: 'failed',
+    lastSentAt: null,
+    tokenHash: hash,
+    endedAt: null,
+    acceptedBy: null,
+    version: 1,
+  };
+  await createInvitation(invitation, hash, now);
+  return deliver(invitation, token, access.org, now);
+}
+
+/** A new link and expiry, emailed again; the old link dies. At most once a minute. */
+export async function resend(access: OrgAccess, invitationId: string, now = new Date()): Promise<Invitation> {
+  const invitation = await findInvitation(access, invitationId);
+  assertPending(invitation, now);
+  assertCanResend(invitation, now);
+  const lifetimeDays = Math.max(1, Math.round((Date.parse(invitation.expiresAt) - Date.parse(invitation.createdAt)) / 86_400_000));
+  const { token, hash } = newToken();
+  const renewed = await renewLink(invitation, { tokenHash: hash, expiresAt: expiryFrom(now, lifetimeDays) }, access.membership.userId, now);
+  return deliver(renewed, token, access.org, now);
+}
