@@ -1,19 +1,26 @@
 /**
  * `npm run bench`: measures the service on this machine and writes bench/results.json and
  * bench/results.md. Figures (issue 7): 1 DynamoDB round trips/capacity per route, 2 bundle
- * size and module init per function, 5 scaling (trial sweep, member directory).
- * Figures 3 (latency) and 4 (throughput) are not measured yet.
+ * size and module init per function, 3 latency through the local gateway vs the DynamoDB
+ * floor, 4 throughput (autocannon), 5 scaling (trial sweep, member directory).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startLocalStack } from '../infra/local/stack.js';
-import { measureRoutes, type DirectoryRow, type RouteRow } from './routes.js';
-import { measureBundles, type BundleRow } from './bundles.js';
+import type { DirectoryRow, RouteRow } from './routes.js';
+import type { BundleRow } from './bundles.js';
+import type { LatencyRow } from './latency.js';
+import type { ThroughputRow } from './throughput.js';
 import type { SweepRow } from './sweep-scaling.js';
 
+// The SDK's notice about Node 20 support, once per client: noise in a benchmark's output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const here = fileURLToPath(new URL('.', import.meta.url));
+/** Where results.json and results.md go (BENCH_RESULTS_DIR for a trial run that must not touch bench/). */
+const outDir = process.env.BENCH_RESULTS_DIR === undefined ? here : `${process.env.BENCH_RESULTS_DIR.replace(/\/$/, '')}/`;
 const started = Date.now();
 const only = new Set(process.argv.slice(2)); // e.g. `npm run bench -- routes bundles sweep`
 const want = (part: string): boolean => only.size === 0 || only.has(part);
@@ -31,18 +38,38 @@ let routes: RouteRow[] = [];
 let directory: DirectoryRow[] = [];
 let bundles: BundleRow[] = [];
 let sweep: SweepRow[] = [];
+let latency: LatencyRow[] = [];
+let throughput: ThroughputRow[] = [];
 
-if (want('routes') || want('directory')) {
-  console.log('Figure 1 and directory scaling: starting the local stack…');
+// One local stack for figures 1, 3, 4 and the directory: the handlers' DynamoDB client is
+// created once per process, with the endpoint of the first stack. Each figure signs up its
+// own users and organizations and reads only those.
+if (want('routes') || want('directory') || want('latency') || want('throughput')) {
+  console.log('Starting the local stack…');
   const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, cognito: 0, ses: 0 }, quiet: true });
   try {
-    ({ routes, directory } = await measureRoutes(stack));
+    if (want('latency')) {
+      console.log('Figure 3: latency through the local gateway vs the DynamoDB floor…');
+      const { measureLatency } = await import('./latency.js'); // each part loads only when asked for
+      latency = await measureLatency(stack);
+    }
+    if (want('throughput')) {
+      console.log('Figure 4: throughput (autocannon, 10 connections)…');
+      const { measureThroughput } = await import('./throughput.js');
+      throughput = await measureThroughput(stack);
+    }
+    if (want('routes') || want('directory')) {
+      console.log('Figure 1 and directory scaling…');
+      const { measureRoutes } = await import('./routes.js');
+      ({ routes, directory } = await measureRoutes(stack));
+    }
   } finally {
     await stack.stop();
   }
 }
 if (want('bundles')) {
   console.log('Figure 2: bundling every function…');
+  const { measureBundles } = await import('./bundles.js');
   bundles = await measureBundles();
 }
 if (want('sweep')) {
@@ -72,10 +99,11 @@ const targets = {
   directoryDefaultRatio: dirDefault,
   directoryNameRatio: dirName,
   directoryDefaultRatioAtMost1_5: dirDefault === null ? null : dirDefault <= 1.5,
+  latencyRatioUnder1_5: latency.length === 0 ? null : latency.every((l) => l.ratioMedian < 1.5),
 };
 const seconds = Math.round((Date.now() - started) / 1000);
-const results = { date, machine, seconds, targets, routes, bundles, sweep, directory, notMeasured: ['figure 3: latency', 'figure 4: throughput'] };
-writeFileSync(`${here}results.json`, `${JSON.stringify(results, null, 2)}\n`);
+const results = { date, machine, seconds, targets, routes, bundles, latency, throughput, sweep, directory };
+writeFileSync(`${outDir}results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 // ── Markdown ──
 const yes = (b: boolean | null): string => (b === null ? 'not measured' : b ? 'met' : '**missed**');
@@ -98,7 +126,7 @@ const md: string[] = [
   `| median module init under 60 ms | ${yes(targets.initMedianUnder60ms)} |`,
   `| sweep 10,000 / 1,000 organizations ≤ 1.1 (items ${sweepItems ?? '–'}, time ${sweepTime ?? '–'}) | ${yes(targets.sweepRatioAtMost1_1)} |`,
   `| directory first page 5,000 / 50 members, default sort ≤ 1.5 (${dirDefault ?? '–'}; by name ${dirName ?? '–'}) | ${yes(targets.directoryDefaultRatioAtMost1_5)} |`,
-  '| figure 3 latency, figure 4 throughput | not measured yet |',
+  `| latency ratio under 1.5 (per route, gateway / floor, medians)${latency.length === 0 ? '' : `: ${latency.map((l) => `${l.route} ${l.ratioMedian}`).join(', ')}`} | ${yes(targets.latencyRatioUnder1_5)} |`,
   '',
 ];
 if (routes.length > 0) {
@@ -117,6 +145,26 @@ if (bundles.length > 0) {
   for (const b of bundles) md.push(`| ${b.fn} | ${b.kb} | ${b.ses ? 'yes' : 'no'} | ${b.sendsMail ? 'yes' : 'no'} | ${b.initMs} |`);
   md.push('');
 }
+if (latency.length > 0) {
+  md.push('## 3. Latency through the local gateway vs the floor', '',
+    'Each call goes through the local gateway (HTTP on loopback, one keep-alive connection, handlers in the bench\'s process) while a middleware on the handlers\' DynamoDB client captures its commands; ' +
+    'right after it, the floor replays those commands with the same SDK client straight to DynamoDB Local (no HTTP server, no handler), commands that overlapped in the call together (`∥`), the others in turn (`→`). ' +
+    'Gateway and floor alternate call by call; overhead = median of each call\'s gateway time minus its own replay\'s. Writes are replayed on fresh entities (see "floor"); every replay succeeded with the same requests, request bytes and capacity as its call.', '',
+    '| route | calls | gateway median (ms) | gateway p99 | floor median | floor p99 | ratio (medians) | ratio (p99) | overhead (ms) | DynamoDB requests | shape | floor |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const l of latency) {
+    const bad = l.ratioMedian >= 1.5;
+    md.push(`| \`${l.route}\` | ${l.calls} | ${l.gatewayMedianMs} | ${l.gatewayP99Ms} | ${l.floorMedianMs} | ${l.floorP99Ms} | ${bad ? '**' : ''}${l.ratioMedian}${bad ? '**' : ''} | ${l.ratioP99} | ${l.overheadMedianMs} | ${l.requests} | ${l.shape} | ${l.floorMethod} |`);
+  }
+  md.push('');
+}
+if (throughput.length > 0) {
+  md.push('## 4. Throughput', '',
+    `autocannon (CLI, \`--json\`) in a child \`node\` process, so it does not share the event loop of the gateway it loads; ${throughput[0]!.connections} connections, a 2 s warm-up not counted, then ${throughput[0]!.seconds} s, one signed-up user's real ID token (its own org, one workspace).`, '',
+    '| route | connections | requests/s (mean) | requests | latency p50 (ms) | p99 (ms) | mean (ms) | non-2xx | errors |', '|---|---|---|---|---|---|---|---|---|');
+  for (const t of throughput) md.push(`| \`${t.route}\` | ${t.connections} | ${t.requestsPerSecond} | ${t.requests} | ${t.latencyP50Ms} | ${t.latencyP99Ms} | ${t.latencyMeanMs} | ${t.non2xx} | ${t.errors} |`);
+  md.push('');
+}
 if (sweep.length > 0 || directory.length > 0) md.push('## 5. Scaling', '');
 if (sweep.length > 0) {
   md.push('Trial sweep, 100 expired trials (first run from an empty watermark; see bench/sweep-scaling.ts):', '',
@@ -130,5 +178,5 @@ if (directory.length > 0) {
   for (const d of directory) md.push(`| ${d.members.toLocaleString('en')} | ${d.sort} | ${d.requests} | ${cap(d.rcu)} | ${d.itemsReturned} | ${d.medianMs} |`);
   md.push('');
 }
-writeFileSync(`${here}results.md`, `${md.join('\n')}\n`);
+writeFileSync(`${outDir}results.md`, `${md.join('\n')}\n`);
 console.log(md.join('\n'));
