@@ -228,10 +228,12 @@ export async function measureLatency(stack: LocalStack): Promise<LatencyRow[]> {
         if (signature(floor.tally) !== signature(tally) || bytesFloor !== bytesGateway) {
           problems.push(`#${i}: the replay differs: gateway ${signature(tally)} ${bytesGateway} B, floor ${signature(floor.tally)} ${bytesFloor} B`);
         }
-        if (i >= warmup) samples.push({ gateway: res.ms, floor: floor.ms });
+        if (i < warmup) continue;
+        samples.push({ gateway: res.ms, floor: floor.ms });
+        // The row reports the first measured call; every other must have its shape.
         first ??= { tally, shape: shapeOf(tally.calls) };
         const shape = shapeOf(tally.calls);
-        if (shape !== first.shape && i >= warmup) problems.push(`#${i}: shape ${shape}, first call ${first.shape}`);
+        if (shape !== first.shape) problems.push(`#${i}: shape ${shape}, first measured call ${first.shape}`);
       }
     } finally {
       counter.capture(false);
