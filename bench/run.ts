@@ -87,12 +87,16 @@ const dirName = ratio(directory.find((d) => d.members === 5_000 && d.sort === 'n
 const sweepItems = ratio(sweep[1]?.indexItemsRead, sweep[0]?.indexItemsRead);
 const sweepTime = ratio(sweep[1]?.ms, sweep[0]?.ms);
 const authRow = routes.find((r) => r.route === 'GET /orgs/{orgId}');
+const functions = bundles.filter((b) => !b.floor);
+const floors = bundles.filter((b) => b.floor);
+const range = (xs: number[]): string => (xs.length === 0 ? '–' : `${Math.min(...xs)}–${Math.max(...xs)}`);
+const medianOf = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const targets = {
   routesAtMinimum: routes.length === 0 ? null : routes.every((r) => r.ok),
   authorizationOneRoundTrip: authRow === undefined ? null : authRow.requests === 1,
-  bundlesUnder300KB: bundles.length === 0 ? null : bundles.every((b) => b.kb <= 300),
-  sesOnlyWhereMailIsSent: bundles.length === 0 ? null : bundles.every((b) => b.ses === b.sendsMail),
-  initMedianUnder60ms: bundles.length === 0 ? null : bundles.every((b) => b.initMs < 60),
+  bundlesUnder300KB: functions.length === 0 ? null : functions.every((b) => b.kb <= 300),
+  sesOnlyWhereMailIsSent: functions.length === 0 ? null : functions.every((b) => b.ses === b.sendsMail),
+  initMedianUnder60ms: functions.length === 0 ? null : functions.every((b) => b.initMs < 60),
   sweepItemsRatio: sweepItems,
   sweepTimeRatio: sweepTime,
   sweepRatioAtMost1_1: sweepItems === null ? null : sweepItems <= 1.1 && (sweepTime ?? 0) <= 1.1,
@@ -119,11 +123,11 @@ const md: string[] = [
   '',
   '| target | result |',
   '|---|---|',
-  `| no route above its minimum round trips | ${yes(targets.routesAtMinimum)} |`,
+  `| no route above its minimum round trips${routes.length === 0 ? '' : ` (${routes.filter((r) => r.ok).length} of ${routes.length} at it)`} | ${yes(targets.routesAtMinimum)} |`,
   `| authorization is one round trip (GET /orgs/{id}) | ${yes(targets.authorizationOneRoundTrip)} |`,
-  `| no function over 300 KB | ${yes(targets.bundlesUnder300KB)} |`,
+  `| no function over 300 KB${functions.length === 0 ? '' : ` (${range(functions.map((b) => b.kb))} KB, of which the AWS SDK ${range(functions.map((b) => b.sdkKb))}; the DynamoDB client alone: ${floors[0]?.kb ?? '–'} KB)`} | ${yes(targets.bundlesUnder300KB)} |`,
   `| SES code only in functions that send mail | ${yes(targets.sesOnlyWhereMailIsSent)} |`,
-  `| median module init under 60 ms | ${yes(targets.initMedianUnder60ms)} |`,
+  `| median module init under 60 ms${functions.length === 0 ? '' : ` (${range(functions.map((b) => b.initMs))} ms, median ${medianOf(functions.map((b) => b.initMs))}; floors: ${floors.map((f) => `${f.fn.replace('floor: ', '')} ${f.initMs}`).join(', ')})`} | ${yes(targets.initMedianUnder60ms)} |`,
   `| sweep 10,000 / 1,000 organizations ≤ 1.1 (items ${sweepItems ?? '–'}, time ${sweepTime ?? '–'}) | ${yes(targets.sweepRatioAtMost1_1)} |`,
   `| directory first page 5,000 / 50 members, default sort ≤ 1.5 (${dirDefault ?? '–'}; by name ${dirName ?? '–'}) | ${yes(targets.directoryDefaultRatioAtMost1_5)} |`,
   `| latency ratio under 1.5 (per route, gateway / floor, medians)${latency.length === 0 ? '' : `: ${latency.map((l) => `${l.route} ${l.ratioMedian}`).join(', ')}`} | ${yes(targets.latencyRatioUnder1_5)} |`,
@@ -131,18 +135,20 @@ const md: string[] = [
 ];
 if (routes.length > 0) {
   md.push('## 1. DynamoDB round trips and capacity per route', '',
-    'Counted by a middleware on the handlers\' DynamoDB client (`ReturnConsumedCapacity: TOTAL`); one call per route, after a warm-up.', '',
-    '| route | status | requests | minimum | RCU | WCU | calls | minimum is |', '|---|---|---|---|---|---|---|---|');
+    'Counted by a middleware on the handlers\' DynamoDB client (`ReturnConsumedCapacity: TOTAL`); one call per route, in route-table order. ' +
+    '*Waves*: calls that overlapped in time count once (the latency a caller waits for). A count in bold is above the minimum the data model allows.', '',
+    '| route | status | requests | waves | minimum | RCU | WCU | calls | minimum is |', '|---|---|---|---|---|---|---|---|---|');
   for (const r of routes) {
-    md.push(`| \`${r.route}\` | ${r.status} | ${r.ok ? '' : '**'}${r.requests}${r.ok ? '' : '**'} | ${r.minimum} | ${cap(r.rcu)} | ${cap(r.wcu)} | ${r.commands} | ${r.why} |`);
+    md.push(`| \`${r.route}\` | ${r.status} | ${r.ok ? '' : '**'}${r.requests}${r.ok ? '' : '**'} | ${r.waves ?? '–'} | ${r.minimum} | ${cap(r.rcu)} | ${cap(r.wcu)} | ${r.commands} | ${r.why} |`);
   }
   md.push('');
 }
 if (bundles.length > 0) {
   md.push('## 2. Bundle size and module init per function', '',
-    'esbuild with the options of infra/constructs/function.ts (ESM, node24, minified, AWS SDK bundled); init = median over 7 fresh `node` processes that import the bundle, minus the median of an empty one.', '',
-    '| function | KB | SES client | sends mail | init (ms) |', '|---|---|---|---|---|');
-  for (const b of bundles) md.push(`| ${b.fn} | ${b.kb} | ${b.ses ? 'yes' : 'no'} | ${b.sendsMail ? 'yes' : 'no'} | ${b.initMs} |`);
+    'esbuild with the options of infra/constructs/function.ts (ESM, node24, minified, AWS SDK bundled); init = median over 11 fresh `node` processes that import the bundle, minus the median of an empty one. ' +
+    'The two floor rows bundle only what every function loads whatever it does: the DynamoDB document client, then that plus zod.', '',
+    '| function | KB | of which AWS SDK | SES client | sends mail | init (ms) |', '|---|---|---|---|---|---|');
+  for (const b of bundles) md.push(`| ${b.floor ? `*${b.fn}*` : b.fn} | ${b.kb} | ${b.sdkKb} | ${b.ses ? 'yes' : 'no'} | ${b.sendsMail ? 'yes' : 'no'} | ${b.initMs} |`);
   md.push('');
 }
 if (latency.length > 0) {
@@ -178,5 +184,12 @@ if (directory.length > 0) {
   for (const d of directory) md.push(`| ${d.members.toLocaleString('en')} | ${d.sort} | ${d.requests} | ${cap(d.rcu)} | ${d.itemsReturned} | ${d.medianMs} |`);
   md.push('');
 }
+if (latency.length > 0 || sweep.length > 0 || directory.length > 0) {
+  const { chartSvg } = await import('./chart.js');
+  writeFileSync(`${outDir}results.svg`, await chartSvg({ latency, sweep, directory }));
+  md.splice(md.indexOf('## Targets'), 0, '![Latency per route beside its floor; the scaling runs](results.svg)', '');
+}
 writeFileSync(`${outDir}results.md`, `${md.join('\n')}\n`);
-console.log(md.join('\n'));
+// The summary: the targets; the tables are in the files.
+console.log(md.slice(md.indexOf('## Targets'), md.indexOf('', md.indexOf('| target | result |'))).join('\n'));
+console.log(`\nWritten in ${seconds} s: ${outDir}results.md, results.json${latency.length + sweep.length + directory.length > 0 ? ', results.svg' : ''}`);
