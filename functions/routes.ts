@@ -6,7 +6,7 @@
 import type { HttpMethod, Route, RouteSpec } from '../shared/http/route.js';
 import {
   AuditEvent, AuditQuery, Health, OrgOverview, PlanBody, TrialExtensionBody, WorkspaceOverview, Invitation, InvitationCreateBody, InvitationListQuery, InvitationParams,
-  InvitationPatchBody, InvitationPreview, TokenParams, Me, MemberListQuery, MemberParams, MemberPatchBody, Member, MePatchBody, OrgCreateBody,
+  InvitationPatchBody, InvitationPreview, InvitationAcceptance, TokenParams, Me, MemberListQuery, MemberParams, MemberPatchBody, Member, MePatchBody, OrgCreateBody,
   OrgListQuery, OrgParams, OrgPatchBody, OrgSummary, Organization, SignupBody, TransferOwnershipBody,
   Workspace, WorkspaceCreateBody, WorkspaceListQuery, WorkspaceParams, WorkspacePatchBody,
 } from '../shared/schemas/resources.js';
@@ -97,7 +97,7 @@ export const routes = {
   'POST /admin/orgs/{orgId}/trial': {
     handler: 'admin/extend-trial', auth: 'user', scope: 'operator', tag: 'Platform operators',
     summary: "Extend an organization's trial (platform operators)", params: OrgParams, body: TrialExtensionBody,
-    status: 200, response: Organization, permissions: write,
+    status: 200, response: Organization, permissions: write, ssoByOperation: true,
   },
   'GET /orgs/{orgId}/audit': {
     handler: 'audit/list', auth: 'user', scope: 'org', action: 'org.readAudit', tag: 'Organizations',
@@ -119,17 +119,17 @@ export const routes = {
   'PATCH /orgs/{orgId}/invitations/{invitationId}': {
     handler: 'invitations/patch', auth: 'user', scope: 'org', action: 'org.invite', tag: 'Invitations',
     summary: 'Change the roles of a pending invitation', params: InvitationParams, body: InvitationPatchBody,
-    status: 200, response: Invitation, permissions: write,
+    status: 200, response: Invitation, permissions: write, alsoReads: ['invitation'],
   },
   'POST /orgs/{orgId}/invitations/{invitationId}/resend': {
     handler: 'invitations/resend', auth: 'user', scope: 'org', action: 'org.invite', tag: 'Invitations',
     summary: 'Send a new link (the old one dies); at most once a minute', params: InvitationParams, status: 200,
-    response: Invitation, permissions: { ...write, email: true },
+    response: Invitation, permissions: { ...write, email: true }, alsoReads: ['invitation'],
   },
   'DELETE /orgs/{orgId}/invitations/{invitationId}': {
     handler: 'invitations/delete', auth: 'user', scope: 'org', action: 'org.invite', tag: 'Invitations',
     summary: 'Withdraw a pending invitation (its link dies)', params: InvitationParams, status: 204, response: null,
-    permissions: write,
+    permissions: write, alsoReads: ['invitation'],
   },
   'GET /invitations/{token}': {
     handler: 'invitations/preview', auth: 'none', scope: 'public', tag: 'Invitations',
@@ -138,13 +138,13 @@ export const routes = {
   },
   'POST /invitations/{token}/accept': {
     handler: 'invitations/accept', auth: 'user', scope: 'self', tag: 'Invitations',
-    summary: 'Join with the invited roles (the invitee only; once)', params: TokenParams, status: 200, response: Me,
-    permissions: write,
+    summary: 'Join with the invited roles (the invitee only; once)', params: TokenParams, status: 200, response: InvitationAcceptance,
+    permissions: write, ssoByOperation: true,
   },
   'POST /invitations/{token}/decline': {
     handler: 'invitations/decline', auth: 'user', scope: 'self', tag: 'Invitations',
     summary: 'Decline the invitation (the invitee only)', params: TokenParams, status: 204, response: null,
-    permissions: write,
+    permissions: write, ssoByOperation: true,
   },
 
   // ── Members ────────────────────────────────────────────────────────────────
@@ -156,17 +156,17 @@ export const routes = {
   'GET /orgs/{orgId}/members/{userId}': {
     handler: 'members/get', auth: 'user', scope: 'org', action: 'org.read', tag: 'Members',
     summary: 'One member (the shareable per-member link)', params: MemberParams, status: 200, response: Member,
-    permissions: read,
+    permissions: read, alsoReads: ['member'],
   },
   'PATCH /orgs/{orgId}/members/{userId}': {
     handler: 'members/patch', auth: 'user', scope: 'org', action: 'org.manageMembers', tag: 'Members',
     summary: "Change a member's role (never to or from owner)", params: MemberParams, body: MemberPatchBody,
-    status: 200, response: Member, permissions: write,
+    status: 200, response: Member, permissions: write, alsoReads: ['member'],
   },
   'DELETE /orgs/{orgId}/members/{userId}': {
     handler: 'members/delete', auth: 'user', scope: 'org', action: 'org.read', tag: 'Members',
     summary: 'Remove a member (or leave), with their workspace roles in the org', params: MemberParams,
-    status: 204, response: null, permissions: write,
+    status: 204, response: null, permissions: write, alsoReads: ['member', 'memberProfile'],
   },
 
   // ── Workspaces ─────────────────────────────────────────────────────────────
@@ -292,7 +292,7 @@ export const routes = {
   'POST /sims/{iccid}/transfer': {
     handler: 'sims/transfer', auth: 'user', scope: 'self', tag: 'SIMs',
     summary: 'Move a SIM to another workspace (admin of both): detached, an active SIM suspended, usage split at this instant',
-    params: IccidParams, body: SimTransferBody, status: 200, response: Sim, permissions: write,
+    params: IccidParams, body: SimTransferBody, status: 200, response: Sim, permissions: write, ssoByOperation: true,
   },
   'POST /sims/{iccid}/usage': {
     handler: 'sims/record-usage', auth: 'user', scope: 'operator', tag: 'Platform operators',
@@ -307,7 +307,7 @@ export const routes = {
   'GET /reports': {
     handler: 'reports/get', auth: 'user', scope: 'self', tag: 'Reports',
     summary: 'Per-workspace and combined figures over the given workspaces (404 if any is not mine) or all I can access',
-    query: ReportQuery, status: 200, response: Report, permissions: read,
+    query: ReportQuery, status: 200, response: Report, permissions: read, ssoByOperation: true,
   },
 } satisfies Record<string, RouteSpec>;
 

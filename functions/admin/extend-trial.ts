@@ -4,6 +4,6 @@ import { extendTrial } from '../../shared/services/trials.js';
 import { routes } from '../routes.js';
 
 export const handler = api(routes['POST /admin/orgs/{orgId}/trial'], async ({ principal, params, body }) => {
-  const org = await extendTrial(params.orgId, body.extendDays, principal.userId);
+  const org = await extendTrial(principal, params.orgId, body.extendDays);
   return { body: orgView(org), version: org.version };
 });

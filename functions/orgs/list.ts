@@ -2,7 +2,7 @@ import { api } from '../../shared/http/api.js';
 import { listMyOrganizations } from '../../shared/services/organizations.js';
 import { routes } from '../routes.js';
 
-export const handler = api(routes['GET /orgs'], async ({ principal, query }) => {
-  const page = await listMyOrganizations(principal, query);
+export const handler = api(routes['GET /orgs'], async ({ principal, query, profile }) => {
+  const page = await listMyOrganizations(principal, profile, query);
   return { body: { items: page.items.map(({ org, role }) => ({ id: org.id, name: org.name, role })), nextCursor: page.nextCursor } };
 });

@@ -3,8 +3,8 @@ import { simView } from '../../shared/http/views.js';
 import { transferSim } from '../../shared/services/sims.js';
 import { routes } from '../routes.js';
 
-/** No workspace in the path: the service authorizes against both workspaces in one BatchGet. */
+/** No workspace in the path: the service authorizes against both workspaces (and checks SSO) in one BatchGet. */
 export const handler = api(routes['POST /sims/{iccid}/transfer'], async ({ principal, params, body }) => {
-  const sim = await transferSim(principal.userId, params.iccid, body.targetWorkspaceId);
+  const sim = await transferSim(principal, params.iccid, body.targetWorkspaceId);
   return { body: simView(sim), version: sim.version };
 });

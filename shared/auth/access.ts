@@ -5,10 +5,10 @@
  *   profile, whose `orgRoles` says whether they are an implicit admin through the org.
  * A resource outside the caller's tenants is 404, exactly like one that does not exist.
  */
-import type { OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
-import { keys } from '../db/keys.js';
-import { batchGet } from '../db/ops.js';
-import { toMembership, toOrg, toProfile, toWorkspace, toWorkspaceMembership } from '../db/repositories/records.js';
+import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
+import { keys, type Key } from '../db/keys.js';
+import { batchGet, type Item } from '../db/ops.js';
+import { toInvitation, toMembership, toOrg, toProfile, toWorkspace, toWorkspaceMembership } from '../db/repositories/records.js';
 import { ForbiddenError, NotFoundError } from '../http/errors.js';
 import type { Device, DeviceGrant } from '../domain/devices.js';
 import { listUserGrants, toDevice, toDeviceGrant } from '../db/repositories/devices.js';
@@ -35,6 +35,18 @@ export interface OrgAccess {
   role: OrgRole;
   /** The caller's profile, read in the same BatchGet (the SSO check needs it). */
   profile: UserProfile | undefined;
+  /**
+   * What the path names besides the organization, read in the same BatchGet when the route asks
+   * for it (`alsoReads`): `undefined` when not asked, `null` when there is no such item.
+   */
+  named: { member?: OrgMembership | null; memberProfile?: UserProfile | null; invitation?: Invitation | null };
+}
+
+/** Ids of what an org route's path names besides the organization (see `OrgAccess.named`). */
+export interface OrgNamed {
+  memberId?: string;
+  memberProfileId?: string;
+  invitationId?: string;
 }
 
 export interface WorkspaceAccess {
@@ -72,14 +84,37 @@ export interface DeviceAccess {
 
 export type Access = OrgAccess | WorkspaceAccess | DeviceAccess;
 
-export async function loadOrgAccess(orgId: string, userId: string): Promise<OrgAccess> {
+export async function loadOrgAccess(orgId: string, userId: string, named: OrgNamed = {}): Promise<OrgAccess> {
+  const wanted = {
+    member: named.memberId ? keys.orgMember(orgId, named.memberId) : undefined,
+    memberProfile: named.memberProfileId ? keys.user(named.memberProfileId) : undefined,
+    invitation: named.invitationId ? keys.invitation(orgId, named.invitationId) : undefined,
+  };
+  const extra = Object.values(wanted).filter((key): key is Key => key !== undefined);
   // The profile rides along in the same round trip: the SSO check of every org route reads it.
-  const [orgItem, memberItem, profileItem] = await batchGet([keys.org(orgId), keys.orgMember(orgId, userId), keys.user(userId)], {
-    consistent: true,
-  });
+  const [orgItem, memberItem, profileItem, ...extraItems] = await batchGet(
+    [keys.org(orgId), keys.orgMember(orgId, userId), keys.user(userId), ...extra],
+    { consistent: true },
+  );
   if (!orgItem || !memberItem || orgItem.deletedAt) throw new NotFoundError('No such organization.');
   const membership = toMembership(memberItem);
-  return { kind: 'org', org: toOrg(orgItem), membership, role: membership.role, profile: profileItem ? toProfile(profileItem) : undefined };
+  function asked<T>(key: Key | undefined, to: (item: Item) => T): T | null | undefined {
+    if (!key) return undefined;
+    const item = extraItems[extra.indexOf(key)];
+    return item ? to(item) : null;
+  }
+  return {
+    kind: 'org',
+    org: toOrg(orgItem),
+    membership,
+    role: membership.role,
+    profile: profileItem ? toProfile(profileItem) : undefined,
+    named: {
+      member: asked(wanted.member, toMembership),
+      memberProfile: asked(wanted.memberProfile, toProfile),
+      invitation: asked(wanted.invitation, toInvitation),
+    },
+  };
 }
 
 export async function loadWorkspaceAccess(workspaceId: string, userId: string): Promise<WorkspaceAccess> {

@@ -4,7 +4,7 @@
  * reads the caller's profile and, per workspace, its item and the caller's explicit role; extra
  * keys a route needs anyway (the SIM being transferred) ride along in the same round trip.
  */
-import type { Workspace } from '../domain/model.js';
+import type { UserProfile, Workspace } from '../domain/model.js';
 import { keys, type Key } from '../db/keys.js';
 import { batchGet, type Item } from '../db/ops.js';
 import { toProfile, toWorkspace, toWorkspaceMembership } from '../db/repositories/records.js';
@@ -21,13 +21,14 @@ const WORKSPACES_PER_READ = 49;
 /**
  * For each of `workspaceIds` (in order): the workspace and the caller's effective role, or
  * `undefined` when the caller cannot see it (missing, or no role in it). `also` answers the
- * extra keys' items, in order. Up to 49 workspaces cost one round trip; more run in parallel.
+ * extra keys' items, in order; `profile` is the caller's (for their SSO check). Up to 49
+ * workspaces cost one round trip; more run in parallel.
  */
 export async function loadWorkspaceRoles(
   workspaceIds: string[],
   userId: string,
   also: Key[] = [],
-): Promise<{ grants: (WorkspaceRoleGrant | undefined)[]; also: (Item | undefined)[] }> {
+): Promise<{ grants: (WorkspaceRoleGrant | undefined)[]; also: (Item | undefined)[]; profile: UserProfile | undefined }> {
   const chunks: string[][] = [];
   for (let i = 0; i < Math.max(workspaceIds.length, 1); i += WORKSPACES_PER_READ) chunks.push(workspaceIds.slice(i, i + WORKSPACES_PER_READ));
   const reads = await Promise.all(
@@ -39,7 +40,8 @@ export async function loadWorkspaceRoles(
     ),
   );
   const profileItem = reads[0]![0];
-  const orgRoles = profileItem ? toProfile(profileItem).orgRoles : {};
+  const profile = profileItem ? toProfile(profileItem) : undefined;
+  const orgRoles = profile?.orgRoles ?? {};
   const grants = reads.flatMap((items, n) => {
     const pairs = items.slice(1 + (n === 0 ? also.length : 0));
     return chunks[n]!.map((_, i) => {
@@ -54,5 +56,5 @@ export async function loadWorkspaceRoles(
       return role ? { workspace, role } : undefined;
     });
   });
-  return { grants, also: reads[0]!.slice(1, 1 + also.length) };
+  return { grants, also: reads[0]!.slice(1, 1 + also.length), profile };
 }

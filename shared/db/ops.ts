@@ -45,11 +45,11 @@ function dedupe(keyList: Key[]): Key[] {
   });
 }
 
-/** Reads many keys in chunks of 100. */
-export async function batchGetAll(keyList: Key[], db: Db = defaultDb): Promise<(Item | undefined)[]> {
-  const out: (Item | undefined)[] = [];
-  for (let i = 0; i < keyList.length; i += 100) out.push(...(await batchGet(keyList.slice(i, i + 100), {}, db)));
-  return out;
+/** Reads many keys, in chunks of 100 read side by side (one round trip up to 100 keys), in the order asked. */
+export async function batchGetAll(keyList: Key[], options: { consistent?: boolean } = {}, db: Db = defaultDb): Promise<(Item | undefined)[]> {
+  const chunks: Key[][] = [];
+  for (let i = 0; i < keyList.length; i += 100) chunks.push(keyList.slice(i, i + 100));
+  return (await Promise.all(chunks.map((chunk) => batchGet(chunk, options, db)))).flat();
 }
 
 /** Deletes keys in chunks of 25, retrying unprocessed ones. */

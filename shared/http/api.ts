@@ -25,8 +25,9 @@ import { TABLE } from '../db/table.js';
 import { logger } from '../logger.js';
 import { authorize, loadDeviceAccess, loadOrgAccess, loadWorkspaceAccess, type DeviceAccess, type OrgAccess, type WorkspaceAccess } from '../auth/access.js';
 import { deviceKeyFrom } from '../domain/devices.js';
+import { assertSso, assertSsoReading } from '../auth/sso-check.js';
 import { getProfile } from '../db/repositories/users.js';
-import { assertSsoSatisfied } from '../domain/sso.js';
+import type { UserProfile } from '../domain/model.js';
 import { BadRequestError, ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, type FieldError } from './errors.js';
 import { etagOf } from './etag.js';
 import { PLATFORM_OPERATORS_GROUP, principalFrom, type Principal } from './principal.js';
@@ -52,6 +53,11 @@ export interface ApiRequest<S extends RouteSpec> {
       : S['scope'] extends 'device'
         ? DeviceAccess
         : undefined;
+  /**
+   * The caller's profile as read for the SSO check (undefined when they have none), so the
+   * operation need not read it again. Not read on routes exempt from SSO or checking it themselves.
+   */
+  profile: UserProfile | undefined;
   /** Lower-cased request headers. */
   headers: Record<string, string | undefined>;
   requestId: string;
@@ -71,6 +77,7 @@ interface State {
   body?: unknown;
   principal?: Principal;
   access?: OrgAccess | WorkspaceAccess | DeviceAccess;
+  profile?: UserProfile;
 }
 type ApiContext = Context & { tenancy: State };
 
@@ -123,7 +130,10 @@ const pathParams = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiCon
   },
 });
 
-/** One BatchGet for the caller's access to the org or workspace the path names, then the policy. */
+/**
+ * One BatchGet for the caller's access to the org or workspace the path names (with what else the
+ * path names that the operation needs: `alsoReads`), then the policy.
+ */
 const authorization = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
   before: async ({ context }) => {
     const { principal, params } = context.tenancy;
@@ -131,10 +141,15 @@ const authorization = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, Api
       throw new ForbiddenError('Only platform operators may do this.');
     }
     if (!principal || (spec.scope !== 'org' && spec.scope !== 'workspace' && spec.scope !== 'device')) return;
-    const ids = params as { orgId?: string; workspaceId?: string; deviceId?: string };
+    const ids = params as { orgId?: string; workspaceId?: string; deviceId?: string; userId?: string; invitationId?: string };
+    const reads = new Set(spec.alsoReads ?? []);
     const access =
       spec.scope === 'org'
-        ? await loadOrgAccess(ids.orgId as string, principal.userId)
+        ? await loadOrgAccess(ids.orgId as string, principal.userId, {
+            memberId: reads.has('member') ? ids.userId : undefined,
+            memberProfileId: reads.has('memberProfile') ? ids.userId : undefined,
+            invitationId: reads.has('invitation') ? ids.invitationId : undefined,
+          })
         : spec.scope === 'device'
           ? await loadDeviceAccess(ids.workspaceId as string, principal.userId, ids.deviceId)
           : await loadWorkspaceAccess(ids.workspaceId as string, principal.userId);
@@ -148,36 +163,51 @@ const authorization = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, Api
  * through the required identity provider answers 403 `sso_required` everywhere but the exempt
  * routes. After authorization, so what the caller cannot see still answers 404. Org and
  * workspace routes read the profile in their authorization BatchGet; the other signed-in routes
- * (self, operator) read it here: the one extra read they pay for the rule.
+ * (self, operator) read it here and hand it to the operation, unless the operation reads it in
+ * its own first BatchGet and checks it there (`ssoByOperation`).
  */
 const sso = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
   before: async ({ context }) => {
     const { principal, access } = context.tenancy;
-    if (spec.auth !== 'user' || spec.ssoExempt || !principal) return;
+    if (spec.auth !== 'user' || spec.ssoExempt || spec.ssoByOperation || !principal) return;
     const profile = access ? access.profile : await getProfile(principal.userId);
-    assertSsoSatisfied(profile?.defaultWorkspaceSso, principal.identityProviders);
+    assertSso(principal, profile);
+    context.tenancy.profile = profile;
   },
 });
 
-/** JSON body and query string, validated against the route's schemas. */
+/**
+ * JSON body and query string, validated against the route's schemas. On a route whose operation
+ * checks SSO itself, refused input is answered only after the SSO check, as on every other route.
+ */
 const input = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
-  before: ({ event, context }) => {
-    if (spec.query) context.tenancy.query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
-    if (!spec.body) return;
-    const text = rawBody(event);
-    const contentType = event.headers?.['content-type'];
-    if (text !== undefined && contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-      throw new UnsupportedMediaTypeError();
-    }
-    let json: unknown;
+  before: async (request) => {
     try {
-      json = text === undefined ? undefined : JSON.parse(text);
-    } catch {
-      throw new BadRequestError('The request body is not valid JSON.', [{ path: 'body', message: 'is not valid JSON' }]);
+      validateInput(spec, request.event, request.context);
+    } catch (error) {
+      const { principal } = request.context.tenancy;
+      if (spec.ssoByOperation && principal) await assertSsoReading(principal);
+      throw error;
     }
-    context.tenancy.body = parse(spec.body, json, 'body');
   },
 });
+
+function validateInput(spec: RouteSpec, event: Event, context: ApiContext): void {
+  if (spec.query) context.tenancy.query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
+  if (!spec.body) return;
+  const text = rawBody(event);
+  const contentType = event.headers?.['content-type'];
+  if (text !== undefined && contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new UnsupportedMediaTypeError();
+  }
+  let json: unknown;
+  try {
+    json = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    throw new BadRequestError('The request body is not valid JSON.', [{ path: 'body', message: 'is not valid JSON' }]);
+  }
+  context.tenancy.body = parse(spec.body, json, 'body');
+}
 
 /**
  * `Idempotency-Key` on creates (Powertools idempotency, records in our table under their own
@@ -214,6 +244,8 @@ function respond(spec: RouteSpec, reply: Reply): Result {
 
 /** Builds the Lambda handler of one route. */
 export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>) => Promise<Reply>) {
+  // A replayed answer never reaches the operation: its SSO check would be skipped.
+  if (spec.ssoByOperation && spec.idempotent) throw new Error(`${spec.handler}: an idempotent route must leave the SSO check to the wrapper`);
   const routeKey = spec.handler;
   const handler = middy<Event, Result, Error, ApiContext>()
     .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
@@ -245,6 +277,7 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
       body: state.body,
       principal: state.principal,
       access: state.access,
+      profile: state.profile,
       headers: event.headers as Record<string, string | undefined>,
       requestId: event.requestContext?.requestId ?? context.awsRequestId,
     } as ApiRequest<S>);

@@ -24,6 +24,12 @@ export interface RouteSpec {
   scope: 'org' | 'workspace' | 'self' | 'public' | 'operator' | 'device';
   /** The action the caller must be allowed (role matrix in shared/auth/policy.ts). */
   action?: Action;
+  /**
+   * Org routes: what else the path names that the operation needs, read in the authorization
+   * BatchGet so that it costs no round trip of its own — `member`: the membership of `{userId}`,
+   * `memberProfile`: that user's profile, `invitation`: the invitation `{invitationId}`.
+   */
+  alsoReads?: readonly ('member' | 'memberProfile' | 'invitation')[];
   summary: string;
   tag: string;
   params?: z.ZodObject;
@@ -39,6 +45,13 @@ export interface RouteSpec {
    * it: only the routes that say why (GET /me) and let the caller choose another default (PATCH /me).
    */
   ssoExempt?: boolean;
+  /**
+   * The operation checks SSO itself (`assertSso`, shared/auth/sso-check.ts) on the caller's
+   * profile, which its own first BatchGet reads anyway: the wrapper's read of the profile is
+   * saved. The operation checks before it answers anything else; the wrapper still checks first
+   * when it refuses the input itself, so every answer is the one the wrapper's check would give.
+   */
+  ssoByOperation?: boolean;
   /** What the function may touch in AWS: least privilege, bound per route by the CDK stack. */
   permissions: { table?: 'read' | 'readWrite'; email?: boolean };
 }

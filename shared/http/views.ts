@@ -65,18 +65,33 @@ export const meView = (me: MeView, identityProviders: readonly string[]) => {
       defaultWorkspaceId: me.user.defaultWorkspaceId && visible.has(me.user.defaultWorkspaceId) ? me.user.defaultWorkspaceId : null,
       createdAt: me.user.createdAt,
     },
-    organizations: me.organizations.map(({ org, role }) => ({ id: org.id, name: org.name, role })),
-    workspaces: me.workspaces.map(({ workspace, role }) => ({
-      id: workspace.id,
-      name: workspace.name,
-      organizationId: workspace.orgId,
-      role,
-      state: workspace.state,
-      disabledReason: workspace.disabledReason,
-    })),
+    organizations: me.organizations.map(myOrganization),
+    workspaces: me.workspaces.map(myWorkspace),
     sso: ssoStatus(me.user.defaultWorkspaceSso, identityProviders),
   };
 };
+
+/** One organization of GET /me: mine, with my role. */
+const myOrganization = ({ org, role }: { org: Organization; role: OrgRole }) => ({ id: org.id, name: org.name, role });
+
+/** One workspace of GET /me: mine, with my role there. */
+const myWorkspace = ({ workspace, role }: { workspace: Workspace; role: WorkspaceRole }) => ({
+  id: workspace.id,
+  name: workspace.name,
+  organizationId: workspace.orgId,
+  role,
+  state: workspace.state,
+  disabledReason: workspace.disabledReason,
+});
+
+/**
+ * The answer to accepting an invitation: the membership just created, in the shapes of GET /me's
+ * entries (built from what the accept read, not read again).
+ */
+export const joinedView = (joined: { org: Organization; role: OrgRole; workspaces: { workspace: Workspace; role: WorkspaceRole }[] }) => ({
+  organization: myOrganization(joined),
+  workspaces: joined.workspaces.map(myWorkspace),
+});
 
 /** One line of a workspace's member list (and the answer to a PUT of a workspace role). */
 export const workspaceMemberView = (e: import('../domain/workspace-members.js').WorkspaceMemberEntry) => ({

@@ -22,20 +22,22 @@ export const User = z
     createdAt: Timestamp,
   })
   .meta({ id: 'User' });
+const MyOrganization = z.object({ id: z.string(), name: z.string(), role: OrgRole }).meta({ id: 'MyOrganization' });
+const MyWorkspace = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    organizationId: z.string(),
+    role: WorkspaceRole,
+    state: WorkspaceState,
+    disabledReason: z.string().nullable(),
+  })
+  .meta({ id: 'MyWorkspace' });
 export const Me = z
   .object({
     user: User,
-    organizations: z.array(z.object({ id: z.string(), name: z.string(), role: OrgRole })),
-    workspaces: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        organizationId: z.string(),
-        role: WorkspaceRole,
-        state: WorkspaceState,
-        disabledReason: z.string().nullable(),
-      }),
-    ),
+    organizations: z.array(MyOrganization),
+    workspaces: z.array(MyWorkspace),
     sso: z
       .object({ required: z.boolean(), providerName: z.string().nullable(), satisfied: z.boolean() })
       .meta({
@@ -233,6 +235,13 @@ export const TokenParams = z.strictObject({ token: z.string() });
 export const InvitationPreview = z
   .object({ organizationName: z.string(), invitedByName: z.string(), email: z.string(), role: AssignableOrgRole, expiresAt: Timestamp })
   .meta({ id: 'InvitationPreview' });
+export const InvitationAcceptance = z
+  .object({ organization: MyOrganization, workspaces: z.array(MyWorkspace) })
+  .meta({
+    id: 'InvitationAcceptance',
+    description:
+      'The membership just created: the organization with my role in it, and the invited workspaces that still exist with my role in each (as GET /me now lists them; an org admin is moreover admin of every workspace of the organization)',
+  });
 
 // ── Plans, trials, overviews ──────────────────────────────────────────────────
 export const PlanBody = z.strictObject({ plan: z.enum(['free', 'pro', 'enterprise']) });

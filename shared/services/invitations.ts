@@ -3,19 +3,20 @@
  * Inviting and resending, which email the invitee, are in invitation-emails.ts.
  */
 import type { OrgAccess } from '../auth/access.js';
-import type { WorkspaceRole } from '../auth/policy.js';
-import { keys, partitions } from '../db/keys.js';
-import { batchGet, queryFilled } from '../db/ops.js';
+import { effectiveWorkspaceRole, type OrgRole, type WorkspaceRole } from '../auth/policy.js';
+import { assertSso, assertSsoReading } from '../auth/sso-check.js';
+import { keys, partitions, type Key } from '../db/keys.js';
+import { batchGet, queryFilled, type Item } from '../db/ops.js';
 import {
   acceptInvitation,
   endInvitation,
-  findByTokenHash,
   getInvitation,
+  getLink,
   updateInvitationRoles,
   workspacesOf,
+  type InvitationLink,
 } from '../db/repositories/invitations.js';
-import { toInvitation, toOrg, toWorkspace } from '../db/repositories/records.js';
-import { getProfile } from '../db/repositories/users.js';
+import { toInvitation, toOrg, toProfile, toWorkspace } from '../db/repositories/records.js';
 import {
   assertCanGrant,
   assertInvitee,
@@ -26,13 +27,11 @@ import {
   type DisplayStatus,
 } from '../domain/invitations.js';
 import { newMembership } from '../domain/factories.js';
-import type { Invitation, OrgMembership, UserProfile, Workspace } from '../domain/model.js';
+import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
 import { BadRequestError, NotFoundError } from '../http/errors.js';
 import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
 import type { Principal } from '../http/principal.js';
-import type { MeView } from '../http/views.js';
 import { requirementOf } from '../domain/sso.js';
-import { loadMe } from './me.js';
 
 export type Grants = { workspaceId: string; role: WorkspaceRole }[];
 
@@ -52,8 +51,10 @@ export function inviterOf(access: OrgAccess) {
   return { role: access.role, workspaces: access.membership.workspaces };
 }
 
+/** The invitation the path names: read with the caller's access when the route asks for it (`alsoReads`), else now. */
 export async function findInvitation(access: OrgAccess, invitationId: string): Promise<Invitation> {
-  const invitation = await getInvitation(access.org.id, invitationId);
+  const named = access.named.invitation;
+  const invitation = named === undefined ? await getInvitation(access.org.id, invitationId) : (named ?? undefined);
   if (!invitation) throw new NotFoundError('No such invitation.');
   return invitation;
 }
@@ -103,17 +104,42 @@ export async function withdraw(access: OrgAccess, invitationId: string, now = ne
   await endInvitation(invitation, 'withdrawn', access.membership.userId, now);
 }
 
-/** The live invitation behind a link, or the one 404 for every dead or unknown link. */
-async function liveInvitation(token: string, now: Date): Promise<Invitation> {
-  const invitation = await findByTokenHash(hashToken(token));
-  if (!invitation || statusAt(invitation, now) !== 'pending') throw deadLink();
-  return invitation;
+/**
+ * What an operation on a link reads, in two round trips: the link item, which names the
+ * invitation, its organization and the workspaces it invites to, then ONE strongly consistent
+ * BatchGet of the invitation and the `extra` keys those make known. Every link that does not lead
+ * to a live invitation is the one 404; `before` runs on what was read before that is decided
+ * (the SSO check of the caller, which must answer first), and also when there is no link at all.
+ */
+async function openLink(
+  token: string,
+  now: Date,
+  extra: (link: InvitationLink) => Key[],
+  before: (items: (Item | undefined)[] | undefined) => void | Promise<void> = () => {},
+): Promise<{ invitation: Invitation; link: InvitationLink; items: (Item | undefined)[] }> {
+  const tokenHash = hashToken(token);
+  const link = await getLink(tokenHash);
+  if (!link) {
+    await before(undefined);
+    throw deadLink();
+  }
+  const [invitationItem, ...items] = await batchGet([keys.invitation(link.orgId, link.invitationId), ...extra(link)], { consistent: true });
+  await before(items);
+  const invitation = invitationItem ? toInvitation(invitationItem) : undefined;
+  if (!invitation || invitation.tokenHash !== tokenHash || statusAt(invitation, now) !== 'pending') throw deadLink();
+  return { invitation, link, items };
 }
 
-/** What the invitee sees before signing in: nothing beyond their own invitation. */
+/** The caller's SSO obligation, on the profile read with the link's items (or read now, without a link). */
+const ssoOn = (principal: Principal, at: number) => async (items: (Item | undefined)[] | undefined) => {
+  if (items === undefined) await assertSsoReading(principal);
+  else assertSso(principal, items[at] ? toProfile(items[at]) : undefined);
+};
+
+/** What the invitee sees before signing in: nothing beyond their own invitation (two reads). */
 export async function preview(token: string, now = new Date()) {
-  const invitation = await liveInvitation(token, now);
-  const [orgItem] = await batchGet([keys.org(invitation.orgId)]);
+  const { invitation, items } = await openLink(token, now, (link) => [keys.org(link.orgId)]);
+  const [orgItem] = items;
   if (!orgItem || orgItem.deletedAt) throw deadLink();
   return {
     organizationName: toOrg(orgItem).name,
@@ -124,16 +150,40 @@ export async function preview(token: string, now = new Date()) {
   };
 }
 
-/** Joins the caller to the organization with the invited roles; works once. */
-export async function accept(principal: Principal, token: string, now = new Date()): Promise<MeView> {
-  const invitation = await liveInvitation(token, now);
+/** What accepting gave the caller: the membership just created, as GET /me would now list it. */
+export interface Joined {
+  org: Organization;
+  role: OrgRole;
+  /** The invited workspaces that still exist in the organization, with the caller's role in each. */
+  workspaces: { workspace: Workspace; role: WorkspaceRole }[];
+}
+
+/**
+ * Joins the caller to the organization with the invited roles; works once. Three round trips:
+ * the link; one BatchGet of the invitation, the organization, the caller's profile and the
+ * invited workspaces; one transaction, conditioned on the invitation still pending at the
+ * version read (so with the workspaces read), each workspace still in the organization, the
+ * organization not deleted, and the profile as read (absent, or there).
+ */
+export async function accept(principal: Principal, token: string, now = new Date()): Promise<Joined> {
+  const { invitation, link, items } = await openLink(
+    token,
+    now,
+    (l) => [keys.org(l.orgId), keys.user(principal.userId), ...(l.workspaceIds ?? []).map(keys.workspace)],
+    ssoOn(principal, 1),
+  );
   assertInvitee(invitation, principal);
-  const [profile, workspaceItems] = await Promise.all([
-    getProfile(principal.userId),
-    workspacesOf(invitation.workspaces.map((w) => w.workspaceId)),
-  ]);
+  const [orgItem, profileItem, ...linked] = items;
+  if (!orgItem || orgItem.deletedAt) throw new NotFoundError('The organization no longer exists.');
+  const org = toOrg(orgItem);
+  const profile = profileItem ? toProfile(profileItem) : undefined;
+  const read = new Map((link.workspaceIds ?? []).map((id, i) => [id, linked[i]]));
+  // A link written before links carried the workspaces: read them now (one more round trip).
+  const unread = invitation.workspaces.map((w) => w.workspaceId).filter((id) => !read.has(id));
+  (await workspacesOf(unread)).forEach((item, i) => read.set(unread[i]!, item));
   // Workspaces deleted or moved away since the invitation are skipped, not an error.
-  const workspaces: Workspace[] = workspaceItems
+  const workspaces: Workspace[] = invitation.workspaces
+    .map((w) => read.get(w.workspaceId))
     .filter((item) => item?.orgId === invitation.orgId)
     .map((item) => toWorkspace(item!));
   const roles = new Map(invitation.workspaces.map((w) => [w.workspaceId, w.role]));
@@ -163,11 +213,16 @@ export async function accept(principal: Principal, token: string, now = new Date
         version: 1,
       };
   await acceptInvitation({ invitation, member, newProfile, workspaces }, now);
-  return loadMe(principal.userId);
+  return {
+    org,
+    role: invitation.role,
+    workspaces: workspaces.map((workspace) => ({ workspace, role: effectiveWorkspaceRole(invitation.role, roles.get(workspace.id))! })),
+  };
 }
 
+/** Ends the invitation as declined: the link, one BatchGet (invitation, the caller's profile), one transaction. */
 export async function decline(principal: Principal, token: string, now = new Date()): Promise<void> {
-  const invitation = await liveInvitation(token, now);
+  const { invitation } = await openLink(token, now, () => [keys.user(principal.userId)], ssoOn(principal, 0));
   assertInvitee(invitation, principal);
   await endInvitation(invitation, 'declined', principal.userId, now);
 }

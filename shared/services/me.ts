@@ -4,11 +4,10 @@ import { loadWorkspaceAccess } from '../auth/access.js';
 import { keys } from '../db/keys.js';
 import { batchGetAll } from '../db/ops.js';
 import { renameMember } from '../db/repositories/members.js';
-import { toOrg, toWorkspace } from '../db/repositories/records.js';
+import { toOrg, toProfile, toWorkspace } from '../db/repositories/records.js';
 import {
   createSignup,
-  getProfile,
-  listWorkspaceMemberships,
+  listMemberships,
   setDefaultWorkspace,
   StaleDefaultWorkspace,
   updateProfile,
@@ -26,13 +25,15 @@ export const DEFAULT_WORKSPACE_NAME = 'Default';
 /**
  * Creates the caller's profile, an organization on a 14-day trial (caller = owner) and its
  * first workspace, in one transaction. A repeat creates nothing and answers `created: false`.
+ * `existing`: the caller's profile as the request wrapper read it (strongly consistent).
  */
 export async function signUp(
   principal: Principal,
   input: { givenName: string; familyName: string; organizationName?: string },
+  existing: UserProfile | undefined,
   now = new Date(),
 ): Promise<{ created: boolean; me: MeView }> {
-  if (await getProfile(principal.userId)) return { created: false, me: await loadMe(principal.userId) };
+  if (existing) return { created: false, me: await loadMe(principal.userId) };
   if (!principal.emailVerified) throw new ForbiddenError('Verify your email address before signing up.');
 
   const org = newOrganization({
@@ -66,26 +67,58 @@ export async function signUp(
   };
 }
 
-/** The caller's profile with the organizations and workspaces they can see. */
-export async function loadMe(userId: string): Promise<MeView> {
-  const user = await getProfile(userId);
+/**
+ * The caller's profile with the organizations and workspaces they can see, in two waves of reads:
+ * 1. one Query of the user's side of GSI1: their organizations (with roles) and the workspaces
+ *    they hold explicit roles in — every id the next wave needs;
+ * 2. ONE strongly consistent BatchGet of the profile, those organizations and those workspaces,
+ *    side by side with one Query of GSI1 `ORG#o` per organization they own or administer (an
+ *    implicit admin sees every workspace there; only a Query can list them).
+ * The profile decides which organizations and roles count (GSI1 is eventually consistent): an
+ * organization it names that the index did not list yet costs one more wave, one it no longer
+ * names is dropped. `check` sees the profile before anything else is answered (an SSO check).
+ */
+export async function loadMe(userId: string, check: (profile: UserProfile | undefined) => void = () => {}): Promise<MeView> {
+  const listed = await listMemberships(userId);
+  const listedOrgIds = Object.keys(listed.orgRoles);
+  const listedAdminOrgIds = listedOrgIds.filter((orgId) => IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(listed.orgRoles[orgId]!));
+  const [[profileItem, ...items], listedLists] = await Promise.all([
+    batchGetAll(
+      [keys.user(userId), ...listedOrgIds.map(keys.org), ...listed.workspaces.map((m) => keys.workspace(m.workspaceId))],
+      { consistent: true },
+    ),
+    Promise.all(listedAdminOrgIds.map((orgId) => listAllOrgWorkspaces(orgId))),
+  ]);
+  const user = profileItem ? toProfile(profileItem) : undefined;
+  check(user);
   if (!user) throw new NotFoundError('You have not signed up yet (POST /signup).');
-  const orgIds = Object.keys(user.orgRoles);
-  const [orgItems, explicit] = await Promise.all([batchGetAll(orgIds.map(keys.org)), listWorkspaceMemberships(userId)]);
-  const organizations = orgItems
+
+  const orgItems = new Map(listedOrgIds.map((orgId, i) => [orgId, items[i]]));
+  const orgLists = new Map(listedAdminOrgIds.map((orgId, i) => [orgId, listedLists[i]!]));
+  // What the index had not caught up with yet: one more wave, only then.
+  const unreadOrgIds = Object.keys(user.orgRoles).filter((orgId) => !orgItems.has(orgId));
+  const unlistedAdminOrgIds = Object.keys(user.orgRoles).filter(
+    (orgId) => IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(user.orgRoles[orgId]!) && !orgLists.has(orgId),
+  );
+  const [lateOrgs, lateLists] = await Promise.all([
+    batchGetAll(unreadOrgIds.map(keys.org), { consistent: true }),
+    Promise.all(unlistedAdminOrgIds.map((orgId) => listAllOrgWorkspaces(orgId))),
+  ]);
+  unreadOrgIds.forEach((orgId, i) => orgItems.set(orgId, lateOrgs[i]));
+  unlistedAdminOrgIds.forEach((orgId, i) => orgLists.set(orgId, lateLists[i]!));
+
+  const organizations = Object.keys(user.orgRoles)
+    .map((orgId) => orgItems.get(orgId))
     .filter((item) => item && !item.deletedAt)
     .map((item) => toOrg(item!))
     .map((org) => ({ org, role: user.orgRoles[org.id]! }))
     .sort((a, b) => a.org.name.localeCompare(b.org.name));
 
   const adminOrgs = organizations.filter(({ role }) => IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(role)).map(({ org }) => org.id);
-  const [implicitLists, explicitItems] = await Promise.all([
-    Promise.all(adminOrgs.map((orgId) => listAllOrgWorkspaces(orgId))),
-    batchGetAll(explicit.map((m) => keys.workspace(m.workspaceId))),
-  ]);
-  const explicitRoles = new Map(explicit.map((m) => [m.workspaceId, m.role]));
+  const explicitItems = items.slice(listedOrgIds.length);
+  const explicitRoles = new Map(listed.workspaces.map((m) => [m.workspaceId, m.role]));
   const byId = new Map<string, { workspace: Workspace; role: WorkspaceRole }>();
-  for (const workspace of [...implicitLists.flat(), ...explicitItems.filter(Boolean).map((i) => toWorkspace(i!))]) {
+  for (const workspace of [...adminOrgs.flatMap((orgId) => orgLists.get(orgId)!), ...explicitItems.filter(Boolean).map((i) => toWorkspace(i!))]) {
     const role = effectiveWorkspaceRole(user.orgRoles[workspace.orgId], explicitRoles.get(workspace.id));
     // Membership in the workspace's organization is required: a stale explicit role alone grants nothing.
     if (role && user.orgRoles[workspace.orgId]) byId.set(workspace.id, { workspace, role });

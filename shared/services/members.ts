@@ -56,18 +56,28 @@ export async function listDirectory(access: OrgAccess, query: DirectoryQuery, no
   });
 }
 
+/**
+ * The member the path names (`{userId}`): the caller's own membership, or the one read with the
+ * caller's access when the route asks for it (`alsoReads`), else read now.
+ */
+async function namedMember(access: OrgAccess, userId: string): Promise<OrgMembership | undefined> {
+  if (userId === access.membership.userId) return access.membership;
+  const named = access.named.member;
+  return named === undefined ? getMember(access.org.id, userId) : (named ?? undefined);
+}
+
 /** One member. Those who cannot open the member list can still see themselves. */
 export async function showMember(access: OrgAccess, userId: string): Promise<OrgMembership> {
   if (userId !== access.membership.userId && !allows(access, 'org.readMembers')) {
     throw new ForbiddenError('Your role does not allow you to see other members.');
   }
-  const member = userId === access.membership.userId ? access.membership : await getMember(access.org.id, userId);
+  const member = await namedMember(access, userId);
   if (!member) throw new NotFoundError('No such member in this organization.');
   return member;
 }
 
 export async function changeMemberRole(access: OrgAccess, userId: string, role: OrgRole): Promise<OrgMembership> {
-  const member = await getMember(access.org.id, userId);
+  const member = await namedMember(access, userId);
   if (!member) throw new NotFoundError('No such member in this organization.');
   assertCanChangeRole(access.role, member.role, role);
   if (member.role === role) return member;
@@ -80,7 +90,7 @@ export async function removeOrgMember(access: OrgAccess, userId: string): Promis
   const canManageMembers = allows(access, 'org.manageMembers');
   // Rights first: a caller who may not remove others learns nothing about who is a member.
   if (!leaving && !canManageMembers) throw new ForbiddenError('You cannot remove members of this organization.');
-  let member = leaving ? access.membership : await getMember(access.org.id, userId);
+  let member = await namedMember(access, userId);
   if (!member) throw new NotFoundError('No such member in this organization.');
   assertCanRemove({ userId: access.membership.userId, role: access.role, canManageMembers }, { userId: member.userId, role: member.role });
   // The removal is one transaction (≤ 100 items): workspace roles beyond what fits are taken off
@@ -91,8 +101,11 @@ export async function removeOrgMember(access: OrgAccess, userId: string): Promis
   }
   if (excess.length) member = await getMember(access.org.id, userId);
   if (!member) throw new NotFoundError('No such member in this organization.');
-  // A default workspace in this org (and its SSO obligation) goes with the membership.
-  const profile = await getProfile(member.userId);
-  const defaultWorkspace = profile?.defaultWorkspaceId ? await getWorkspace(profile.defaultWorkspaceId) : undefined;
-  await removeMember(member, access.membership.userId, { clearDefaultWorkspace: defaultWorkspace?.orgId === access.org.id });
+  // A default workspace in this org (and its SSO obligation) goes with the membership. One the
+  // member holds a role in is known to be here; only another one is read to find its org.
+  const named = access.named.memberProfile;
+  const profile = leaving ? access.profile : named === undefined ? await getProfile(member.userId) : (named ?? undefined);
+  const defaultId = profile?.defaultWorkspaceId;
+  const defaultHere = !!defaultId && (Object.hasOwn(member.workspaces, defaultId) || (await getWorkspace(defaultId))?.orgId === access.org.id);
+  await removeMember(member, access.membership.userId, { clearDefaultWorkspace: defaultHere });
 }

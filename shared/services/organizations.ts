@@ -12,19 +12,21 @@ import {
 } from '../db/repositories/organizations.js';
 import { toOrg } from '../db/repositories/records.js';
 import { getMember } from '../db/repositories/members.js';
-import { getProfile } from '../db/repositories/users.js';
 import { newMembership, newOrganization } from '../domain/factories.js';
-import type { Branding, Organization } from '../domain/model.js';
+import type { Branding, Organization, UserProfile } from '../domain/model.js';
 import { BadRequestError, NotFoundError } from '../http/errors.js';
 import { pageOf, type Page } from '../http/paging.js';
 import type { Principal } from '../http/principal.js';
 
-/** The caller's organizations with their role, filtered by a case-insensitive name substring, by name. */
+/**
+ * The caller's organizations with their role, filtered by a case-insensitive name substring, by
+ * name: one BatchGet of those `profile` (read by the request wrapper) names.
+ */
 export async function listMyOrganizations(
   principal: Principal,
+  profile: UserProfile | undefined,
   options: { q?: string; limit: number; cursor?: string },
 ): Promise<Page<{ org: Organization; role: OrgRole }>> {
-  const profile = await getProfile(principal.userId);
   const roles = profile?.orgRoles ?? {};
   const items = await batchGetAll(Object.keys(roles).map(keys.org));
   const needle = options.q?.toLowerCase();
@@ -40,13 +42,16 @@ export async function listMyOrganizations(
   });
 }
 
-/** A new organization on a 14-day trial; the caller (who must have signed up) becomes its owner. */
+/**
+ * A new organization on a 14-day trial; the caller (who must have signed up: `profile`, read by
+ * the request wrapper) becomes its owner.
+ */
 export async function createOrganizationFor(
   principal: Principal,
+  profile: UserProfile | undefined,
   input: { name: string; description?: string; logoUrl?: string },
   now = new Date(),
 ): Promise<Organization> {
-  const profile = await getProfile(principal.userId);
   if (!profile) throw new NotFoundError('You have not signed up yet (POST /signup).');
   const org = newOrganization({ ...input, ownerId: principal.userId, now });
   const owner = newMembership({ orgId: org.id, user: profile, role: 'owner', now });

@@ -1,5 +1,7 @@
 /** Centralized reports: per-workspace and combined figures over workspaces the caller can access (any role). */
 import { loadWorkspaceRoles } from '../auth/workspace-roles.js';
+import { assertSso } from '../auth/sso-check.js';
+import type { Principal } from '../http/principal.js';
 import type { Workspace } from '../domain/model.js';
 import { NotFoundError } from '../http/errors.js';
 import { loadMe } from './me.js';
@@ -28,16 +30,18 @@ const lineOf = (w: Workspace): ReportLine => ({
  * The figures come from the counters on the workspace items, so a report costs the reads that
  * authorize it and nothing more. Named workspaces must all be accessible: one that is not fails
  * the whole request with 404 (never silently dropped, never saying which exist). Without names,
- * every workspace the caller can access (as GET /me lists them).
+ * every workspace the caller can access (as GET /me lists them). The caller's SSO obligation is
+ * checked on the profile those reads bring, before anything else is answered.
  */
-export async function report(userId: string, workspaceIds: string[] | undefined) {
+export async function report(principal: Pick<Principal, 'userId' | 'identityProviders'>, workspaceIds: string[] | undefined) {
   let workspaces: Workspace[];
   if (workspaceIds) {
-    const { grants } = await loadWorkspaceRoles(workspaceIds, userId);
+    const { grants, profile } = await loadWorkspaceRoles(workspaceIds, principal.userId);
+    assertSso(principal, profile);
     if (grants.some((g) => !g)) throw new NotFoundError('One or more of the workspaces do not exist or are not accessible to you.');
     workspaces = grants.map((g) => g!.workspace);
   } else {
-    workspaces = (await loadMe(userId)).workspaces.map((w) => w.workspace);
+    workspaces = (await loadMe(principal.userId, (profile) => assertSso(principal, profile))).workspaces.map((w) => w.workspace);
   }
   const lines = workspaces.map(lineOf);
   // Combined figures are sums: someone who is a member of two workspaces counts in each.

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { WorkspaceAccess } from '../auth/access.js';
 import { workspaceRoleAllows } from '../auth/policy.js';
 import { loadWorkspaceRoles } from '../auth/workspace-roles.js';
+import { assertSso, assertSsoReading } from '../auth/sso-check.js';
+import type { Principal } from '../http/principal.js';
 import { keys } from '../db/keys.js';
 import { getSimLocation, listSims, listUsage, moveSim, putUsage, registerSim, toSim, updateSim } from '../db/repositories/sims.js';
 import { getWorkspace } from '../db/repositories/workspaces.js';
@@ -39,14 +41,24 @@ export function editSim(
 
 /**
  * Moves a SIM to another workspace. Two reads before the write: the locator (where the SIM is),
- * then one BatchGet of the caller's access to both workspaces together with the SIM item.
- * A SIM in a workspace the caller cannot see, or a target they cannot see, is 404 (nothing
- * leaks); seeing both without being admin of both is 403.
+ * then one BatchGet of the caller's profile (their SSO obligation, checked first) and access to
+ * both workspaces together with the SIM item. A SIM in a workspace the caller cannot see, or a
+ * target they cannot see, is 404 (nothing leaks); seeing both without being admin of both is 403.
  */
-export async function transferSim(userId: string, iccid: string, targetWorkspaceId: string, now = new Date()): Promise<Sim> {
+export async function transferSim(
+  principal: Pick<Principal, 'userId' | 'identityProviders'>,
+  iccid: string,
+  targetWorkspaceId: string,
+  now = new Date(),
+): Promise<Sim> {
+  const userId = principal.userId;
   const location = await getSimLocation(iccid);
-  if (!location) throw new NotFoundError('No such SIM.');
-  const { grants, also } = await loadWorkspaceRoles([location.workspaceId, targetWorkspaceId], userId, [keys.sim(location.workspaceId, iccid)]);
+  if (!location) {
+    await assertSsoReading(principal);
+    throw new NotFoundError('No such SIM.');
+  }
+  const { grants, also, profile } = await loadWorkspaceRoles([location.workspaceId, targetWorkspaceId], userId, [keys.sim(location.workspaceId, iccid)]);
+  assertSso(principal, profile);
   const [source, target] = grants;
   if (!source) throw new NotFoundError('No such SIM.');
   if (!target) throw new NotFoundError('No such target workspace.');

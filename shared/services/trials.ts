@@ -4,7 +4,11 @@
  * enables those (and only those) again.
  */
 import type { OrgAccess } from '../auth/access.js';
-import { getOrganization } from '../db/repositories/organizations.js';
+import { assertSso } from '../auth/sso-check.js';
+import { keys } from '../db/keys.js';
+import { batchGet } from '../db/ops.js';
+import { toOrg, toProfile } from '../db/repositories/records.js';
+import type { Principal } from '../http/principal.js';
 import { enableAfterTrial, setPlan, setTrialEnd } from '../db/repositories/trials.js';
 import { listAllOrgWorkspaces } from '../db/repositories/workspaces.js';
 import type { Organization, Plan } from '../domain/model.js';
@@ -25,9 +29,20 @@ export async function changePlan(access: OrgAccess, plan: Exclude<Plan, 'trial'>
   return org;
 }
 
-/** A platform operator extends an organization's trial (even one that already ended). */
-export async function extendTrial(orgId: string, extendDays: number, operatorId: string, now = new Date()): Promise<Organization> {
-  const org = await getOrganization(orgId);
+/**
+ * A platform operator extends an organization's trial (even one that already ended). The
+ * organization and the operator's profile (their SSO obligation, checked first) in one BatchGet.
+ */
+export async function extendTrial(
+  operator: Pick<Principal, 'userId' | 'identityProviders'>,
+  orgId: string,
+  extendDays: number,
+  now = new Date(),
+): Promise<Organization> {
+  const operatorId = operator.userId;
+  const [orgItem, profileItem] = await batchGet([keys.org(orgId), keys.user(operatorId)], { consistent: true });
+  assertSso(operator, profileItem ? toProfile(profileItem) : undefined);
+  const org = orgItem && !orgItem.deletedAt ? toOrg(orgItem) : undefined;
   if (!org) throw new NotFoundError('No such organization.');
   if (org.plan !== 'trial') throw new ConflictError(`The organization is on the ${org.plan} plan, not on a trial.`);
   const extended = await setTrialEnd(org, extendedEnd(org.trialEndsAt, extendDays, now), operatorId, now);

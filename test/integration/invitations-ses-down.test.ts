@@ -151,7 +151,7 @@ describe('invitations when SES is down', () => {
     const invitee = await token(address.toLowerCase());
     const accepted = await as(invitee.idToken).post(`/invitations/${t}/accept`);
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-    expect(accepted.body.organizations).toEqual([expect.objectContaining({ id: owner.orgId, role: 'editor' })]);
+    expect(accepted.body.organization).toEqual(expect.objectContaining({ id: owner.orgId, role: 'editor' }));
   });
 
   it('a resend whose email fails again keeps the invitation and says so', async () => {

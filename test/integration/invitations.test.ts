@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { as, call, expectProblem, signedUp, type Res, type Tenant } from './support/api.js';
 import { addMember, addWorkspaceMember } from './support/seed.js';
 import { token } from './support/stack.js';
-import { allPages, emailTo, emailsTo, freshAddress, inviteAndGetToken, PORTAL_URL, TOKEN_SHAPE } from './support/invitations.js';
+import { allPages, emailTo, emailsTo, forgetLinkWorkspaces, freshAddress, inviteAndGetToken, PORTAL_URL, storedLink, TOKEN_SHAPE } from './support/invitations.js';
 
 const DAY = 86_400_000;
 const invitations = (t: Pick<Tenant, 'orgId'>): string => `/orgs/${t.orgId}/invitations`;
@@ -411,18 +411,21 @@ describe('invitations: the link', () => {
 
     const res = await invitee.api.post(`/invitations/${t}/accept`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.user).toMatchObject({ id: invitee.userId, email: `${local}@example.com` });
-    expect(res.body.organizations).toEqual([expect.objectContaining({ id: owner.orgId, name: 'Accept Org', role: 'editor' })]);
-    expect(res.body.workspaces).toHaveLength(2);
-    expect(res.body.workspaces).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ id: owner.workspaceId, organizationId: owner.orgId, role: 'viewer' }),
-        expect.objectContaining({ id: ws2, organizationId: owner.orgId, role: 'editor' }),
+    // The membership just created, in the shapes of GET /me's entries.
+    expect(res.body).toEqual({
+      organization: { id: owner.orgId, name: 'Accept Org', role: 'editor' },
+      workspaces: expect.arrayContaining([
+        { id: owner.workspaceId, name: 'Default', organizationId: owner.orgId, role: 'viewer', state: 'enabled', disabledReason: null },
+        { id: ws2, name: 'Field', organizationId: owner.orgId, role: 'editor', state: 'enabled', disabledReason: null },
       ]),
-    );
+    });
+    expect(res.body.workspaces).toHaveLength(2);
     const me = await invitee.api.get('/me');
     expect(me.status).toBe(200);
-    expect(me.body.organizations).toEqual(res.body.organizations);
+    expect(me.body.user).toMatchObject({ id: invitee.userId, email: `${local}@example.com`, defaultWorkspaceId: owner.workspaceId });
+    expect(me.body.organizations).toEqual([res.body.organization]);
+    expect(me.body.workspaces).toEqual(expect.arrayContaining(res.body.workspaces));
+    expect(me.body.workspaces).toHaveLength(2);
     expect((await invitee.api.get(`/orgs/${owner.orgId}`)).status).toBe(200);
     expect((await invitee.api.get(`/workspaces/${ws2}`)).status).toBe(200);
 
@@ -452,13 +455,43 @@ describe('invitations: the link', () => {
     expect(index('member.joined')).toBeLessThan(index('invitation.created'));
   });
 
+  it('the link carries the invited workspaces (so accept reads everything in one BatchGet), kept in step by PATCH; a link without them still accepts', async () => {
+    const owner = await signedUp('link-carries');
+    const ws2 = (await owner.api.post(`/orgs/${owner.orgId}/workspaces`, { name: 'Second' })).body.id as string;
+    const address = freshAddress();
+    const { invitation, token: t } = await inviteAndGetToken(owner.api, owner.orgId, {
+      email: address,
+      role: 'member',
+      workspaces: [{ workspaceId: owner.workspaceId, role: 'viewer' }],
+    });
+    expect(await storedLink(t)).toMatchObject({ orgId: owner.orgId, invitationId: invitation.id, workspaceIds: [owner.workspaceId] });
+    const changed = await owner.api.patch(`${invitations(owner)}/${invitation.id}`, { workspaces: [{ workspaceId: ws2, role: 'editor' }] });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect((await storedLink(t))?.workspaceIds).toEqual([ws2]);
+    // A role-only change leaves the link as it is.
+    expect((await owner.api.patch(`${invitations(owner)}/${invitation.id}`, { role: 'editor' })).status).toBe(200);
+    expect((await storedLink(t))?.workspaceIds).toEqual([ws2]);
+
+    await forgetLinkWorkspaces(t);
+    const invitee = await userFor(address);
+    const res = await invitee.api.post(`/invitations/${t}/accept`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({
+      organization: expect.objectContaining({ id: owner.orgId, role: 'editor' }),
+      workspaces: [expect.objectContaining({ id: ws2, role: 'editor' })],
+    });
+    expect(await storedLink(t)).toBeUndefined();
+  });
+
   it('accept: an existing user keeps their own org and gains this one', async () => {
     const owner = await signedUp('host');
     const guest = await signedUp('Guest');
     const { token: t } = await inviteAndGetToken(owner.api, owner.orgId, { email: guest.email.toUpperCase(), role: 'member' });
     const res = await guest.api.post(`/invitations/${t}/accept`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.organizations.map((o: { id: string; role: string }) => [o.id, o.role]).sort()).toEqual(
+    expect(res.body).toEqual({ organization: expect.objectContaining({ id: owner.orgId, role: 'member' }), workspaces: [] });
+    const me = await guest.api.get('/me');
+    expect(me.body.organizations.map((o: { id: string; role: string }) => [o.id, o.role]).sort()).toEqual(
       [[guest.orgId, 'owner'], [owner.orgId, 'member']].sort(),
     );
   });
@@ -481,7 +514,7 @@ describe('invitations: the link', () => {
     const verified = await userFor(address);
     const res = await verified.api.post(`/invitations/${t}/accept`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.organizations).toEqual([expect.objectContaining({ id: owner.orgId, role: 'member' })]);
+    expect(res.body.organization).toEqual(expect.objectContaining({ id: owner.orgId, role: 'member' }));
   });
 
   it('five parallel accepts: exactly one 200, the rest 404, one membership', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectProblem, signedUp, type Tenant } from './support/api.js';
+import { expectProblem, signedUp, type Res, type Tenant } from './support/api.js';
+import { inviteAndGetToken } from './support/invitations.js';
+import { newIccid } from './support/sims.js';
 import { addMember, addWorkspaceMember } from './support/seed.js';
 import { viaSso } from './support/sso-token.js';
 
@@ -36,6 +38,32 @@ describe('SSO of the default workspace', () => {
     expect((await sso.get(`/workspaces/${owner.workspaceId}`)).body.sso).toEqual({ required: true, providerName: PROVIDER });
     expect((await sso.get('/me')).body.sso).toEqual({ required: true, providerName: PROVIDER, satisfied: true });
     expectProblem(await viaSso(owner, 'OtherIdP').get('/orgs'), 403, 'sso_required');
+  });
+
+  it('routes that check it on their own reads (accept, decline, SIM transfer, reports) answer as the wrapper would: 403 before any 404 or 400', async () => {
+    const owner = await ssoOrg('sso-own-reads');
+    const host = await signedUp('sso-host');
+    const { token: live } = await inviteAndGetToken(host.api, host.orgId, { email: owner.email, role: 'member' });
+    const dead = 'x'.repeat(43);
+    const plain = owner.api;
+    const sso = viaSso(owner, PROVIDER);
+    for (const client of [plain, sso]) {
+      const bound = client === plain;
+      const expectBound = (res: Res, otherwise: number) =>
+        bound ? expectProblem(res, 403, 'sso_required') : expect(res.status, JSON.stringify(res.body)).toBe(otherwise);
+      expectBound(await client.post(`/invitations/${dead}/accept`), 404);
+      expectBound(await client.post(`/invitations/${dead}/decline`), 404);
+      expectBound(await client.post(`/sims/${newIccid()}/transfer`, { targetWorkspaceId: owner.workspaceId }), 404);
+      expectBound(await client.post(`/sims/${newIccid()}/transfer`, { target: 'nowhere' }), 400);
+      expectBound(await client.get(`/reports?workspaceIds=${owner.workspaceId}`), 200);
+      expectBound(await client.get('/reports'), 200);
+      expectBound(await client.get(`/reports?workspaceIds=${host.workspaceId}`), 404);
+    }
+    // The live invitation was left alone by the refused attempts: it still works once.
+    expectProblem(await plain.post(`/invitations/${live}/accept`), 403, 'sso_required');
+    const joined = await sso.post(`/invitations/${live}/accept`);
+    expect(joined.status, JSON.stringify(joined.body)).toBe(200);
+    expect(joined.body.organization).toMatchObject({ id: host.orgId, role: 'member' });
   });
 
   it('choosing another default workspace (PATCH /me) lifts it; choosing the SSO one again binds again', async () => {

@@ -22,12 +22,23 @@ export async function getInvitation(orgId: string, invitationId: string, db: Db 
   return out.Item ? toInvitation(out.Item) : undefined;
 }
 
-/** The invitation a live link leads to (two reads: the token item, then the invitation). */
-export async function findByTokenHash(tokenHash: string, db: Db = defaultDb): Promise<Invitation | undefined> {
-  const link = await db.send(new GetCommand({ TableName: tableName(), Key: keys.invitationToken(tokenHash), ConsistentRead: true }));
-  if (!link.Item) return undefined;
-  const invitation = await getInvitation(link.Item.orgId as string, link.Item.invitationId as string, db);
-  return invitation?.tokenHash === tokenHash ? invitation : undefined;
+/**
+ * What a link item says: the invitation it opens and the workspaces that invitation names, so
+ * that every key an operation on the link needs is known after this one read.
+ */
+export interface InvitationLink {
+  orgId: string;
+  invitationId: string;
+  /** Absent on links written before links carried them: read them from the invitation. */
+  workspaceIds: string[] | undefined;
+}
+
+/** The link item of a token's SHA-256 (one strongly consistent read). */
+export async function getLink(tokenHash: string, db: Db = defaultDb): Promise<InvitationLink | undefined> {
+  const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.invitationToken(tokenHash), ConsistentRead: true }));
+  if (!out.Item) return undefined;
+  const { orgId, invitationId, workspaceIds } = out.Item;
+  return { orgId: orgId as string, invitationId: invitationId as string, workspaceIds: workspaceIds as string[] | undefined };
 }
 
 /** One page of an organization's invitations, in key order. */
@@ -48,7 +59,11 @@ export async function listInvitations(
   return { invitations: items.map(toInvitation), lastKey };
 }
 
-const tokenItem = (invitation: Invitation, tokenHash: string): TransactItem => ({
+/**
+ * The link item: which invitation the token opens and the workspaces it invites to (kept in step
+ * by every change of them). `replace`: overwrite the invitation's own live link.
+ */
+const tokenItem = (invitation: Invitation, tokenHash: string, replace = false): TransactItem => ({
   Put: {
     TableName: tableName(),
     Item: {
@@ -56,10 +71,11 @@ const tokenItem = (invitation: Invitation, tokenHash: string): TransactItem => (
       type: 'InvitationToken',
       orgId: invitation.orgId,
       invitationId: invitation.id,
+      workspaceIds: invitation.workspaces.map((w) => w.workspaceId),
       // The link item disappears by itself once it could no longer be used.
       ttl: epochSeconds(invitation.expiresAt),
     },
-    ConditionExpression: 'attribute_not_exists(PK)',
+    ...(replace ? {} : { ConditionExpression: 'attribute_not_exists(PK)' }),
   },
 });
 
@@ -191,6 +207,9 @@ export async function updateInvitationRoles(
           ExpressionAttributeValues: { ...guard.values, ':role': next.role, ':workspaces': next.workspaces, ':one': 1 },
         },
       },
+      // The link carries the invited workspaces: it changes with them. The invitation's own
+      // condition (pending, at the version read) makes this link its live one.
+      ...(changes.workspaces && invitation.tokenHash ? [tokenItem(next, invitation.tokenHash, true)] : []),
       auditEvent(invitation.orgId, {
         actorId,
         action: 'invitation.updated',

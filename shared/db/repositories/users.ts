@@ -1,5 +1,6 @@
 /** Users: profiles, the email guard, and a user's view of their memberships. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { OrgRole } from '../../auth/policy.js';
 import type { OrgMembership, Organization, UserProfile, Workspace } from '../../domain/model.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { db as defaultDb, type Db } from '../client.js';
@@ -79,13 +80,31 @@ export async function updateProfile(
   }
 }
 
-/** The user's explicit workspace memberships (GSI1, the user's side). */
-export async function listWorkspaceMemberships(userId: string, db: Db = defaultDb): Promise<WorkspaceMembership[]> {
+/**
+ * The user's side of GSI1 in one Query: their organizations with their role in each (`ORG#…`)
+ * and their explicit workspace roles (`WS#…`). Eventually consistent, like every GSI read: the
+ * profile's `orgRoles` is the word on organizations.
+ */
+export async function listMemberships(
+  userId: string,
+  db: Db = defaultDb,
+): Promise<{ orgRoles: Record<string, OrgRole>; workspaces: WorkspaceMembership[] }> {
   const items = await queryAll(
-    byOwner.query(byOwner.userPartition(userId), byOwner.workspacePrefix),
+    {
+      IndexName: byOwner.index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': byOwner.pk },
+      ExpressionAttributeValues: { ':pk': byOwner.userPartition(userId) },
+    },
     db,
   );
-  return items.map(toWorkspaceMembership);
+  const sortKey = (item: Record<string, unknown>) => String(item[byOwner.sk]);
+  return {
+    orgRoles: Object.fromEntries(
+      items.filter((item) => sortKey(item).startsWith(byOwner.orgPrefix)).map((item) => [item.orgId as string, item.role as OrgRole]),
+    ),
+    workspaces: items.filter((item) => sortKey(item).startsWith(byOwner.workspacePrefix)).map(toWorkspaceMembership),
+  };
 }
 
 /** The workspace a default is being set to: its SSO setting is copied at the version read. */

@@ -82,3 +82,28 @@ export async function allPages<T = any>(client: Client, path: string, limit = 10
   } while (cursor);
   return items;
 }
+
+/** The repositories read their configuration once: point it at the stack under test first. */
+async function table() {
+  const { configureRepositories } = await import('./env.js');
+  configureRepositories();
+  const [lib, client, keys, domain] = await Promise.all([
+    import('@aws-sdk/lib-dynamodb'),
+    import('../../../shared/db/client.js'),
+    import('../../../shared/db/keys.js'),
+    import('../../../shared/domain/invitations.js'),
+  ]);
+  return { lib, db: client.db, key: (token: string) => keys.keys.invitationToken(domain.hashToken(token)), name: process.env.TABLE_NAME! };
+}
+
+/** The link item of `token` as stored (undefined once the link is dead). */
+export async function storedLink(token: string): Promise<Record<string, unknown> | undefined> {
+  const { lib, db, key, name } = await table();
+  return (await db.send(new lib.GetCommand({ TableName: name, Key: key(token), ConsistentRead: true }))).Item;
+}
+
+/** Makes `token`'s link look like one written before links carried the invited workspaces. */
+export async function forgetLinkWorkspaces(token: string): Promise<void> {
+  const { lib, db, key, name } = await table();
+  await db.send(new lib.UpdateCommand({ TableName: name, Key: key(token), UpdateExpression: 'REMOVE workspaceIds' }));
+}
