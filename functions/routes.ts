@@ -41,7 +41,7 @@ export const routes = {
   'POST /signup': {
     handler: 'me/signup', auth: 'user', scope: 'self', tag: 'Me',
     summary: 'Create my profile, my organization (14-day trial) and its first workspace',
-    body: SignupBody, status: 201, response: Me, permissions: write,
+    body: SignupBody, status: 201, response: Me, permissions: write, ssoByOperation: true,
   },
   'GET /me': {
     handler: 'me/get', auth: 'user', scope: 'self', tag: 'Me',
@@ -213,11 +213,12 @@ export const routes = {
     handler: 'workspaces/members-put', auth: 'user', scope: 'workspace', action: 'workspace.addMembers', tag: 'Workspaces',
     summary: "Give an org member a workspace role (up to my own), or change one's role (admin)",
     params: WorkspaceMemberParams, body: WorkspaceMemberPutBody, status: 200, response: WorkspaceMember, permissions: write,
+    alsoReads: ['memberProfile', 'workspaceMember'],
   },
   'DELETE /workspaces/{workspaceId}/members/{userId}': {
     handler: 'workspaces/members-delete', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'Workspaces',
     summary: "Remove a member's workspace role (admin), or leave the workspace", params: WorkspaceMemberParams,
-    status: 204, response: null, permissions: write,
+    status: 204, response: null, permissions: write, alsoReads: ['memberProfile', 'workspaceMember'],
   },
 
   // ── Devices, streams, data ─────────────────────────────────────────────────
@@ -287,7 +288,7 @@ export const routes = {
   'PATCH /workspaces/{workspaceId}/sims/{iccid}': {
     handler: 'sims/patch', auth: 'user', scope: 'workspace', action: 'workspace.writeAssets', tag: 'SIMs',
     summary: 'Activate or suspend a SIM; attach it to a device of the workspace or detach it (If-Match honoured)',
-    params: SimParams, body: SimPatchBody, status: 200, response: Sim, permissions: write,
+    params: SimParams, body: SimPatchBody, status: 200, response: Sim, permissions: write, alsoReads: ['sim'],
   },
   'POST /sims/{iccid}/transfer': {
     handler: 'sims/transfer', auth: 'user', scope: 'self', tag: 'SIMs',
@@ -297,7 +298,7 @@ export const routes = {
   'POST /sims/{iccid}/usage': {
     handler: 'sims/record-usage', auth: 'user', scope: 'operator', tag: 'Platform operators',
     summary: 'Record usage of a SIM (network feed): attributed to the workspace that held it at `at`', params: IccidParams,
-    body: UsageBody, status: 201, response: UsageRecord, idempotent: true, permissions: write,
+    body: UsageBody, status: 201, response: UsageRecord, idempotent: true, permissions: write, alsoReads: ['simLocator'],
   },
   'GET /workspaces/{workspaceId}/usage': {
     handler: 'sims/usage', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'SIMs',

@@ -4,7 +4,7 @@ import { signUp } from '../../shared/services/me.js';
 import { routes } from '../routes.js';
 
 /** 201 on the first call; a repeat answers 200 with the same body and creates nothing. */
-export const handler = api(routes['POST /signup'], async ({ principal, body, profile }) => {
-  const { created, me } = await signUp(principal, body, profile);
+export const handler = api(routes['POST /signup'], async ({ principal, body }) => {
+  const { created, me } = await signUp(principal, body);
   return { status: created ? 201 : 200, body: meView(me, principal.identityProviders) };
 });

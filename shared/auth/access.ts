@@ -5,7 +5,9 @@
  *   profile, whose `orgRoles` says whether they are an implicit admin through the org.
  * A resource outside the caller's tenants is 404, exactly like one that does not exist.
  */
-import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
+import type { Invitation, OrgMembership, Organization, UserProfile, Workspace, WorkspaceMembership } from '../domain/model.js';
+import type { Sim } from '../domain/sims.js';
+import { toSim } from '../db/repositories/sims.js';
 import { keys, type Key } from '../db/keys.js';
 import { batchGet, type Item } from '../db/ops.js';
 import { toInvitation, toMembership, toOrg, toProfile, toWorkspace, toWorkspaceMembership } from '../db/repositories/records.js';
@@ -60,6 +62,18 @@ export interface WorkspaceAccess {
   implicit: boolean;
   /** The caller's profile, read in the same BatchGet. */
   profile: UserProfile | undefined;
+  /**
+   * What the path names besides the workspace, read in the same BatchGet when the route asks for
+   * it (`alsoReads`): `undefined` when not asked, `null` when there is no such item.
+   */
+  named: { memberProfile?: UserProfile | null; workspaceMember?: WorkspaceMembership | null; sim?: Sim | null };
+}
+
+/** Ids of what a workspace route's path names besides the workspace (see `WorkspaceAccess.named`). */
+export interface WorkspaceNamed {
+  memberProfileId?: string;
+  workspaceMemberId?: string;
+  simIccid?: string;
 }
 
 /**
@@ -85,42 +99,32 @@ export interface DeviceAccess {
 export type Access = OrgAccess | WorkspaceAccess | DeviceAccess;
 
 export async function loadOrgAccess(orgId: string, userId: string, named: OrgNamed = {}): Promise<OrgAccess> {
-  const wanted = {
+  // The profile rides along in the same round trip: the SSO check of every org route reads it.
+  const [[orgItem, memberItem, profileItem], extra] = await readWith([keys.org(orgId), keys.orgMember(orgId, userId), keys.user(userId)], {
     member: named.memberId ? keys.orgMember(orgId, named.memberId) : undefined,
     memberProfile: named.memberProfileId ? keys.user(named.memberProfileId) : undefined,
     invitation: named.invitationId ? keys.invitation(orgId, named.invitationId) : undefined,
-  };
-  const extra = Object.values(wanted).filter((key): key is Key => key !== undefined);
-  // The profile rides along in the same round trip: the SSO check of every org route reads it.
-  const [orgItem, memberItem, profileItem, ...extraItems] = await batchGet(
-    [keys.org(orgId), keys.orgMember(orgId, userId), keys.user(userId), ...extra],
-    { consistent: true },
-  );
+  });
   if (!orgItem || !memberItem || orgItem.deletedAt) throw new NotFoundError('No such organization.');
   const membership = toMembership(memberItem);
-  function asked<T>(key: Key | undefined, to: (item: Item) => T): T | null | undefined {
-    if (!key) return undefined;
-    const item = extraItems[extra.indexOf(key)];
-    return item ? to(item) : null;
-  }
   return {
     kind: 'org',
     org: toOrg(orgItem),
     membership,
     role: membership.role,
     profile: profileItem ? toProfile(profileItem) : undefined,
-    named: {
-      member: asked(wanted.member, toMembership),
-      memberProfile: asked(wanted.memberProfile, toProfile),
-      invitation: asked(wanted.invitation, toInvitation),
-    },
+    named: { member: extra.member(toMembership), memberProfile: extra.memberProfile(toProfile), invitation: extra.invitation(toInvitation) },
   };
 }
 
-export async function loadWorkspaceAccess(workspaceId: string, userId: string): Promise<WorkspaceAccess> {
-  const [wsItem, wsMemberItem, profileItem] = await batchGet(
+export async function loadWorkspaceAccess(workspaceId: string, userId: string, named: WorkspaceNamed = {}): Promise<WorkspaceAccess> {
+  const [[wsItem, wsMemberItem, profileItem], extra] = await readWith(
     [keys.workspace(workspaceId), keys.workspaceMember(workspaceId, userId), keys.user(userId)],
-    { consistent: true },
+    {
+      memberProfile: named.memberProfileId ? keys.user(named.memberProfileId) : undefined,
+      workspaceMember: named.workspaceMemberId ? keys.workspaceMember(workspaceId, named.workspaceMemberId) : undefined,
+      sim: named.simIccid ? keys.sim(workspaceId, named.simIccid) : undefined,
+    },
   );
   if (!wsItem) throw new NotFoundError('No such workspace.');
   const workspace = toWorkspace(wsItem);
@@ -130,7 +134,40 @@ export async function loadWorkspaceAccess(workspaceId: string, userId: string): 
   const role = effectiveWorkspaceRole(orgRole, explicit);
   if (!role) throw new NotFoundError('No such workspace.');
   const implicit = orgRole !== undefined && IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(orgRole);
-  return { kind: 'workspace', workspace, orgRole, role, implicit, profile };
+  return {
+    kind: 'workspace',
+    workspace,
+    orgRole,
+    role,
+    implicit,
+    profile,
+    named: { memberProfile: extra.memberProfile(toProfile), workspaceMember: extra.workspaceMember(toWorkspaceMembership), sim: extra.sim(toSim) },
+  };
+}
+
+/**
+ * One strongly consistent BatchGet of `base` and of the `named` keys a route asks for besides
+ * (an undefined key is not asked). Each named item comes back as a converter: `undefined` when
+ * not asked, `null` when there is no such item.
+ */
+async function readWith<N extends string>(
+  base: Key[],
+  named: Record<N, Key | undefined>,
+): Promise<[(Item | undefined)[], Record<N, <T>(to: (item: Item) => T) => T | null | undefined>]> {
+  const asked = (Object.entries(named) as [N, Key | undefined][]).filter((e): e is [N, Key] => e[1] !== undefined);
+  const items = await batchGet([...base, ...asked.map(([, key]) => key)], { consistent: true });
+  const found = new Map(asked.map(([name], i) => [name, items[base.length + i] ?? null]));
+  const extra = Object.fromEntries(
+    (Object.keys(named) as N[]).map((name) => [
+      name,
+      <T>(to: (item: Item) => T): T | null | undefined => {
+        if (!found.has(name)) return undefined;
+        const item = found.get(name);
+        return item ? to(item) : null;
+      },
+    ]),
+  ) as Record<N, <T>(to: (item: Item) => T) => T | null | undefined>;
+  return [items.slice(0, base.length), extra];
 }
 
 /**

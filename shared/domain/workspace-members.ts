@@ -14,8 +14,8 @@ import type { OrgMembership, WorkspaceMembership } from './model.js';
 
 /** One line of a workspace's member list. */
 export interface WorkspaceMemberEntry {
-  /** The org membership: names, email and organization role. */
-  member: OrgMembership;
+  /** Who: names, email and organization role (from their org membership or their profile). */
+  member: Pick<OrgMembership, 'userId' | 'email' | 'givenName' | 'familyName' | 'role'>;
   workspaceRole: WorkspaceRole;
   /** Admin through org owner/admin, not through a workspace item. */
   implicit: boolean;

@@ -27,6 +27,9 @@ import { authorize, loadDeviceAccess, loadOrgAccess, loadWorkspaceAccess, type D
 import { deviceKeyFrom } from '../domain/devices.js';
 import { assertSso, assertSsoReading } from '../auth/sso-check.js';
 import { getProfile } from '../db/repositories/users.js';
+import { keys } from '../db/keys.js';
+import { batchGet, type Item } from '../db/ops.js';
+import { toProfile } from '../db/repositories/records.js';
 import type { UserProfile } from '../domain/model.js';
 import { BadRequestError, ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, type FieldError } from './errors.js';
 import { etagOf } from './etag.js';
@@ -58,6 +61,11 @@ export interface ApiRequest<S extends RouteSpec> {
    * operation need not read it again. Not read on routes exempt from SSO or checking it themselves.
    */
   profile: UserProfile | undefined;
+  /**
+   * Self and operator routes: what the path names (`alsoReads`), read in one BatchGet with that
+   * profile — `null` when there is no such item, `undefined` when the route does not ask.
+   */
+  alsoRead: { simLocator?: Item | null };
   /** Lower-cased request headers. */
   headers: Record<string, string | undefined>;
   requestId: string;
@@ -78,6 +86,7 @@ interface State {
   principal?: Principal;
   access?: OrgAccess | WorkspaceAccess | DeviceAccess;
   profile?: UserProfile;
+  alsoRead?: { simLocator?: Item | null };
 }
 type ApiContext = Context & { tenancy: State };
 
@@ -141,7 +150,7 @@ const authorization = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, Api
       throw new ForbiddenError('Only platform operators may do this.');
     }
     if (!principal || (spec.scope !== 'org' && spec.scope !== 'workspace' && spec.scope !== 'device')) return;
-    const ids = params as { orgId?: string; workspaceId?: string; deviceId?: string; userId?: string; invitationId?: string };
+    const ids = params as { orgId?: string; workspaceId?: string; deviceId?: string; userId?: string; invitationId?: string; iccid?: string };
     const reads = new Set(spec.alsoReads ?? []);
     const access =
       spec.scope === 'org'
@@ -152,7 +161,11 @@ const authorization = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, Api
           })
         : spec.scope === 'device'
           ? await loadDeviceAccess(ids.workspaceId as string, principal.userId, ids.deviceId)
-          : await loadWorkspaceAccess(ids.workspaceId as string, principal.userId);
+          : await loadWorkspaceAccess(ids.workspaceId as string, principal.userId, {
+              memberProfileId: reads.has('memberProfile') ? ids.userId : undefined,
+              workspaceMemberId: reads.has('workspaceMember') ? ids.userId : undefined,
+              simIccid: reads.has('sim') ? ids.iccid : undefined,
+            });
     if (spec.action) authorize(access, spec.action);
     context.tenancy.access = access;
   },
@@ -170,7 +183,15 @@ const sso = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> =
   before: async ({ context }) => {
     const { principal, access } = context.tenancy;
     if (spec.auth !== 'user' || spec.ssoExempt || spec.ssoByOperation || !principal) return;
-    const profile = access ? access.profile : await getProfile(principal.userId);
+    let profile = access?.profile;
+    const { iccid } = (context.tenancy.params ?? {}) as { iccid?: string };
+    if (!access && spec.alsoReads?.includes('simLocator') && iccid) {
+      const [profileItem, locatorItem] = await batchGet([keys.user(principal.userId), keys.simLocator(iccid)], { consistent: true });
+      profile = profileItem ? toProfile(profileItem) : undefined;
+      context.tenancy.alsoRead = { simLocator: locatorItem ?? null };
+    } else if (!access) {
+      profile = await getProfile(principal.userId);
+    }
     assertSso(principal, profile);
     context.tenancy.profile = profile;
   },
@@ -278,6 +299,7 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
       principal: state.principal,
       access: state.access,
       profile: state.profile,
+      alsoRead: state.alsoRead ?? {},
       headers: event.headers as Record<string, string | undefined>,
       requestId: event.requestContext?.requestId ?? context.awsRequestId,
     } as ApiRequest<S>);

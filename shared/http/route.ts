@@ -25,11 +25,13 @@ export interface RouteSpec {
   /** The action the caller must be allowed (role matrix in shared/auth/policy.ts). */
   action?: Action;
   /**
-   * Org routes: what else the path names that the operation needs, read in the authorization
-   * BatchGet so that it costs no round trip of its own — `member`: the membership of `{userId}`,
-   * `memberProfile`: that user's profile, `invitation`: the invitation `{invitationId}`.
+   * What else the path names that the operation needs, read in the authorization BatchGet so that
+   * it costs no round trip of its own. Org routes: `member` (the org membership of `{userId}`),
+   * `memberProfile` (that user's profile), `invitation` (`{invitationId}`). Workspace routes:
+   * `memberProfile`, `workspaceMember` (the workspace role of `{userId}`), `sim` (`{iccid}`).
+   * Self and operator routes: `simLocator` (`{iccid}`), read with the caller's profile for the SSO check.
    */
-  alsoReads?: readonly ('member' | 'memberProfile' | 'invitation')[];
+  alsoReads?: readonly ('member' | 'memberProfile' | 'invitation' | 'workspaceMember' | 'sim' | 'simLocator')[];
   summary: string;
   tag: string;
   params?: z.ZodObject;

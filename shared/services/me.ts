@@ -1,6 +1,7 @@
 /** Sign-up and the caller's own view: profile, organizations, workspaces. */
 import { effectiveWorkspaceRole, IMPLICIT_WORKSPACE_ADMIN_ROLES, type WorkspaceRole } from '../auth/policy.js';
 import { loadWorkspaceAccess } from '../auth/access.js';
+import { assertSso, assertSsoReading } from '../auth/sso-check.js';
 import { keys } from '../db/keys.js';
 import { batchGetAll } from '../db/ops.js';
 import { renameMember } from '../db/repositories/members.js';
@@ -25,16 +26,21 @@ export const DEFAULT_WORKSPACE_NAME = 'Default';
 /**
  * Creates the caller's profile, an organization on a 14-day trial (caller = owner) and its
  * first workspace, in one transaction. A repeat creates nothing and answers `created: false`.
- * `existing`: the caller's profile as the request wrapper read it (strongly consistent).
+ * A first sign-up is that one transaction and nothing else: it is conditioned on the profile not
+ * existing, so a repeat is learned from its cancellation (then the caller's SSO obligation is
+ * checked on the profile the answer reads). A new user has no profile, hence no obligation.
  */
 export async function signUp(
   principal: Principal,
   input: { givenName: string; familyName: string; organizationName?: string },
-  existing: UserProfile | undefined,
   now = new Date(),
 ): Promise<{ created: boolean; me: MeView }> {
-  if (existing) return { created: false, me: await loadMe(principal.userId) };
-  if (!principal.emailVerified) throw new ForbiddenError('Verify your email address before signing up.');
+  const repeat = async () => ({ created: false, me: await loadMe(principal.userId, (profile) => assertSso(principal, profile)) });
+  if (!principal.emailVerified) {
+    // Only a repeat is open to an unverified address: whether it is one needs the profile.
+    if (await assertSsoReading(principal)) return repeat();
+    throw new ForbiddenError('Verify your email address before signing up.');
+  }
 
   const org = newOrganization({
     name: input.organizationName ?? `${input.givenName} ${input.familyName}`,
@@ -57,8 +63,8 @@ export async function signUp(
   try {
     await createSignup({ profile, org, owner, workspace });
   } catch (error) {
-    // A parallel sign-up of the same user won: this one is a repeat.
-    if (error instanceof ConflictError && error.code === 'already_signed_up') return { created: false, me: await loadMe(principal.userId) };
+    // Signed up before, or a parallel sign-up of the same user won: this one is a repeat.
+    if (error instanceof ConflictError && error.code === 'already_signed_up') return repeat();
     throw error;
   }
   return {

@@ -7,14 +7,14 @@ import {
   createOrganization,
   deleteOrganization,
   getOrganization,
+  StaleOrganization,
   transferOwnership,
   updateOrganization,
 } from '../db/repositories/organizations.js';
 import { toOrg } from '../db/repositories/records.js';
-import { getMember } from '../db/repositories/members.js';
 import { newMembership, newOrganization } from '../domain/factories.js';
 import type { Branding, Organization, UserProfile } from '../domain/model.js';
-import { BadRequestError, NotFoundError } from '../http/errors.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../http/errors.js';
 import { pageOf, type Page } from '../http/paging.js';
 import type { Principal } from '../http/principal.js';
 
@@ -67,17 +67,29 @@ export function editOrganization(
   return updateOrganization(access.org, changes, { actorId: access.membership.userId, ifMatch });
 }
 
-/** The target (a member, not the caller) becomes owner; the caller becomes admin. */
+/**
+ * The target (a member, not the caller) becomes owner; the caller becomes admin. One transaction
+ * after the authorization read: it refuses a target who is no member (404) and is pinned to the
+ * organization as read, so the answer is that read with the change. Another change of the
+ * organization meanwhile makes it read again; a change of owner is 409.
+ */
 export async function handOverOwnership(access: OrgAccess, toUserId: string): Promise<Organization> {
-  if (toUserId === access.membership.userId) {
+  const fromUserId = access.membership.userId;
+  if (toUserId === fromUserId) {
     throw new BadRequestError('You already own this organization.', [{ path: 'body.userId', message: 'must be another member' }]);
   }
-  // A target that is no member has no profile to update: the transaction would be invalid, not refused.
-  if (!(await getMember(access.org.id, toUserId))) throw new NotFoundError('No such member in this organization.');
-  await transferOwnership(access.org.id, access.membership.userId, toUserId);
-  const org = await getOrganization(access.org.id);
-  if (!org) throw new NotFoundError();
-  return org;
+  let org: Organization | undefined = access.org;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!org) throw new NotFoundError();
+    if (org.ownerId !== fromUserId) throw new ConflictError('Ownership changed meanwhile; reload and try again.');
+    try {
+      return await transferOwnership(org, fromUserId, toUserId);
+    } catch (error) {
+      if (!(error instanceof StaleOrganization)) throw error;
+      org = await getOrganization(org.id);
+    }
+  }
+  throw new ConflictError('The organization kept changing; try again.');
 }
 
 export function removeOrganization(access: OrgAccess): Promise<void> {

@@ -6,9 +6,10 @@ import { loadWorkspaceRoles } from '../auth/workspace-roles.js';
 import { assertSso, assertSsoReading } from '../auth/sso-check.js';
 import type { Principal } from '../http/principal.js';
 import { keys } from '../db/keys.js';
-import { getSimLocation, listSims, listUsage, moveSim, putUsage, registerSim, toSim, updateSim } from '../db/repositories/sims.js';
+import { getSimLocation, listSims, listUsage, moveSim, putUsage, registerSim, toLocation, toSim, updateSim } from '../db/repositories/sims.js';
 import { getWorkspace } from '../db/repositories/workspaces.js';
 import { arrivedSim, holderAt, summarizeUsage, transferredLocation, usageRange, type Sim } from '../domain/sims.js';
+import type { Item } from '../db/ops.js';
 import { assertWorkspaceWritable } from '../domain/trials.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js';
 import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
@@ -36,7 +37,8 @@ export function editSim(
   ifMatch: number | undefined,
 ): Promise<Sim> {
   assertWorkspaceWritable(access.workspace);
-  return updateSim(access.workspace, iccid, changes, { actorId, ifMatch });
+  // The SIM rode in the authorization BatchGet (`alsoReads`); the update is pinned to its version.
+  return updateSim(access.workspace, iccid, changes, { actorId, ifMatch, read: access.named.sim });
 }
 
 /**
@@ -90,11 +92,20 @@ export interface UsageRecord {
 /**
  * Records usage for the workspace that held the SIM at `at` (see `holderAt`): a late record
  * dated before a transfer still goes to the source. A transfer racing the write makes it attribute again.
+ * `locatorItem`: the locator as the request wrapper read it with the operator's profile (`alsoReads`;
+ * null: none such), so the first try costs no read of its own; later tries read it again.
  */
-export async function recordUsage(operatorId: string, iccid: string, input: { at: string; bytes: number }, now = new Date()): Promise<UsageRecord> {
+export async function recordUsage(
+  operatorId: string,
+  iccid: string,
+  input: { at: string; bytes: number },
+  locatorItem?: Item | null,
+  now = new Date(),
+): Promise<UsageRecord> {
   const at = new Date(input.at).toISOString();
   for (let attempt = 0; attempt < 3; attempt++) {
-    const location = await getSimLocation(iccid);
+    const location =
+      attempt === 0 && locatorItem !== undefined ? (locatorItem ? toLocation(locatorItem) : undefined) : await getSimLocation(iccid);
     if (!location) throw new NotFoundError('No such SIM.');
     const workspaceId = holderAt(location, at, now);
     const workspace = await getWorkspace(workspaceId);

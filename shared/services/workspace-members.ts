@@ -44,7 +44,33 @@ export async function listMembersOfWorkspace(
   });
 }
 
-/** Gives an org member a workspace role, or changes it; the same role again writes nothing. */
+/**
+ * The user the path names, as far as this workspace goes: their org role and names (their profile,
+ * whose `orgRoles` is what access reads too) and their explicit role here (their workspace
+ * membership) — both read in the authorization BatchGet when the route asks (`alsoReads`), else
+ * from their org membership.
+ */
+async function namedUser(
+  access: WorkspaceAccess,
+  userId: string,
+): Promise<{ member: WorkspaceMemberEntry['member'] | undefined; workspaceRole: WorkspaceRole | undefined }> {
+  const { workspace, named } = access;
+  if (named.memberProfile !== undefined && named.workspaceMember !== undefined) {
+    const profile = named.memberProfile;
+    const orgRole = profile?.orgRoles[workspace.orgId];
+    return {
+      member: profile && orgRole ? { userId, email: profile.email, givenName: profile.givenName, familyName: profile.familyName, role: orgRole } : undefined,
+      workspaceRole: named.workspaceMember?.role,
+    };
+  }
+  const member = await getMember(workspace.orgId, userId);
+  return { member, workspaceRole: member?.workspaces[workspace.id] };
+}
+
+/**
+ * Gives an org member a workspace role, or changes it; the same role again writes nothing. The
+ * write is conditioned on the workspace role read and on the org membership still existing.
+ */
 export async function setWorkspaceMemberRole(
   access: WorkspaceAccess,
   actorId: string,
@@ -53,8 +79,7 @@ export async function setWorkspaceMemberRole(
   now = new Date(),
 ): Promise<WorkspaceMemberEntry> {
   const { workspace } = access;
-  const member = await getMember(workspace.orgId, userId);
-  const current = member?.workspaces[workspace.id];
+  const { member, workspaceRole: current } = await namedUser(access, userId);
   const change = planWorkspaceRole(access.role, { orgRole: member?.role, workspaceRole: current }, role);
   // planWorkspaceRole refuses a user who is not an org member, so `member` is there from here on.
   const entry: WorkspaceMemberEntry = { member: member!, workspaceRole: role, implicit: false };
@@ -76,7 +101,7 @@ export async function removeMemberFromWorkspace(access: WorkspaceAccess, actorId
   const target =
     userId === actorId
       ? { orgRole: access.orgRole, workspaceRole: access.implicit ? undefined : access.role }
-      : await getMember(workspace.orgId, userId).then((m) => ({ orgRole: m?.role, workspaceRole: m?.workspaces[workspace.id] }));
+      : await namedUser(access, userId).then(({ member, workspaceRole }) => ({ orgRole: member?.role, workspaceRole }));
   const role = removableWorkspaceRole(target);
   await deleteWorkspaceMember({ workspaceId: workspace.id, orgId: workspace.orgId, userId, role }, actorId);
 }

@@ -13,6 +13,11 @@ import { handler as getMe } from '../../functions/me/get.js';
 import { handler as getMember } from '../../functions/members/get.js';
 import { handler as patchMember } from '../../functions/members/patch.js';
 import { handler as transfer } from '../../functions/sims/transfer.js';
+import { handler as patchSim } from '../../functions/sims/patch.js';
+import { handler as recordUsage } from '../../functions/sims/record-usage.js';
+import { handler as signup } from '../../functions/me/signup.js';
+import { handler as transferOwnership } from '../../functions/orgs/transfer-ownership.js';
+import { handler as putWorkspaceMember } from '../../functions/workspaces/members-put.js';
 import { hashToken } from '../../shared/domain/invitations.js';
 import { context, event, idClaims, json } from '../support/events.js';
 
@@ -211,5 +216,69 @@ describe('routes whose path names a member', () => {
     );
     expect(patched.statusCode, patched.body).toBe(200);
     expect(sent()).toEqual(['BatchGet', 'TransactWrite']);
+  });
+});
+
+describe('routes whose path names what they change', () => {
+  const sim = { PK: `WS#${WS}`, SK: `SIM#${ICCID}`, iccid: ICCID, workspaceId: WS, status: 'active', createdAt: AT, updatedAt: AT, version: 1 };
+
+  it('PUT /workspaces/{w}/members/{userId}: their profile and workspace role ride in the authorization BatchGet → ONE TransactWrite', async () => {
+    put(workspace(WS), profile(ME, { [ORG]: 'owner' }), profile(THEM, { [ORG]: 'member' }));
+    const res = await putWorkspaceMember(
+      event({ method: 'PUT', path: `/workspaces/${WS}/members/${THEM}`, pathParameters: { workspaceId: WS, userId: THEM }, body: { role: 'editor' }, claims: idClaims(ME) }),
+      context(),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(sent()).toEqual(['BatchGet', 'TransactWrite']);
+    expect(batchKeys()).toEqual([`WS#${WS}/META`, `WS#${WS}/MEMBER#${ME}`, `USER#${ME}/PROFILE`, `USER#${THEM}/PROFILE`, `WS#${WS}/MEMBER#${THEM}`]);
+    expect(json(res)).toMatchObject({ userId: THEM, organizationRole: 'member', workspaceRole: 'editor', implicit: false });
+  });
+
+  it('PATCH /workspaces/{w}/sims/{iccid}: the SIM rides in the authorization BatchGet → ONE TransactWrite pinned to its version', async () => {
+    put(workspace(WS), profile(ME, { [ORG]: 'owner' }), sim);
+    const res = await patchSim(
+      event({ method: 'PATCH', path: `/workspaces/${WS}/sims/${ICCID}`, pathParameters: { workspaceId: WS, iccid: ICCID }, body: { status: 'suspended' }, claims: idClaims(ME) }),
+      context(),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(sent()).toEqual(['BatchGet', 'TransactWrite']);
+    expect(batchKeys()).toContain(`WS#${WS}/SIM#${ICCID}`);
+    expect(ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Update!.ExpressionAttributeValues![':read']).toBe(1);
+  });
+
+  it('POST /sims/{iccid}/usage: BatchGet profile + locator (the wrapper, for SSO) → GetItem workspace → ONE TransactWrite', async () => {
+    put(profile(ME, {}), workspace(WS), { PK: `SIM#${ICCID}`, SK: 'LOCATION', iccid: ICCID, workspaceId: WS, since: AT, history: [], version: 1 });
+    const res = await recordUsage(
+      event({
+        method: 'POST', path: `/sims/${ICCID}/usage`, pathParameters: { iccid: ICCID }, body: { at: '2026-02-01T00:00:00.000Z', bytes: 10 },
+        claims: idClaims(ME, `${ME}@example.com`, { 'cognito:groups': '[platform-operators]' }),
+      }),
+      context(),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(sent()).toEqual(['BatchGet', 'Get', 'TransactWrite']);
+    expect(batchKeys()).toEqual([`USER#${ME}/PROFILE`, `SIM#${ICCID}/LOCATION`]);
+  });
+
+  it('POST /orgs/{o}/transfer-ownership: the authorization BatchGet → ONE TransactWrite pinned to the org read; the answer is that read with the change', async () => {
+    put({ ...org(ORG), ownerId: ME, version: 4 }, membership(ORG, ME, 'owner'), profile(ME, { [ORG]: 'owner' }));
+    const res = await transferOwnership(
+      event({ method: 'POST', path: `/orgs/${ORG}/transfer-ownership`, pathParameters: { orgId: ORG }, body: { userId: THEM }, claims: idClaims(ME) }),
+      context(),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(sent()).toEqual(['BatchGet', 'TransactWrite']);
+    expect(json(res)).toMatchObject({ id: ORG, ownerId: THEM });
+    expect(res.headers?.ETag).toBe('"5"');
+    const [orgUpdate, , , , targetProfile] = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(orgUpdate!.Update!.ExpressionAttributeValues![':read']).toBe(4);
+    // A target who is no user fails this condition (404) instead of making the transaction invalid.
+    expect(targetProfile!.Update!.ConditionExpression).toBe('attribute_exists(PK)');
+  });
+
+  it('POST /signup: a first sign-up is ONE TransactWrite (no profile to read: a new user has no SSO obligation)', async () => {
+    const res = await signup(event({ method: 'POST', path: '/signup', body: { givenName: 'Ann', familyName: 'Lee' }, claims: idClaims(ME) }), context());
+    expect(res.statusCode, res.body).toBe(201);
+    expect(sent()).toEqual(['TransactWrite']);
   });
 });

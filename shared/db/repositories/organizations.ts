@@ -60,12 +60,18 @@ export function updateOrganization(
   });
 }
 
+/** The organization is no longer at the version read (another change, not necessarily its owner): read it again. */
+export class StaleOrganization extends Error {}
+
 /**
  * Hands ownership to another member in one transaction: the org's owner, both memberships
  * and both profiles change together, and only if `fromUserId` is still the owner — so of
- * two parallel transfers exactly one wins.
+ * two parallel transfers exactly one wins — and the organization is still at the version read,
+ * so the answer is `org` with the change (else StaleOrganization). A target who is no member
+ * (or no user) fails the conditions on their membership and profile: 404.
  */
-export async function transferOwnership(orgId: string, fromUserId: string, toUserId: string, db: Db = defaultDb): Promise<void> {
+export async function transferOwnership(org: Organization, fromUserId: string, toUserId: string, db: Db = defaultDb): Promise<Organization> {
+  const orgId = org.id;
   const table = tableName();
   const role = (userId: string, value: OrgRole, condition: string): TransactItem[] => [
     {
@@ -78,7 +84,7 @@ export async function transferOwnership(orgId: string, fromUserId: string, toUse
         ExpressionAttributeValues: { ':role': value, ':one': 1, ...(condition.includes(':owner') ? { ':owner': 'owner' } : {}) },
       },
     },
-    profileRoleItem(userId, orgId, value),
+    profileRoleItem(userId, orgId, value, { profileMustExist: true }),
   ];
   await transact(
     [
@@ -87,9 +93,9 @@ export async function transferOwnership(orgId: string, fromUserId: string, toUse
           TableName: table,
           Key: keys.org(orgId),
           UpdateExpression: 'SET ownerId = :to, #version = #version + :one',
-          ConditionExpression: 'ownerId = :from AND attribute_not_exists(deletedAt)',
+          ConditionExpression: 'ownerId = :from AND attribute_not_exists(deletedAt) AND #version = :read',
           ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':to': toUserId, ':from': fromUserId, ':one': 1 },
+          ExpressionAttributeValues: { ':to': toUserId, ':from': fromUserId, ':one': 1, ':read': org.version },
         },
       },
       ...role(fromUserId, 'admin', '#role = :owner'),
@@ -102,11 +108,14 @@ export async function transferOwnership(orgId: string, fromUserId: string, toUse
       }),
     ],
     (failed) =>
-      failed.includes(3)
+      failed.includes(3) || failed.includes(4)
         ? new NotFoundError('No such member in this organization.')
-        : new ConflictError('Ownership changed meanwhile; reload and try again.'),
+        : failed.includes(0) && failed.length === 1
+          ? new StaleOrganization()
+          : new ConflictError('Ownership changed meanwhile; reload and try again.'),
     db,
   );
+  return { ...org, ownerId: toUserId, version: org.version + 1 };
 }
 
 /**

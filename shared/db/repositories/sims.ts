@@ -31,7 +31,7 @@ const toLocation = (item: Item): SimLocation => ({
   version: item.version as number,
 });
 
-export { toSim };
+export { toSim, toLocation };
 
 export async function getSim(workspaceId: string, iccid: string, db: Db = defaultDb): Promise<Sim | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.sim(workspaceId, iccid), ConsistentRead: true }));
@@ -137,10 +137,11 @@ export async function updateSim(
   workspace: Workspace,
   iccid: string,
   changes: { status?: Sim['status']; deviceId?: string | null },
-  options: { actorId: string; ifMatch?: number; now?: Date },
+  options: { actorId: string; ifMatch?: number; now?: Date; read?: Sim | null },
   db: Db = defaultDb,
 ): Promise<Sim> {
-  let current = await getSim(workspace.id, iccid, db);
+  // `read`: the SIM as read with the caller's access (null: none such), else read now.
+  let current = options.read === undefined ? await getSim(workspace.id, iccid, db) : (options.read ?? undefined);
   // The previous device may have been deleted meanwhile: then there is nothing for it to let go.
   let releasePrevious = true;
   for (let attempt = 0; attempt < 4; attempt++) {
