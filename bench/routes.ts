@@ -62,10 +62,10 @@ const MINIMUM: Record<string, [number, string]> = {
   'POST /admin/orgs/{orgId}/trial': [3, 'BatchGet org (the new end depends on the current one) + operator\'s profile (SSO check) ‖ Query GSI1 ORG#o (workspaces the trial\'s end disabled) → one TransactWrite (new end, trial index, audit, re-enables if any)'],
   'GET /orgs/{orgId}/audit': [2, 'authorization + one Query'],
   // ── Invitations
-  'POST /orgs/{orgId}/invitations': [2, 'authorization + one TransactWrite (guard, invitation, link, counter, audit; no invited workspaces here), written as sent: only a failed SES send needs a second write'],
+  'POST /orgs/{orgId}/invitations': [3, 'authorization + one TransactWrite (guard, invitation, link, counter, audit; no invited workspaces here) + one write of how the send went, known only after SES answers (sending first would email invitations the write then refuses; storing "sent" up front would keep a false "sent" when the function dies before sending)'],
   'GET /orgs/{orgId}/invitations': [2, 'authorization + one Query'],
   'PATCH /orgs/{orgId}/invitations/{invitationId}': [2, 'authorization BatchGet + the invitation (key in the path) → one TransactWrite (roles pinned to the version read + audit)'],
-  'POST /orgs/{orgId}/invitations/{invitationId}/resend': [2, 'authorization BatchGet + the invitation (key in the path: old link, email guard) → one TransactWrite (new link, old one deleted, guard expiry, rate counter, audit), written as sent: only a failed SES send needs a second write'],
+  'POST /orgs/{orgId}/invitations/{invitationId}/resend': [3, 'authorization BatchGet + the invitation (key in the path: old link, email guard) → one TransactWrite (new link, old one deleted, guard expiry, rate counter, audit) + one write of how the send went, as for the invitation itself'],
   'DELETE /orgs/{orgId}/invitations/{invitationId}': [2, 'authorization BatchGet + the invitation (key in the path: link and email guard to delete) → one TransactWrite'],
   'GET /invitations/{token}': [2, 'GetItem link (strongly consistent; it names the invitation and org) → BatchGet invitation + org'],
   'POST /invitations/{token}/accept': [3, 'GetItem link (strongly consistent; it names the invitation) → BatchGet invitation, org, my profile (SSO check; none here) → one TransactWrite. Invited workspaces (none here) would add one BatchGet; for a caller without a profile, as here, even a /me answer needs nothing more'],
