@@ -18,6 +18,7 @@ import { handler as recordUsage } from '../../functions/sims/record-usage.js';
 import { handler as signup } from '../../functions/me/signup.js';
 import { handler as transferOwnership } from '../../functions/orgs/transfer-ownership.js';
 import { handler as putWorkspaceMember } from '../../functions/workspaces/members-put.js';
+import { handler as deleteDevice } from '../../functions/devices/delete.js';
 import { hashToken } from '../../shared/domain/invitations.js';
 import { context, event, idClaims, json } from '../support/events.js';
 
@@ -232,6 +233,28 @@ describe('routes whose path names what they change', () => {
     expect(sent()).toEqual(['BatchGet', 'TransactWrite']);
     expect(batchKeys()).toEqual([`WS#${WS}/META`, `WS#${WS}/MEMBER#${ME}`, `USER#${ME}/PROFILE`, `USER#${THEM}/PROFILE`, `WS#${WS}/MEMBER#${THEM}`]);
     expect(json(res)).toMatchObject({ userId: THEM, organizationRole: 'member', workspaceRole: 'editor', implicit: false });
+  });
+
+  it('DELETE /workspaces/{w}/devices/{d}: a device never granted (grantVersion 0) needs no grants Query; one granted since does', async () => {
+    const DEV = '77777777-7777-4777-8777-777777777777';
+    const device = (grantVersion: number) => ({
+      PK: `WS#${WS}`, SK: `DEVICE#${DEV}`, id: DEV, workspaceId: WS, name: 'thermo-1', description: null, simIccid: null,
+      createdAt: AT, lastSeenAt: null, version: 1, grantVersion,
+    });
+    const remove = () =>
+      deleteDevice(
+        event({ method: 'DELETE', path: `/workspaces/${WS}/devices/${DEV}`, pathParameters: { workspaceId: WS, deviceId: DEV }, claims: idClaims(ME) }),
+        context(),
+      );
+    put(workspace(WS), profile(ME, { [ORG]: 'owner' }), device(0));
+    expect((await remove()).statusCode).toBe(204);
+    expect(sent()).toEqual(['BatchGet', 'TransactWrite']);
+    expect(ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Delete!.ExpressionAttributeValues![':seen']).toBe(0);
+
+    ddb.resetHistory();
+    put(device(2));
+    expect((await remove()).statusCode).toBe(204);
+    expect(sent()).toEqual(['BatchGet', 'Query', 'TransactWrite']);
   });
 
   it('PATCH /workspaces/{w}/sims/{iccid}: the SIM rides in the authorization BatchGet → ONE TransactWrite pinned to its version', async () => {
