@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { routeList } from '../functions/routes.js';
+import { routeList } from '#functions/routes.js';
 import { handlerEnvironment } from '../infra/local/stack.js';
 
 export interface BundleRow {

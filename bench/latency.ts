@@ -127,8 +127,8 @@ function freshIds(calls: CapturedCall[], known: Iterable<string>): Map<string, s
 
 export async function measureLatency(stack: LocalStack): Promise<LatencyRow[]> {
   const { info } = stack;
-  const { dynamodb, db } = await import('../shared/db/client.js');
-  const { hashToken } = await import('../shared/domain/invitations.js');
+  const { dynamodb, db } = await import('#db/client.js');
+  const { hashToken } = await import('#domain/invitations.js');
   const counter = installCounter(dynamodb);
   const commandClasses = ddb as unknown as Record<string, new (input: unknown) => Parameters<typeof dynamodb.send>[0]>;
 
@@ -274,8 +274,8 @@ export async function measureLatency(stack: LocalStack): Promise<LatencyRow[]> {
   // Member directory: an org of 100 members (seeded as bench/routes.ts does); its first page holds 50.
   const dir = await signup('latdir');
   {
-    const { newMembership } = await import('../shared/domain/factories.js');
-    const { membershipItem } = await import('../shared/db/repositories/records.js');
+    const { newMembership } = await import('#domain/factories.js');
+    const { membershipItem } = await import('#db/repositories/records.js');
     const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
     const now = new Date();
     const items = Array.from({ length: 99 }, (_, i) => {

@@ -148,9 +148,9 @@ type Res = { status: number; body: any };
 export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteRow[]; directory: DirectoryRow[] }> {
   const { info } = stack;
   // The handlers' own client: the gateway has applied their environment, and imports the same module.
-  const { dynamodb, db } = await import('../shared/db/client.js');
-  const { keys } = await import('../shared/db/keys.js');
-  const { routes: routeTable } = await import('../functions/routes.js');
+  const { dynamodb, db } = await import('#db/client.js');
+  const { keys } = await import('#db/keys.js');
+  const { routes: routeTable } = await import('#functions/routes.js');
   const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
   const counter = installCounter(dynamodb);
   // Each call's start and end, for the waves (off again before the directory's timings).
@@ -348,8 +348,8 @@ export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteR
   ];
 
   // ── Figure 5: the member directory's first page at 50 and 5,000 members ──
-  const { newMembership } = await import('../shared/domain/factories.js');
-  const { membershipItem } = await import('../shared/db/repositories/records.js');
+  const { newMembership } = await import('#domain/factories.js');
+  const { membershipItem } = await import('#db/repositories/records.js');
   const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
   const directory: DirectoryRow[] = [];
   for (const size of [50, 5_000]) {

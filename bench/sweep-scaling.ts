@@ -40,9 +40,9 @@ Object.assign(process.env, {
   POWERTOOLS_LOG_LEVEL: 'WARN',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 });
-const { newMembership, newOrganization, newWorkspace } = await import('../shared/domain/factories.js');
-const { membershipItem, orgItem, workspaceItem } = await import('../shared/db/repositories/records.js');
-const { runSweep } = await import('../shared/services/sweep.js');
+const { newMembership, newOrganization, newWorkspace } = await import('#domain/factories.js');
+const { membershipItem, orgItem, workspaceItem } = await import('#db/repositories/records.js');
+const { runSweep } = await import('#services/sweep.js');
 
 const raw = dynamoClient(dynamo.endpoint);
 const db = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });

@@ -3,7 +3,7 @@
  * row), the local gateway (same routes, same handlers) and the OpenAPI document.
  * Adding an operation = one handler file + one row here.
  */
-import type { HttpMethod, Route, RouteSpec } from '../shared/http/route.js';
+import type { HttpMethod, Route, RouteSpec } from '#http/route.js';
 import {
   AuditEvent, AuditQuery, Health, OrgOverview, PlanBody, TrialExtensionBody, WorkspaceOverview, Invitation, InvitationCreateBody, InvitationListQuery, InvitationParams,
   InvitationPatchBody, InvitationPreview, InvitationAcceptance, TokenParams, Me, MemberListQuery, MemberParams, MemberPatchBody, Member, MePatchBody, OrgCreateBody,

@@ -1,8 +1,8 @@
 import { CfnOutput, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { routeList } from '../functions/routes.js';
-import type { Route } from '../shared/http/route.js';
+import { routeList } from '#functions/routes.js';
+import type { Route } from '#http/route.js';
 import { Api } from './constructs/api.js';
 import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';

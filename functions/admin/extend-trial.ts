@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { orgView } from '../../shared/http/views.js';
-import { extendTrial } from '../../shared/services/trials.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { orgView } from '#http/views.js';
+import { extendTrial } from '#services/trials.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['POST /admin/orgs/{orgId}/trial'], async ({ principal, params, body }) => {
   const org = await extendTrial(principal, params.orgId, body.extendDays);

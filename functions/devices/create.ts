@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { deviceView } from '../../shared/http/device-views.js';
-import { addDevice } from '../../shared/services/devices.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { deviceView } from '#http/device-views.js';
+import { addDevice } from '#services/devices.js';
+import { routes } from '#functions/routes.js';
 
 /** The device key is in this answer and nowhere else, ever. */
 export const handler = api(routes['POST /workspaces/{workspaceId}/devices'], async ({ access, principal, body }) => {

@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { deviceView } from '../../shared/http/device-views.js';
-import { deviceOf } from '../../shared/services/devices.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { deviceView } from '#http/device-views.js';
+import { deviceOf } from '#services/devices.js';
+import { routes } from '#functions/routes.js';
 
 /** The device was read in the authorization BatchGet: nothing more to fetch. */
 export const handler = api(routes['GET /workspaces/{workspaceId}/devices/{deviceId}'], async ({ access }) => {

@@ -1,6 +1,6 @@
-import { api } from '../../shared/http/api.js';
-import { revokeDeviceAccess } from '../../shared/services/devices.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { revokeDeviceAccess } from '#services/devices.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['DELETE /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}'], async ({ access, principal, params }) => {
   await revokeDeviceAccess(access, principal.userId, params.userId);

@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { deviceGrantView } from '../../shared/http/device-views.js';
-import { grantDeviceAccess } from '../../shared/services/devices.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { deviceGrantView } from '#http/device-views.js';
+import { grantDeviceAccess } from '#services/devices.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['PUT /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}'], async ({ access, principal, params, body }) => {
   const grant = await grantDeviceAccess(access, principal.userId, params.userId, body.access);

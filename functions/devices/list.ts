@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { deviceView } from '../../shared/http/device-views.js';
-import { listVisibleDevices } from '../../shared/services/devices.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { deviceView } from '#http/device-views.js';
+import { listVisibleDevices } from '#services/devices.js';
+import { routes } from '#functions/routes.js';
 
 /** A caller with per-device grants only sees exactly the granted devices. */
 export const handler = api(routes['GET /workspaces/{workspaceId}/devices'], async ({ access, principal, query }) => {

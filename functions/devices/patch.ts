@@ -1,8 +1,8 @@
-import { api } from '../../shared/http/api.js';
-import { deviceView } from '../../shared/http/device-views.js';
-import { requiredVersion } from '../../shared/http/etag.js';
-import { editDevice } from '../../shared/services/devices.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { deviceView } from '#http/device-views.js';
+import { requiredVersion } from '#http/etag.js';
+import { editDevice } from '#services/devices.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['PATCH /workspaces/{workspaceId}/devices/{deviceId}'], async ({ access, principal, body, headers }) => {
   const device = await editDevice(access, principal.userId, body, requiredVersion(headers['if-match']));

@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { invitationView } from '../../shared/http/views.js';
-import { invite } from '../../shared/services/invitation-emails.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { invitationView } from '#http/views.js';
+import { invite } from '#services/invitation-emails.js';
+import { routes } from '#functions/routes.js';
 
 /** 201 even when the email could not be sent: the invitation is stored and `emailStatus` says so. */
 export const handler = api(routes['POST /orgs/{orgId}/invitations'], async ({ access, body }) => {

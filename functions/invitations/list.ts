@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { invitationView } from '../../shared/http/views.js';
-import { listOrgInvitations } from '../../shared/services/invitations.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { invitationView } from '#http/views.js';
+import { listOrgInvitations } from '#services/invitations.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['GET /orgs/{orgId}/invitations'], async ({ access, query }) => {
   const page = await listOrgInvitations(access, query);

@@ -1,6 +1,6 @@
-import { api } from '../../shared/http/api.js';
-import { preview } from '../../shared/services/invitations.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { preview } from '#services/invitations.js';
+import { routes } from '#functions/routes.js';
 
 /** Public: the link itself is the credential; every dead link answers the same 404. */
 export const handler = api(routes['GET /invitations/{token}'], async ({ params }) => ({ body: await preview(params.token) }));

@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { invitationView } from '../../shared/http/views.js';
-import { resend } from '../../shared/services/invitation-emails.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { invitationView } from '#http/views.js';
+import { resend } from '#services/invitation-emails.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['POST /orgs/{orgId}/invitations/{invitationId}/resend'], async ({ access, params }) => {
   const invitation = await resend(access, params.invitationId);

@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { meView } from '../../shared/http/views.js';
-import { updateMe } from '../../shared/services/me.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { meView } from '#http/views.js';
+import { updateMe } from '#services/me.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['PATCH /me'], async ({ principal, body }) => {
   const me = await updateMe(principal.userId, body);

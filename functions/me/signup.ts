@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { meView } from '../../shared/http/views.js';
-import { signUp } from '../../shared/services/me.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { meView } from '#http/views.js';
+import { signUp } from '#services/me.js';
+import { routes } from '#functions/routes.js';
 
 /** 201 on the first call; a repeat answers 200 with the same body and creates nothing. */
 export const handler = api(routes['POST /signup'], async ({ principal, body }) => {

@@ -1,6 +1,6 @@
-import { api } from '../../shared/http/api.js';
-import { removeOrgMember } from '../../shared/services/members.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { removeOrgMember } from '#services/members.js';
+import { routes } from '#functions/routes.js';
 
 /** Removing someone needs member management; anyone but the owner may remove themself (leave). */
 export const handler = api(routes['DELETE /orgs/{orgId}/members/{userId}'], async ({ access, params }) => {

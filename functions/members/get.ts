@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { memberView } from '../../shared/http/views.js';
-import { showMember } from '../../shared/services/members.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { memberView } from '#http/views.js';
+import { showMember } from '#services/members.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['GET /orgs/{orgId}/members/{userId}'], async ({ access, params }) => {
   const member = await showMember(access, params.userId);

@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { directoryEntryView } from '../../shared/http/views.js';
-import { listDirectory } from '../../shared/services/members.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { directoryEntryView } from '#http/views.js';
+import { listDirectory } from '#services/members.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['GET /orgs/{orgId}/members'], async ({ access, query }) => {
   const page = await listDirectory(access, query);

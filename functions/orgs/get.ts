@@ -1,6 +1,6 @@
-import { api } from '../../shared/http/api.js';
-import { orgView } from '../../shared/http/views.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { orgView } from '#http/views.js';
+import { routes } from '#functions/routes.js';
 
 /** The organization was already read while authorizing; nothing more to fetch. */
 export const handler = api(routes['GET /orgs/{orgId}'], async ({ access }) => ({

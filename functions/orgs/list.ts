@@ -1,6 +1,6 @@
-import { api } from '../../shared/http/api.js';
-import { listMyOrganizations } from '../../shared/services/organizations.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { listMyOrganizations } from '#services/organizations.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['GET /orgs'], async ({ principal, query, profile }) => {
   const page = await listMyOrganizations(principal, profile, query);

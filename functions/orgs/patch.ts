@@ -1,8 +1,8 @@
-import { api } from '../../shared/http/api.js';
-import { requiredVersion } from '../../shared/http/etag.js';
-import { orgView } from '../../shared/http/views.js';
-import { editOrganization } from '../../shared/services/organizations.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { requiredVersion } from '#http/etag.js';
+import { orgView } from '#http/views.js';
+import { editOrganization } from '#services/organizations.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['PATCH /orgs/{orgId}'], async ({ access, body, headers }) => {
   const org = await editOrganization(access, body, requiredVersion(headers['if-match']));

@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { orgView } from '../../shared/http/views.js';
-import { changePlan } from '../../shared/services/trials.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { orgView } from '#http/views.js';
+import { changePlan } from '#services/trials.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['PUT /orgs/{orgId}/plan'], async ({ access, body }) => {
   const org = await changePlan(access, body.plan);

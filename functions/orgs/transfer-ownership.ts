@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { orgView } from '../../shared/http/views.js';
-import { handOverOwnership } from '../../shared/services/organizations.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { orgView } from '#http/views.js';
+import { handOverOwnership } from '#services/organizations.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['POST /orgs/{orgId}/transfer-ownership'], async ({ access, body }) => {
   const org = await handOverOwnership(access, body.userId);

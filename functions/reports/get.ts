@@ -1,6 +1,6 @@
-import { api } from '../../shared/http/api.js';
-import { report } from '../../shared/services/reports.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { report } from '#services/reports.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['GET /reports'], async ({ principal, query }) => ({
   body: await report(principal, query.workspaceIds),

@@ -1,5 +1,5 @@
-import { api } from '../../shared/http/api.js';
-import { openApiDocument } from '../../shared/http/openapi.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { openApiDocument } from '#functions/openapi.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['GET /openapi.json'], async () => ({ body: openApiDocument() }));

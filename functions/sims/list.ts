@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { simView } from '../../shared/http/views.js';
-import { listSimsOf } from '../../shared/services/sims.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { simView } from '#http/views.js';
+import { listSimsOf } from '#services/sims.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['GET /workspaces/{workspaceId}/sims'], async ({ access, principal, query }) => {
   const page = await listSimsOf(access, principal.userId, query);

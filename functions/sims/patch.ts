@@ -1,8 +1,8 @@
-import { api } from '../../shared/http/api.js';
-import { requiredVersion } from '../../shared/http/etag.js';
-import { simView } from '../../shared/http/views.js';
-import { editSim } from '../../shared/services/sims.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { requiredVersion } from '#http/etag.js';
+import { simView } from '#http/views.js';
+import { editSim } from '#services/sims.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['PATCH /workspaces/{workspaceId}/sims/{iccid}'], async ({ access, principal, params, body, headers }) => {
   const sim = await editSim(access, principal.userId, params.iccid, body, requiredVersion(headers['if-match']));

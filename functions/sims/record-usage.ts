@@ -1,6 +1,6 @@
-import { api } from '../../shared/http/api.js';
-import { recordUsage } from '../../shared/services/sims.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { recordUsage } from '#services/sims.js';
+import { routes } from '#functions/routes.js';
 
 /** The network feed (platform operators): the record goes to the workspace that held the SIM at `at`. */
 export const handler = api(routes['POST /sims/{iccid}/usage'], async ({ principal, params, body, alsoRead }) => ({

@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { streamView } from '../../shared/http/device-views.js';
-import { addStream } from '../../shared/services/streams.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { streamView } from '#http/device-views.js';
+import { addStream } from '#services/streams.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['POST /workspaces/{workspaceId}/streams'], async ({ access, principal, body }) => {
   const stream = await addStream(access, principal.userId, body);

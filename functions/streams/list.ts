@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { streamView } from '../../shared/http/device-views.js';
-import { listStreams } from '../../shared/services/streams.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { streamView } from '#http/device-views.js';
+import { listStreams } from '#services/streams.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['GET /workspaces/{workspaceId}/streams'], async ({ access, principal, query }) => {
   const page = await listStreams(access, principal.userId, query);

@@ -5,8 +5,8 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { ScheduledEvent } from 'aws-lambda';
-import { logger } from '../../shared/logger.js';
-import { runSweep } from '../../shared/services/sweep.js';
+import { logger } from '#kernel/logger.js';
+import { runSweep } from '#services/sweep.js';
 
 export const handler = middy<ScheduledEvent>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

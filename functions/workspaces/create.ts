@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { workspaceView } from '../../shared/http/views.js';
-import { createWorkspaceIn } from '../../shared/services/workspaces.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { workspaceView } from '#http/views.js';
+import { createWorkspaceIn } from '#services/workspaces.js';
+import { routes } from '#functions/routes.js';
 
 /** The creator is an org owner/admin, hence the workspace's (implicit) admin. */
 export const handler = api(routes['POST /orgs/{orgId}/workspaces'], async ({ access, body }) => {

@@ -1,6 +1,6 @@
-import { api } from '../../shared/http/api.js';
-import { removeWorkspace } from '../../shared/services/workspaces.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { removeWorkspace } from '#services/workspaces.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['DELETE /workspaces/{workspaceId}'], async ({ access, principal }) => {
   await removeWorkspace(access, principal.userId);

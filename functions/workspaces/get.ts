@@ -1,6 +1,6 @@
-import { api } from '../../shared/http/api.js';
-import { workspaceView } from '../../shared/http/views.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { workspaceView } from '#http/views.js';
+import { routes } from '#functions/routes.js';
 
 /** The workspace was already read while authorizing. */
 export const handler = api(routes['GET /workspaces/{workspaceId}'], async ({ access }) => ({

@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { workspaceView } from '../../shared/http/views.js';
-import { listVisibleWorkspaces } from '../../shared/services/workspaces.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { workspaceView } from '#http/views.js';
+import { listVisibleWorkspaces } from '#services/workspaces.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['GET /orgs/{orgId}/workspaces'], async ({ access, query }) => {
   const page = await listVisibleWorkspaces(access, query);

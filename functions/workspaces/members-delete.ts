@@ -1,6 +1,6 @@
-import { api } from '../../shared/http/api.js';
-import { removeMemberFromWorkspace } from '../../shared/services/workspace-members.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { removeMemberFromWorkspace } from '#services/workspace-members.js';
+import { routes } from '#functions/routes.js';
 
 /** Any member may leave, so the row asks only for `workspace.read`; removing others needs admin (the service decides). */
 export const handler = api(routes['DELETE /workspaces/{workspaceId}/members/{userId}'], async ({ access, principal, params }) => {

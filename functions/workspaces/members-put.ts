@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { workspaceMemberView } from '../../shared/http/views.js';
-import { setWorkspaceMemberRole } from '../../shared/services/workspace-members.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { workspaceMemberView } from '#http/views.js';
+import { setWorkspaceMemberRole } from '#services/workspace-members.js';
+import { routes } from '#functions/routes.js';
 
 /** The row asks for `workspace.addMembers`; changing an existing role also needs admin (the service decides). */
 export const handler = api(routes['PUT /workspaces/{workspaceId}/members/{userId}'], async ({ access, principal, params, body }) => {

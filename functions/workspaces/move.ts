@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
-import { workspaceView } from '../../shared/http/views.js';
-import { moveWorkspaceTo } from '../../shared/services/workspace-moves.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { workspaceView } from '#http/views.js';
+import { moveWorkspaceTo } from '#services/workspace-moves.js';
+import { routes } from '#functions/routes.js';
 
 /** The row asks only that the caller can see the workspace; owner/admin of both orgs is the service's check. */
 export const handler = api(routes['POST /workspaces/{workspaceId}/move'], async ({ access, principal, body }) => {

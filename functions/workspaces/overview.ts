@@ -1,6 +1,6 @@
-import { api } from '../../shared/http/api.js';
-import { workspaceOverviewView } from '../../shared/http/views.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { workspaceOverviewView } from '#http/views.js';
+import { routes } from '#functions/routes.js';
 
 /** The workspace read while authorizing carries every counter: nothing more to fetch. */
 export const handler = api(routes['GET /workspaces/{workspaceId}/overview'], async ({ access }) => ({

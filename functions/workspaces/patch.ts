@@ -1,8 +1,8 @@
-import { api } from '../../shared/http/api.js';
-import { requiredVersion } from '../../shared/http/etag.js';
-import { workspaceView } from '../../shared/http/views.js';
-import { editWorkspace } from '../../shared/services/workspaces.js';
-import { routes } from '../routes.js';
+import { api } from '#http/api.js';
+import { requiredVersion } from '#http/etag.js';
+import { workspaceView } from '#http/views.js';
+import { editWorkspace } from '#services/workspaces.js';
+import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['PATCH /workspaces/{workspaceId}'], async ({ access, principal, body, headers }) => {
   const workspace = await editWorkspace(access, principal.userId, body, requiredVersion(headers['if-match']));

@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableV2, type GlobalSecondaryIndexPropsV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE } from '../../shared/db/table.js';
+import { TABLE } from '#db/table.js';
 
 /**
  * The Tenancy table, built from `shared/db/table.ts` so the deployed table, the local

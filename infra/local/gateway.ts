@@ -14,7 +14,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { JwtVerifier } from 'aws-jwt-verify';
-import type { Route } from '../../shared/http/route.js';
+import type { Route } from '#http/route.js';
 
 /** API Gateway's own payload limit; the handlers enforce their (much smaller) one. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;

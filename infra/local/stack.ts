@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { routeList } from '../../functions/routes.js';
+import { routeList } from '#functions/routes.js';
 import { checkJava, dynamoClient, ensureTable, startDynamoDb } from './dynamodb.js';
 import { ensureUserPool, fetchJwks, issuerOf, startCognito } from './cognito.js';
 import { applyHandlerEnvironment, startGateway, type Gateway } from './gateway.js';

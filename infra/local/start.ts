@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     name: 'sweep',
     everyMs: SWEEP_EVERY_MS,
     run: async () => {
-      const { runSweep } = await import('../../shared/services/sweep.js');
+      const { runSweep } = await import('#services/sweep.js');
       console.log(`[sweep] ${describeSweep(await runSweep({ at: new Date() }))}`);
     },
   });

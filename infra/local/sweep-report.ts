@@ -2,7 +2,7 @@
  * The pure parts of running the trial sweep locally, shared by `npm run sweep` and the
  * minute sweep of `npm start`: reading `--at` and saying what a run did.
  */
-import type { SweepStats } from '../../shared/services/sweep-types.js';
+import type { SweepStats } from '#services/sweep-types.js';
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 

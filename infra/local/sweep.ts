@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { SweepStats } from '../../shared/services/sweep-types.js';
+import type { SweepStats } from '#services/sweep-types.js';
 import { applyHandlerEnvironment } from './gateway.js';
 import {
   DATA_DIR, STACK_FILE, handlerEnvironment, localPortalUrl, readCursorSecret, type StackInfo,
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     portalUrl: localPortalUrl(),
     cursorSecret,
   }));
-  const { runSweep } = await import('../../shared/services/sweep.js');
+  const { runSweep } = await import('#services/sweep.js');
 
   let stats: SweepStats;
   try {

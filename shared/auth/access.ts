@@ -5,15 +5,15 @@
  *   profile, whose `orgRoles` says whether they are an implicit admin through the org.
  * A resource outside the caller's tenants is 404, exactly like one that does not exist.
  */
-import type { Invitation, OrgMembership, Organization, UserProfile, Workspace, WorkspaceMembership } from '../domain/model.js';
-import type { Sim } from '../domain/sims.js';
-import { toSim } from '../db/repositories/sims.js';
-import { keys, type Key } from '../db/keys.js';
-import { batchGet, type Item } from '../db/ops.js';
-import { toInvitation, toMembership, toOrg, toProfile, toWorkspace, toWorkspaceMembership } from '../db/repositories/records.js';
-import { ForbiddenError, NotFoundError } from '../http/errors.js';
-import type { Device, DeviceGrant } from '../domain/devices.js';
-import { listUserGrants, toDevice, toDeviceGrant } from '../db/repositories/devices.js';
+import type { Invitation, OrgMembership, Organization, UserProfile, Workspace, WorkspaceMembership } from '#domain/model.js';
+import type { Sim } from '#domain/sims.js';
+import { toSim } from '#db/repositories/sims.js';
+import { keys, type Key } from '#db/keys.js';
+import { batchGet, type Item } from '#db/ops.js';
+import { toInvitation, toMembership, toOrg, toProfile, toWorkspace, toWorkspaceMembership } from '#db/repositories/records.js';
+import { ForbiddenError, NotFoundError } from '#kernel/errors.js';
+import type { Device, DeviceGrant } from '#domain/devices.js';
+import { listUserGrants, toDevice, toDeviceGrant } from '#db/repositories/devices.js';
 import {
   deviceRoleAllows,
   grantAllows,
@@ -28,7 +28,7 @@ import {
   type OrgRole,
   type WorkspaceAction,
   type WorkspaceRole,
-} from './policy.js';
+} from '#auth/policy.js';
 
 export interface OrgAccess {
   kind: 'org';

@@ -3,10 +3,10 @@
  * operations that check it themselves on the profile their own BatchGet reads
  * (`ssoByOperation` in the route table).
  */
-import { getProfile } from '../db/repositories/users.js';
-import type { UserProfile } from '../domain/model.js';
-import { assertSsoSatisfied } from '../domain/sso.js';
-import type { Principal } from '../http/principal.js';
+import { getProfile } from '#db/repositories/users.js';
+import type { UserProfile } from '#domain/model.js';
+import { assertSsoSatisfied } from '#domain/sso.js';
+import type { Principal } from '#auth/principal.js';
 
 /** 403 `sso_required` unless the caller's token meets their default workspace's requirement. */
 export function assertSso(principal: Pick<Principal, 'identityProviders'>, profile: Pick<UserProfile, 'defaultWorkspaceSso'> | undefined): void {

@@ -4,11 +4,11 @@
  * reads the caller's profile and, per workspace, its item and the caller's explicit role; extra
  * keys a route needs anyway (the SIM being transferred) ride along in the same round trip.
  */
-import type { UserProfile, Workspace } from '../domain/model.js';
-import { keys, type Key } from '../db/keys.js';
-import { batchGet, type Item } from '../db/ops.js';
-import { toProfile, toWorkspace, toWorkspaceMembership } from '../db/repositories/records.js';
-import { effectiveWorkspaceRole, type WorkspaceRole } from './policy.js';
+import type { UserProfile, Workspace } from '#domain/model.js';
+import { keys, type Key } from '#db/keys.js';
+import { batchGet, type Item } from '#db/ops.js';
+import { toProfile, toWorkspace, toWorkspaceMembership } from '#db/repositories/records.js';
+import { effectiveWorkspaceRole, type WorkspaceRole } from '#auth/policy.js';
 
 export interface WorkspaceRoleGrant {
   workspace: Workspace;

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.js';
+import { config } from '#kernel/config.js';
 
 /** Created once per container; repositories take it as a default parameter so tests can swap it. */
 export const dynamodb = new DynamoDBClient({

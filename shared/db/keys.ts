@@ -2,7 +2,7 @@
  * Every key of the table is built here and nowhere else. Repositories speak the domain;
  * handlers never see PK/SK.
  */
-import { TABLE } from './table.js';
+import { TABLE } from '#db/table.js';
 
 export interface Key {
   PK: string;

@@ -8,9 +8,9 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { db as defaultDb, tableName, type Db } from './client.js';
-import type { Key } from './keys.js';
-import { ConflictError, NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '../http/errors.js';
+import { db as defaultDb, tableName, type Db } from '#db/client.js';
+import type { Key } from '#db/keys.js';
+import { ConflictError, NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '#kernel/errors.js';
 
 export type Item = Record<string, unknown>;
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

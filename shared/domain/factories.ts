@@ -1,8 +1,8 @@
 /** How new records start out: one place, so sign-up, create and accept agree. */
 import { randomUUID } from 'node:crypto';
-import type { OrgRole, WorkspaceRole } from '../auth/policy.js';
-import type { OrgMembership, Organization, Workspace } from './model.js';
-import { trialEnd } from './plans.js';
+import type { OrgRole, WorkspaceRole } from '#auth/policy.js';
+import type { OrgMembership, Organization, Workspace } from '#domain/model.js';
+import { trialEnd } from '#domain/plans.js';
 
 /** A new organization on a 14-day trial. */
 export function newOrganization(input: {

@@ -1,8 +1,8 @@
 /** Invitation rules: who may grant what, the state machine, tokens, limits. Plain functions. */
 import { createHash, randomBytes } from 'node:crypto';
-import { orgRoleRank, workspaceRoleRank, type OrgRole, type WorkspaceRole } from '../auth/policy.js';
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from '../http/errors.js';
-import type { Invitation } from './model.js';
+import { orgRoleRank, workspaceRoleRank, type OrgRole, type WorkspaceRole } from '#auth/policy.js';
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from '#kernel/errors.js';
+import type { Invitation } from '#domain/model.js';
 
 export const DEFAULT_EXPIRY_DAYS = 7;
 export const RESEND_INTERVAL_SECONDS = 60;

@@ -1,6 +1,6 @@
 /** Rules about who may change whose organization role. Plain functions, no AWS. */
-import { orgRoleRank, type OrgRole } from '../auth/policy.js';
-import { ConflictError, ForbiddenError } from '../http/errors.js';
+import { orgRoleRank, type OrgRole } from '#auth/policy.js';
+import { ConflictError, ForbiddenError } from '#kernel/errors.js';
 
 /**
  * An actor (already allowed to manage members) changes `target`'s role to `newRole`.

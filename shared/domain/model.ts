@@ -1,5 +1,5 @@
 /** The records the service keeps, as the domain sees them (no table keys). */
-import type { OrgRole, WorkspaceRole } from '../auth/policy.js';
+import type { OrgRole, WorkspaceRole } from '#auth/policy.js';
 
 export type Plan = 'trial' | 'free' | 'pro' | 'enterprise';
 export type WorkspaceState = 'enabled' | 'disabled';

@@ -2,10 +2,10 @@
  * Moving a workspace to another organization: who may, what happens to its explicit members,
  * and how big the move's single transaction gets. Plain functions, no AWS.
  */
-import { orgRoleAllows, type OrgRole } from '../auth/policy.js';
-import { BadRequestError, ConflictError, ForbiddenError } from '../http/errors.js';
-import type { WorkspaceMembership } from './model.js';
-import { isImplicitWorkspaceAdmin } from './workspace-members.js';
+import { orgRoleAllows, type OrgRole } from '#auth/policy.js';
+import { BadRequestError, ConflictError, ForbiddenError } from '#kernel/errors.js';
+import type { WorkspaceMembership } from '#domain/model.js';
+import { isImplicitWorkspaceAdmin } from '#domain/workspace-members.js';
 
 /** DynamoDB's limit on the items of one TransactWriteItems. */
 export const MAX_TRANSACTION_ITEMS = 100;

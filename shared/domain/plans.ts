@@ -1,4 +1,4 @@
-import type { Plan } from './model.js';
+import type { Plan } from '#domain/model.js';
 
 /** How many workspaces an organization may have on each plan. */
 export const WORKSPACE_QUOTA: Record<Plan, number> = { trial: 3, free: 1, pro: 3, enterprise: 100 };

@@ -2,7 +2,7 @@
  * SIM rules: what an ICCID is, what a transfer does to a SIM, and to which workspace a usage
  * record belongs (the billing split at the moment of each transfer). Plain functions, no AWS.
  */
-import { BadRequestError, ConflictError } from '../http/errors.js';
+import { BadRequestError, ConflictError } from '#kernel/errors.js';
 
 export type SimStatus = 'active' | 'suspended';
 

@@ -3,8 +3,8 @@
  * through that workspace's identity provider. Plain functions, no I/O: the request wrapper
  * feeds them the caller's profile and the providers of their ID token's `identities` claim.
  */
-import { ForbiddenError } from '../http/errors.js';
-import type { WorkspaceSso } from './model.js';
+import { ForbiddenError } from '#kernel/errors.js';
+import type { WorkspaceSso } from '#domain/model.js';
 
 /**
  * The SSO setting of a user's default workspace, copied onto their profile so that checking it

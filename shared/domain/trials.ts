@@ -1,6 +1,6 @@
 /** Trial rules: when reminders and the end come, which plans are paid, what an extension does. */
-import type { Organization, Plan, Workspace } from './model.js';
-import { WorkspaceDisabledError } from '../http/errors.js';
+import type { Organization, Plan, Workspace } from '#domain/model.js';
+import { WorkspaceDisabledError } from '#kernel/errors.js';
 
 export const REMINDER_DAYS_BEFORE_END = 3;
 export const TRIAL_EXPIRED = 'trial_expired';

@@ -8,9 +8,9 @@ import {
   workspaceRoleRank,
   type OrgRole,
   type WorkspaceRole,
-} from '../auth/policy.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js';
-import type { OrgMembership, WorkspaceMembership } from './model.js';
+} from '#auth/policy.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
+import type { OrgMembership, WorkspaceMembership } from '#domain/model.js';
 
 /** One line of a workspace's member list. */
 export interface WorkspaceMemberEntry {

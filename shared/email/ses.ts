@@ -4,8 +4,8 @@
  * store what they send first and record the outcome.
  */
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { config } from '../config.js';
-import { logger } from '../logger.js';
+import { config } from '#kernel/config.js';
+import { logger } from '#kernel/logger.js';
 
 /** Created once per container. Two attempts: a dead endpoint fails fast and the caller records it. */
 export const ses = new SESv2Client({ region: config().region, endpoint: config().sesEndpoint, maxAttempts: 2 });

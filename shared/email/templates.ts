@@ -3,8 +3,8 @@
  * HTML (names, messages). Links come from configuration (PORTAL_URL) only, never from a request.
  */
 import { escape } from 'html-escaper';
-import type { Branding } from '../domain/model.js';
-import type { Email } from './ses.js';
+import type { Branding } from '#domain/model.js';
+import type { Email } from '#email/ses.js';
 
 interface Layout {
   to: string;

@@ -1,5 +1,5 @@
 /** Devices, streams and grants → the JSON shapes of API.md (never the key hash). */
-import type { Device, DeviceGrant, Stream } from '../domain/devices.js';
+import type { Device, DeviceGrant, Stream } from '#domain/devices.js';
 
 export const deviceView = (d: Device) => ({
   id: d.id,

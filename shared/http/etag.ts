@@ -1,4 +1,4 @@
-import { PreconditionFailedError } from './errors.js';
+import { PreconditionFailedError } from '#kernel/errors.js';
 
 /** Strong ETag from an item's version counter. */
 export const etagOf = (version: number): string => `"${version}"`;

@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { logger } from '../logger.js';
-import { BadRequestError, HttpError } from './errors.js';
+import { logger } from '#kernel/logger.js';
+import { BadRequestError, HttpError } from '#kernel/errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

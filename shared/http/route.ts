@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { Action } from '../auth/policy.js';
+import type { Action } from '#auth/policy.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -1,8 +1,8 @@
 /** Domain records → the JSON shapes of API.md. */
-import type { OrgRole, WorkspaceRole } from '../auth/policy.js';
-import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
-import type { DisplayStatus } from '../domain/invitations.js';
-import { ssoStatus } from '../domain/sso.js';
+import type { OrgRole, WorkspaceRole } from '#auth/policy.js';
+import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '#domain/model.js';
+import type { DisplayStatus } from '#domain/invitations.js';
+import { ssoStatus } from '#domain/sso.js';
 
 export const orgView = (o: Organization) => ({
   id: o.id,
@@ -94,7 +94,7 @@ export const joinedView = (joined: { org: Organization; role: OrgRole; workspace
 });
 
 /** One line of a workspace's member list (and the answer to a PUT of a workspace role). */
-export const workspaceMemberView = (e: import('../domain/workspace-members.js').WorkspaceMemberEntry) => ({
+export const workspaceMemberView = (e: import('#domain/workspace-members.js').WorkspaceMemberEntry) => ({
   userId: e.member.userId,
   email: e.member.email,
   givenName: e.member.givenName,
@@ -157,7 +157,7 @@ export const workspaceOverviewView = (w: Workspace) => ({
   trafficBytes: w.trafficBytes,
 });
 
-export const simView = (s: import('../domain/sims.js').Sim) => ({
+export const simView = (s: import('#domain/sims.js').Sim) => ({
   iccid: s.iccid,
   workspaceId: s.workspaceId,
   status: s.status,

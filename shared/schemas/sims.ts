@@ -1,6 +1,6 @@
 /** Request and response schemas of SIMs, usage and reports (they feed validation and OpenAPI). */
 import * as z from 'zod';
-import { isIccid } from '../domain/sims.js';
+import { isIccid } from '#domain/sims.js';
 import { Id, Timestamp } from './common.js';
 
 export const Iccid = z

@@ -1,6 +1,6 @@
 /** Devices of a workspace and per-device grants: list, create, edit, delete, grant, revoke. */
-import type { DeviceAccess } from '../auth/access.js';
-import type { GrantLevel } from '../auth/policy.js';
+import type { DeviceAccess } from '#auth/access.js';
+import type { GrantLevel } from '#auth/policy.js';
 import {
   createDevice,
   deleteDevice,
@@ -9,10 +9,10 @@ import {
   listDevicesPage,
   putGrant,
   updateDevice,
-} from '../db/repositories/devices.js';
-import { newDevice, newDeviceKey, type Device, type DeviceGrant } from '../domain/devices.js';
-import { assertWorkspaceWritable } from '../domain/trials.js';
-import { cursorFrom, pageOf, startKeyFrom, type Page } from '../http/paging.js';
+} from '#db/repositories/devices.js';
+import { newDevice, newDeviceKey, type Device, type DeviceGrant } from '#domain/devices.js';
+import { assertWorkspaceWritable } from '#domain/trials.js';
+import { cursorFrom, pageOf, startKeyFrom, type Page } from '#db/paging.js';
 
 /**
  * The devices the caller may see: all of the workspace's for a role holder (paged in DynamoDB),

@@ -2,11 +2,11 @@
  * Ingest: a device sends a JSON document to a stream of its own workspace. One BatchGet (the
  * workspace, the device's name guard with its key hash, the stream), then one update (lastSeenAt).
  */
-import { readIngestTargets, recordDeviceSeen } from '../db/repositories/devices.js';
-import { toWorkspace } from '../db/repositories/records.js';
-import { deviceKeyFrom, deviceKeyMatches } from '../domain/devices.js';
-import { assertWorkspaceWritable } from '../domain/trials.js';
-import { NotFoundError, UnauthorizedError } from '../http/errors.js';
+import { readIngestTargets, recordDeviceSeen } from '#db/repositories/devices.js';
+import { toWorkspace } from '#db/repositories/records.js';
+import { deviceKeyFrom, deviceKeyMatches } from '#domain/devices.js';
+import { assertWorkspaceWritable } from '#domain/trials.js';
+import { NotFoundError, UnauthorizedError } from '#kernel/errors.js';
 
 const wrongKey = () => new UnauthorizedError('Unknown device or wrong device key.');
 

@@ -3,14 +3,14 @@
  * from the rest of the lifecycle so only their functions bundle the SES client.
  */
 import { randomUUID } from 'node:crypto';
-import type { OrgAccess } from '../auth/access.js';
-import { config } from '../config.js';
-import { createInvitation, recordSend, renewLink } from '../db/repositories/invitations.js';
-import { assertCanGrant, assertCanResend, assertPending, expiryFrom, newToken } from '../domain/invitations.js';
-import type { Invitation, Organization } from '../domain/model.js';
-import { sendEmail } from '../email/ses.js';
-import { invitationEmail } from '../email/templates.js';
-import { assertWorkspacesOfOrg, displayName, findInvitation, inviterOf, type Grants } from './invitations.js';
+import type { OrgAccess } from '#auth/access.js';
+import { config } from '#kernel/config.js';
+import { createInvitation, recordSend, renewLink } from '#db/repositories/invitations.js';
+import { assertCanGrant, assertCanResend, assertPending, expiryFrom, newToken } from '#domain/invitations.js';
+import type { Invitation, Organization } from '#domain/model.js';
+import { sendEmail } from '#email/ses.js';
+import { invitationEmail } from '#email/templates.js';
+import { assertWorkspacesOfOrg, displayName, findInvitation, inviterOf, type Grants } from '#services/invitations.js';
 
 /** Sends (or re-sends) the invitation email for `token` and records how it went. */
 async function deliver(invitation: Invitation, token: string, org: Organization, now: Date): Promise<Invitation> {

@@ -2,11 +2,11 @@
  * The invitation lifecycle without email: list, change, withdraw; preview, accept, decline.
  * Inviting and resending, which email the invitee, are in invitation-emails.ts.
  */
-import type { OrgAccess } from '../auth/access.js';
-import { effectiveWorkspaceRole, type OrgRole, type WorkspaceRole } from '../auth/policy.js';
-import { assertSso, assertSsoReading } from '../auth/sso-check.js';
-import { keys, partitions, type Key } from '../db/keys.js';
-import { batchGet, queryFilled, type Item } from '../db/ops.js';
+import type { OrgAccess } from '#auth/access.js';
+import { effectiveWorkspaceRole, type OrgRole, type WorkspaceRole } from '#auth/policy.js';
+import { assertSso, assertSsoReading } from '#auth/sso-check.js';
+import { keys, partitions, type Key } from '#db/keys.js';
+import { batchGet, queryFilled, type Item } from '#db/ops.js';
 import {
   acceptInvitation,
   endInvitation,
@@ -15,8 +15,8 @@ import {
   updateInvitationRoles,
   workspacesOf,
   type InvitationLink,
-} from '../db/repositories/invitations.js';
-import { toInvitation, toOrg, toProfile, toWorkspace } from '../db/repositories/records.js';
+} from '#db/repositories/invitations.js';
+import { toInvitation, toOrg, toProfile, toWorkspace } from '#db/repositories/records.js';
 import {
   assertCanGrant,
   assertInvitee,
@@ -25,13 +25,13 @@ import {
   hashToken,
   statusAt,
   type DisplayStatus,
-} from '../domain/invitations.js';
-import { newMembership } from '../domain/factories.js';
-import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '../domain/model.js';
-import { BadRequestError, NotFoundError } from '../http/errors.js';
-import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
-import type { Principal } from '../http/principal.js';
-import { requirementOf } from '../domain/sso.js';
+} from '#domain/invitations.js';
+import { newMembership } from '#domain/factories.js';
+import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '#domain/model.js';
+import { BadRequestError, NotFoundError } from '#kernel/errors.js';
+import { cursorFrom, startKeyFrom, type Page } from '#db/paging.js';
+import type { Principal } from '#auth/principal.js';
+import { requirementOf } from '#domain/sso.js';
 
 export type Grants = { workspaceId: string; role: WorkspaceRole }[];
 

@@ -1,25 +1,25 @@
 /** Sign-up and the caller's own view: profile, organizations, workspaces. */
-import { effectiveWorkspaceRole, IMPLICIT_WORKSPACE_ADMIN_ROLES, type WorkspaceRole } from '../auth/policy.js';
-import { loadWorkspaceAccess } from '../auth/access.js';
-import { assertSso, assertSsoReading } from '../auth/sso-check.js';
-import { keys } from '../db/keys.js';
-import { batchGetAll } from '../db/ops.js';
-import { renameMember } from '../db/repositories/members.js';
-import { toOrg, toProfile, toWorkspace } from '../db/repositories/records.js';
+import { effectiveWorkspaceRole, IMPLICIT_WORKSPACE_ADMIN_ROLES, type WorkspaceRole } from '#auth/policy.js';
+import { loadWorkspaceAccess } from '#auth/access.js';
+import { assertSso, assertSsoReading } from '#auth/sso-check.js';
+import { keys } from '#db/keys.js';
+import { batchGetAll } from '#db/ops.js';
+import { renameMember } from '#db/repositories/members.js';
+import { toOrg, toProfile, toWorkspace } from '#db/repositories/records.js';
 import {
   createSignup,
   listMemberships,
   setDefaultWorkspace,
   StaleDefaultWorkspace,
   updateProfile,
-} from '../db/repositories/users.js';
-import { listAllOrgWorkspaces } from '../db/repositories/workspaces.js';
-import { newMembership, newOrganization, newWorkspace } from '../domain/factories.js';
-import type { UserProfile, Workspace } from '../domain/model.js';
-import { requirementOf } from '../domain/sso.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js';
-import type { Principal } from '../http/principal.js';
-import type { MeView } from '../http/views.js';
+} from '#db/repositories/users.js';
+import { listAllOrgWorkspaces } from '#db/repositories/workspaces.js';
+import { newMembership, newOrganization, newWorkspace } from '#domain/factories.js';
+import type { UserProfile, Workspace } from '#domain/model.js';
+import { requirementOf } from '#domain/sso.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
+import type { Principal } from '#auth/principal.js';
+import type { MeView } from '#http/views.js';
 
 export const DEFAULT_WORKSPACE_NAME = 'Default';
 

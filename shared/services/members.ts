@@ -1,13 +1,13 @@
 /** The member directory and role changes in an organization. */
-import { allows, type OrgAccess } from '../auth/access.js';
-import { ORG_ROLES, type OrgRole } from '../auth/policy.js';
-import { changeRole, directoryPage, getMember, removeMember, wholeDirectory, type DirectoryEntry } from '../db/repositories/members.js';
-import type { OrgMembership } from '../domain/model.js';
-import { assertCanChangeRole, assertCanRemove } from '../domain/members.js';
-import { ForbiddenError, NotFoundError } from '../http/errors.js';
-import { getProfile } from '../db/repositories/users.js';
-import { deleteWorkspaceMember, getWorkspace } from '../db/repositories/workspaces.js';
-import { cursorFrom, pageOf, startKeyFrom, type Page } from '../http/paging.js';
+import { allows, type OrgAccess } from '#auth/access.js';
+import { ORG_ROLES, type OrgRole } from '#auth/policy.js';
+import { changeRole, directoryPage, getMember, removeMember, wholeDirectory, type DirectoryEntry } from '#db/repositories/members.js';
+import type { OrgMembership } from '#domain/model.js';
+import { assertCanChangeRole, assertCanRemove } from '#domain/members.js';
+import { ForbiddenError, NotFoundError } from '#kernel/errors.js';
+import { getProfile } from '#db/repositories/users.js';
+import { deleteWorkspaceMember, getWorkspace } from '#db/repositories/workspaces.js';
+import { cursorFrom, pageOf, startKeyFrom, type Page } from '#db/paging.js';
 
 /** Workspace roles removed inside the member's removal transaction (2 items each, with ≤ 25 grants and 7 more). */
 const MAX_ROLES_REMOVED_AT_ONCE = 30;

@@ -1,8 +1,8 @@
 /** Organizations: my list, create, edit, transfer, delete. */
-import type { OrgAccess } from '../auth/access.js';
-import type { OrgRole } from '../auth/policy.js';
-import { keys } from '../db/keys.js';
-import { batchGetAll } from '../db/ops.js';
+import type { OrgAccess } from '#auth/access.js';
+import type { OrgRole } from '#auth/policy.js';
+import { keys } from '#db/keys.js';
+import { batchGetAll } from '#db/ops.js';
 import {
   createOrganization,
   deleteOrganization,
@@ -10,13 +10,13 @@ import {
   StaleOrganization,
   transferOwnership,
   updateOrganization,
-} from '../db/repositories/organizations.js';
-import { toOrg } from '../db/repositories/records.js';
-import { newMembership, newOrganization } from '../domain/factories.js';
-import type { Branding, Organization, UserProfile } from '../domain/model.js';
-import { BadRequestError, ConflictError, NotFoundError } from '../http/errors.js';
-import { pageOf, type Page } from '../http/paging.js';
-import type { Principal } from '../http/principal.js';
+} from '#db/repositories/organizations.js';
+import { toOrg } from '#db/repositories/records.js';
+import { newMembership, newOrganization } from '#domain/factories.js';
+import type { Branding, Organization, UserProfile } from '#domain/model.js';
+import { BadRequestError, ConflictError, NotFoundError } from '#kernel/errors.js';
+import { pageOf, type Page } from '#db/paging.js';
+import type { Principal } from '#auth/principal.js';
 
 /**
  * The caller's organizations with their role, filtered by a case-insensitive name substring, by

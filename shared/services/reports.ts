@@ -1,10 +1,10 @@
 /** Centralized reports: per-workspace and combined figures over workspaces the caller can access (any role). */
-import { loadWorkspaceRoles } from '../auth/workspace-roles.js';
-import { assertSso } from '../auth/sso-check.js';
-import type { Principal } from '../http/principal.js';
-import type { Workspace } from '../domain/model.js';
-import { NotFoundError } from '../http/errors.js';
-import { loadMe } from './me.js';
+import { loadWorkspaceRoles } from '#auth/workspace-roles.js';
+import { assertSso } from '#auth/sso-check.js';
+import type { Principal } from '#auth/principal.js';
+import type { Workspace } from '#domain/model.js';
+import { NotFoundError } from '#kernel/errors.js';
+import { loadMe } from '#services/me.js';
 
 export interface ReportLine {
   workspaceId: string;

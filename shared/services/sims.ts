@@ -1,18 +1,18 @@
 /** SIMs of a workspace: register, list, change status or device, transfer to another workspace, record and read usage. */
 import { randomUUID } from 'node:crypto';
-import type { WorkspaceAccess } from '../auth/access.js';
-import { workspaceRoleAllows } from '../auth/policy.js';
-import { loadWorkspaceRoles } from '../auth/workspace-roles.js';
-import { assertSso, assertSsoReading } from '../auth/sso-check.js';
-import type { Principal } from '../http/principal.js';
-import { keys } from '../db/keys.js';
-import { getSimLocation, listSims, listUsage, moveSim, putUsage, registerSim, toLocation, toSim, updateSim } from '../db/repositories/sims.js';
-import { getWorkspace } from '../db/repositories/workspaces.js';
-import { arrivedSim, holderAt, summarizeUsage, transferredLocation, usageRange, type Sim } from '../domain/sims.js';
-import type { Item } from '../db/ops.js';
-import { assertWorkspaceWritable } from '../domain/trials.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js';
-import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
+import type { WorkspaceAccess } from '#auth/access.js';
+import { workspaceRoleAllows } from '#auth/policy.js';
+import { loadWorkspaceRoles } from '#auth/workspace-roles.js';
+import { assertSso, assertSsoReading } from '#auth/sso-check.js';
+import type { Principal } from '#auth/principal.js';
+import { keys } from '#db/keys.js';
+import { getSimLocation, listSims, listUsage, moveSim, putUsage, registerSim, toLocation, toSim, updateSim } from '#db/repositories/sims.js';
+import { getWorkspace } from '#db/repositories/workspaces.js';
+import { arrivedSim, holderAt, summarizeUsage, transferredLocation, usageRange, type Sim } from '#domain/sims.js';
+import type { Item } from '#db/ops.js';
+import { assertWorkspaceWritable } from '#domain/trials.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
+import { cursorFrom, startKeyFrom, type Page } from '#db/paging.js';
 
 /** New SIMs start `active`: registering a SIM is putting it into service. */
 export async function registerSimIn(access: WorkspaceAccess, actorId: string, iccid: string, now = new Date()): Promise<Sim> {

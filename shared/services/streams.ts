@@ -1,9 +1,9 @@
 /** Streams of a workspace: list, create, delete. */
-import type { WorkspaceAccess } from '../auth/access.js';
-import { createStream, deleteStream, listStreamsPage } from '../db/repositories/streams.js';
-import type { Stream } from '../domain/devices.js';
-import { assertWorkspaceWritable } from '../domain/trials.js';
-import { cursorFrom, startKeyFrom, type Page } from '../http/paging.js';
+import type { WorkspaceAccess } from '#auth/access.js';
+import { createStream, deleteStream, listStreamsPage } from '#db/repositories/streams.js';
+import type { Stream } from '#domain/devices.js';
+import { assertWorkspaceWritable } from '#domain/trials.js';
+import { cursorFrom, startKeyFrom, type Page } from '#db/paging.js';
 
 export async function listStreams(access: WorkspaceAccess, callerId: string, options: { limit: number; cursor?: string }): Promise<Page<Stream>> {
   const scope = `streams|${callerId}|${access.workspace.id}`;

@@ -3,9 +3,9 @@
  * owners 3 days before, and finishes interrupted deletions. The only service that sends the
  * trial emails, so only the scheduled sweep function bundles the SES client.
  */
-import { config } from '../config.js';
-import { getMember } from '../db/repositories/members.js';
-import { getOrganization, pendingPurges, purgeOrganization } from '../db/repositories/organizations.js';
+import { config } from '#kernel/config.js';
+import { getMember } from '#db/repositories/members.js';
+import { getOrganization, pendingPurges, purgeOrganization } from '#db/repositories/organizations.js';
 import {
   claimNotice,
   disableForTrial,
@@ -15,13 +15,13 @@ import {
   sweepWatermark,
   trialIndexPage,
   type TrialEntry,
-} from '../db/repositories/trials.js';
-import { listAllOrgWorkspaces, purgeWorkspace } from '../db/repositories/workspaces.js';
-import type { Organization } from '../domain/model.js';
-import { daysBetween, dayOf, reminderHorizon, SWEEP_EPOCH_DAY, sweptThrough } from '../domain/trials.js';
-import { sendEmail } from '../email/ses.js';
-import { trialEndedEmail, trialReminderEmail } from '../email/templates.js';
-import type { SweepStats } from './sweep-types.js';
+} from '#db/repositories/trials.js';
+import { listAllOrgWorkspaces, purgeWorkspace } from '#db/repositories/workspaces.js';
+import type { Organization } from '#domain/model.js';
+import { daysBetween, dayOf, reminderHorizon, SWEEP_EPOCH_DAY, sweptThrough } from '#domain/trials.js';
+import { sendEmail } from '#email/ses.js';
+import { trialEndedEmail, trialReminderEmail } from '#email/templates.js';
+import type { SweepStats } from '#services/sweep-types.js';
 
 export type { SweepStats };
 

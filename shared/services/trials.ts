@@ -3,17 +3,17 @@
  * sweep, shared/services/sweep.ts) disables the org's workspaces; a paid plan or an extension
  * enables those (and only those) again.
  */
-import type { OrgAccess } from '../auth/access.js';
-import { assertSso } from '../auth/sso-check.js';
-import { keys } from '../db/keys.js';
-import { batchGet } from '../db/ops.js';
-import { toOrg, toProfile } from '../db/repositories/records.js';
-import type { Principal } from '../http/principal.js';
-import { enableAfterTrial, setPlan, setTrialEnd } from '../db/repositories/trials.js';
-import { listAllOrgWorkspaces } from '../db/repositories/workspaces.js';
-import type { Organization, Plan } from '../domain/model.js';
-import { extendedEnd, isPaid, TRIAL_EXPIRED } from '../domain/trials.js';
-import { ConflictError, NotFoundError } from '../http/errors.js';
+import type { OrgAccess } from '#auth/access.js';
+import { assertSso } from '#auth/sso-check.js';
+import { keys } from '#db/keys.js';
+import { batchGet } from '#db/ops.js';
+import { toOrg, toProfile } from '#db/repositories/records.js';
+import type { Principal } from '#auth/principal.js';
+import { enableAfterTrial, setPlan, setTrialEnd } from '#db/repositories/trials.js';
+import { listAllOrgWorkspaces } from '#db/repositories/workspaces.js';
+import type { Organization, Plan } from '#domain/model.js';
+import { extendedEnd, isPaid, TRIAL_EXPIRED } from '#domain/trials.js';
+import { ConflictError, NotFoundError } from '#kernel/errors.js';
 
 /** Re-enables the workspaces the trial's end disabled, and no others. */
 async function liftTrialEnd(orgId: string, actorId: string, at: Date): Promise<void> {

@@ -1,14 +1,14 @@
 /** The members of a workspace: list, grant or change a role, remove (or leave). */
-import type { WorkspaceAccess } from '../auth/access.js';
-import type { WorkspaceRole } from '../auth/policy.js';
-import { getMember } from '../db/repositories/members.js';
+import type { WorkspaceAccess } from '#auth/access.js';
+import type { WorkspaceRole } from '#auth/policy.js';
+import { getMember } from '#db/repositories/members.js';
 import {
   deleteWorkspaceMember,
   getOrgMemberships,
   listOrgAdmins,
   listWorkspaceMembers,
   putWorkspaceMember,
-} from '../db/repositories/workspaces.js';
+} from '#db/repositories/workspaces.js';
 import {
   assertMayRemoveWorkspaceMember,
   planWorkspaceRole,
@@ -16,8 +16,8 @@ import {
   workspaceMemberEntries,
   workspaceMemberSortKey,
   type WorkspaceMemberEntry,
-} from '../domain/workspace-members.js';
-import { pageOf, type Page } from '../http/paging.js';
+} from '#domain/workspace-members.js';
+import { pageOf, type Page } from '#db/paging.js';
 
 /**
  * Explicit members and the org's implicit admins, by name. Sorting by name needs the whole

@@ -1,14 +1,14 @@
 /** Moving a workspace into another organization (owner/admin of both). */
-import { loadOrgAccess, type WorkspaceAccess } from '../auth/access.js';
-import { getOrganization } from '../db/repositories/organizations.js';
-import { hasDeviceGrants, moveWorkspace, StaleMove, TargetOrgChanged } from '../db/repositories/moves.js';
-import { clearDefaultWorkspace, listProfilesWithDefault } from '../db/repositories/users.js';
-import { getOrgMemberships, getWorkspace, listWorkspaceMembers } from '../db/repositories/workspaces.js';
-import { assertMayMove, assertMoveFits, assertOtherOrganization, losesAccessOnMove, planMove } from '../domain/move.js';
-import type { Organization, Workspace } from '../domain/model.js';
-import { workspaceQuota } from '../domain/plans.js';
-import { trialHasEnded } from '../domain/trials.js';
-import { ConflictError, NotFoundError, QuotaExceededError } from '../http/errors.js';
+import { loadOrgAccess, type WorkspaceAccess } from '#auth/access.js';
+import { getOrganization } from '#db/repositories/organizations.js';
+import { hasDeviceGrants, moveWorkspace, StaleMove, TargetOrgChanged } from '#db/repositories/moves.js';
+import { clearDefaultWorkspace, listProfilesWithDefault } from '#db/repositories/users.js';
+import { getOrgMemberships, getWorkspace, listWorkspaceMembers } from '#db/repositories/workspaces.js';
+import { assertMayMove, assertMoveFits, assertOtherOrganization, losesAccessOnMove, planMove } from '#domain/move.js';
+import type { Organization, Workspace } from '#domain/model.js';
+import { workspaceQuota } from '#domain/plans.js';
+import { trialHasEnded } from '#domain/trials.js';
+import { ConflictError, NotFoundError, QuotaExceededError } from '#kernel/errors.js';
 
 export interface MoveResult {
   workspace: Workspace;

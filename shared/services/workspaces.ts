@@ -1,17 +1,17 @@
 /** Workspaces of an organization: list, create within quota, edit, delete. */
-import { authorize, type OrgAccess, type WorkspaceAccess } from '../auth/access.js';
-import { effectiveWorkspaceRole, type WorkspaceRole } from '../auth/policy.js';
-import { keys } from '../db/keys.js';
-import { batchGetAll } from '../db/ops.js';
-import { toWorkspace } from '../db/repositories/records.js';
-import { createWorkspace, deleteWorkspace, getWorkspace, listOrgWorkspaces, updateWorkspace } from '../db/repositories/workspaces.js';
-import { copySsoToDefaultProfiles } from '../db/repositories/users.js';
-import { newWorkspace } from '../domain/factories.js';
-import { TRIAL_EXPIRED, trialHasEnded } from '../domain/trials.js';
-import { requirementOf } from '../domain/sso.js';
-import type { Workspace, WorkspaceSso } from '../domain/model.js';
-import { ConflictError, NotFoundError } from '../http/errors.js';
-import { cursorFrom, pageOf, startKeyFrom, type Page } from '../http/paging.js';
+import { authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
+import { effectiveWorkspaceRole, type WorkspaceRole } from '#auth/policy.js';
+import { keys } from '#db/keys.js';
+import { batchGetAll } from '#db/ops.js';
+import { toWorkspace } from '#db/repositories/records.js';
+import { createWorkspace, deleteWorkspace, getWorkspace, listOrgWorkspaces, updateWorkspace } from '#db/repositories/workspaces.js';
+import { copySsoToDefaultProfiles } from '#db/repositories/users.js';
+import { newWorkspace } from '#domain/factories.js';
+import { TRIAL_EXPIRED, trialHasEnded } from '#domain/trials.js';
+import { requirementOf } from '#domain/sso.js';
+import type { Workspace, WorkspaceSso } from '#domain/model.js';
+import { ConflictError, NotFoundError } from '#kernel/errors.js';
+import { cursorFrom, pageOf, startKeyFrom, type Page } from '#db/paging.js';
 
 export interface VisibleWorkspace {
   workspace: Workspace;

@@ -5,13 +5,13 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { VALIDATION_REPORT_FILE } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeList } from '../../functions/routes.js';
+import { routeList } from '#functions/routes.js';
 import { DEVICE_THROTTLE, THROTTLE } from '../../infra/constructs/api.js';
 import type { TenancyFunction } from '../../infra/constructs/function.js';
 import { TenancyStack } from '../../infra/stack.js';
 import { DEFAULTS, createTenancyApp } from '../../infra/tenancy-app.js';
-import type { Route } from '../../shared/http/route.js';
-import { TABLE } from '../../shared/db/table.js';
+import type { Route } from '#http/route.js';
+import { TABLE } from '#db/table.js';
 
 /** The feature flags `cdk synth` runs with, and no esbuild: the template is what is tested. */
 const context: Record<string, unknown> = {

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeList } from '../../functions/routes.js';
+import { routeList } from '#functions/routes.js';
 import { authzMatrix, CALLER_KINDS, expectedCaseCount, matrixGaps, type CallerKind, type MatrixRow } from './authz-matrix.data.js';
 import { call, signedUp, type Res, type Tenant, type User } from './support/api.js';
 import { configureRepositories } from './support/env.js';
@@ -130,8 +130,8 @@ async function backdateLastSend(orgId: string, invitationId: string): Promise<vo
   configureRepositories();
   const [{ UpdateCommand }, client, { keys }] = await Promise.all([
     import('@aws-sdk/lib-dynamodb'),
-    import('../../shared/db/client.js'),
-    import('../../shared/db/keys.js'),
+    import('#db/client.js'),
+    import('#db/keys.js'),
   ]);
   await client.db.send(
     new UpdateCommand({

@@ -3,7 +3,7 @@
  * and the caller's state is exactly what it was.
  */
 import { describe, expect, it } from 'vitest';
-import { routeList } from '../../functions/routes.js';
+import { routeList } from '#functions/routes.js';
 import { call, signedUp, type Tenant } from './support/api.js';
 
 const FOREIGN_UUID = '00000000-0000-4000-8000-000000000000';

@@ -14,8 +14,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeList } from '../../functions/routes.js';
-import type { Route } from '../../shared/http/route.js';
+import { routeList } from '#functions/routes.js';
+import type { Route } from '#http/route.js';
 import { call, signedUp, type Res, type Tenant } from './support/api.js';
 import { createDevice, createStream } from './support/devices.js';
 import { jsonSchemaOf, junkHeaders, junkPathSegment, queryArb, shapedArb, unknownKey, wrongTypeArb, type JsonSchema } from './support/fuzz.js';

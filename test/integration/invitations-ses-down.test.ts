@@ -67,7 +67,7 @@ beforeAll(async () => {
 
   const [{ startGateway }, { routeList }, { fetchJwks, issuerOf }] = await Promise.all([
     import('../../infra/local/gateway.js'),
-    import('../../functions/routes.js'),
+    import('#functions/routes.js'),
     import('../../infra/local/cognito.js'),
   ]);
   gateway = await startGateway({

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { JwtVerifier } from 'aws-jwt-verify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TABLE } from '../../shared/db/table.js';
+import { TABLE } from '#db/table.js';
 import { fetchJwks, issuerOf, OPERATORS_GROUP } from '../../infra/local/cognito.js';
 import { createTableInput, dynamoClient, tableShape } from '../../infra/local/dynamodb.js';
 import { MAX_BODY_BYTES } from '../../infra/local/gateway.js';

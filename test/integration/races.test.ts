@@ -11,7 +11,7 @@ import { configureRepositories } from './support/env.js';
 
 async function table() {
   configureRepositories();
-  const [{ queryAll, batchGet }, { keys }] = await Promise.all([import('../../shared/db/ops.js'), import('../../shared/db/keys.js')]);
+  const [{ queryAll, batchGet }, { keys }] = await Promise.all([import('#db/ops.js'), import('#db/keys.js')]);
   return { queryAll, batchGet, keys };
 }
 

@@ -91,8 +91,8 @@ describe('an organization deletion cut short', () => {
     const { configureRepositories } = await import('./support/env.js');
     configureRepositories();
     const [{ db }, { keys, trials }, { UpdateCommand }] = await Promise.all([
-      import('../../shared/db/client.js'),
-      import('../../shared/db/keys.js'),
+      import('#db/client.js'),
+      import('#db/keys.js'),
       import('@aws-sdk/lib-dynamodb'),
     ]);
     const entry = trials.purgeEntry('ORG', owner.orgId);
@@ -127,8 +127,8 @@ describe('a workspace deletion cut short', () => {
     const { configureRepositories } = await import('./support/env.js');
     configureRepositories();
     const [{ db }, { keys, trials }, { DeleteCommand, PutCommand, QueryCommand }] = await Promise.all([
-      import('../../shared/db/client.js'),
-      import('../../shared/db/keys.js'),
+      import('#db/client.js'),
+      import('#db/keys.js'),
       import('@aws-sdk/lib-dynamodb'),
     ]);
     // Only the transaction of DELETE /workspaces/{id}: its META gone, its purge queued, the rest still there.

@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { allows, authorize, type DeviceAccess } from '../../shared/auth/access.js';
-import { deviceRoleAllows, grantAllows, GRANT_LEVELS, ROLE_MATRIX, WORKSPACE_ROLES, type DeviceAction } from '../../shared/auth/policy.js';
+import { allows, authorize, type DeviceAccess } from '#auth/access.js';
+import { deviceRoleAllows, grantAllows, GRANT_LEVELS, ROLE_MATRIX, WORKSPACE_ROLES, type DeviceAction } from '#auth/policy.js';
 import {
   deviceKeyFrom,
   deviceKeyMatches,
@@ -15,11 +15,11 @@ import {
   sameDeviceName,
   STREAM_NAME_PATTERN,
   type DeviceGrant,
-} from '../../shared/domain/devices.js';
-import { ForbiddenError, NotFoundError } from '../../shared/http/errors.js';
-import { handler as getDevice } from '../../functions/devices/get.js';
-import { handler as listDevices } from '../../functions/devices/list.js';
-import { handler as ingest } from '../../functions/ingest/post.js';
+} from '#domain/devices.js';
+import { ForbiddenError, NotFoundError } from '#kernel/errors.js';
+import { handler as getDevice } from '#functions/devices/get.js';
+import { handler as listDevices } from '#functions/devices/list.js';
+import { handler as ingest } from '#functions/ingest/post.js';
 import { context, event, idClaims, json } from '../support/events.js';
 
 describe('device policy (API.md)', () => {

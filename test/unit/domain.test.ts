@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assertCanChangeRole, assertCanRemove } from '../../shared/domain/members.js';
-import { canAddWorkspace, trialEnd, workspaceQuota } from '../../shared/domain/plans.js';
-import { ConflictError, ForbiddenError } from '../../shared/http/errors.js';
+import { assertCanChangeRole, assertCanRemove } from '#domain/members.js';
+import { canAddWorkspace, trialEnd, workspaceQuota } from '#domain/plans.js';
+import { ConflictError, ForbiddenError } from '#kernel/errors.js';
 
 describe('plans', () => {
   it('has the quotas of API.md', () => {

@@ -31,11 +31,11 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { handler as getOrg } from '../../functions/orgs/get.js';
-import { handler as patchOrg } from '../../functions/orgs/patch.js';
-import { handler as createWorkspace } from '../../functions/workspaces/create.js';
-import { handler as listMembers } from '../../functions/members/list.js';
-import { handler as createInvitation } from '../../functions/invitations/create.js';
+import { handler as getOrg } from '#functions/orgs/get.js';
+import { handler as patchOrg } from '#functions/orgs/patch.js';
+import { handler as createWorkspace } from '#functions/workspaces/create.js';
+import { handler as listMembers } from '#functions/members/list.js';
+import { handler as createInvitation } from '#functions/invitations/create.js';
 import { context, event, idClaims, json } from '../support/events.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);

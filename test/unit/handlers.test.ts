@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { handler as getOrg } from '../../functions/orgs/get.js';
-import { handler as patchOrg } from '../../functions/orgs/patch.js';
-import { handler as signup } from '../../functions/me/signup.js';
-import { handler as getWorkspace } from '../../functions/workspaces/get.js';
+import { handler as getOrg } from '#functions/orgs/get.js';
+import { handler as patchOrg } from '#functions/orgs/patch.js';
+import { handler as signup } from '#functions/me/signup.js';
+import { handler as getWorkspace } from '#functions/workspaces/get.js';
 import { context, event, idClaims, json } from '../support/events.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeCursor, encodeCursor } from '../../shared/http/cursor.js';
-import { BadRequestError, PreconditionFailedError } from '../../shared/http/errors.js';
-import { etagOf, requiredVersion } from '../../shared/http/etag.js';
-import { pageOf } from '../../shared/http/paging.js';
-import { principalFrom } from '../../shared/http/principal.js';
-import { UnauthorizedError } from '../../shared/http/errors.js';
+import { decodeCursor, encodeCursor } from '#db/cursor.js';
+import { BadRequestError, PreconditionFailedError } from '#kernel/errors.js';
+import { etagOf, requiredVersion } from '#http/etag.js';
+import { pageOf } from '#db/paging.js';
+import { principalFrom } from '#auth/principal.js';
+import { UnauthorizedError } from '#kernel/errors.js';
 import { event, idClaims } from '../support/events.js';
 
 describe('cursors', () => {
@@ -83,7 +83,7 @@ describe('principal', () => {
 
 describe('email templates', () => {
   it('escape user input in HTML and keep links from configuration', async () => {
-    const { invitationEmail } = await import('../../shared/email/templates.js');
+    const { invitationEmail } = await import('#email/templates.js');
     const email = invitationEmail({
       to: 'x@example.com',
       organizationName: 'Acme <Labs>',

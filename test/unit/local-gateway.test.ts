@@ -4,9 +4,9 @@
  */
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { routeList } from '../../functions/routes.js';
-import type { Route } from '../../shared/http/route.js';
-import { KEY_ATTRIBUTES, TABLE } from '../../shared/db/table.js';
+import { routeList } from '#functions/routes.js';
+import type { Route } from '#http/route.js';
+import { KEY_ATTRIBUTES, TABLE } from '#db/table.js';
 import { createTableInput, tableShape } from '../../infra/local/dynamodb.js';
 import {
   buildEvent,

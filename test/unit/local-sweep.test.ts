@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMAIL_FROM, handlerEnvironment } from '../../infra/local/stack.js';
 import { describeSweep, parseAt } from '../../infra/local/sweep-report.js';
-import type { SweepStats } from '../../shared/services/sweep-types.js';
+import type { SweepStats } from '#services/sweep-types.js';
 
 describe('parseAt', () => {
   it.each([

@@ -5,7 +5,7 @@
  */
 import { Spectral, type ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../shared/http/openapi.js';
+import { openApiDocument } from '#functions/openapi.js';
 import { ruleset } from '../../openapi.spectral.js';
 
 /** ERROR of @stoplight/types (0; warnings are 1). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allows, authorize, type OrgAccess, type WorkspaceAccess } from '../../shared/auth/access.js';
+import { allows, authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
 import {
   effectiveWorkspaceRole,
   ORG_ROLES,
@@ -9,8 +9,8 @@ import {
   WORKSPACE_ROLES,
   workspaceRoleAllows,
   type OrgRole,
-} from '../../shared/auth/policy.js';
-import { ForbiddenError } from '../../shared/http/errors.js';
+} from '#auth/policy.js';
+import { ForbiddenError } from '#kernel/errors.js';
 
 const orgAccess = (role: OrgRole) => ({ kind: 'org', role }) as unknown as OrgAccess;
 

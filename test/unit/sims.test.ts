@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arrivedSim, holderAt, isIccid, luhnValid, summarizeUsage, transferredLocation, usageRange, type Sim, type SimLocation } from '../../shared/domain/sims.js';
-import { BadRequestError, ConflictError } from '../../shared/http/errors.js';
+import { arrivedSim, holderAt, isIccid, luhnValid, summarizeUsage, transferredLocation, usageRange, type Sim, type SimLocation } from '#domain/sims.js';
+import { BadRequestError, ConflictError } from '#kernel/errors.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const registered: SimLocation = { iccid: '89490200001234567894', workspaceId: 'A', since: '2026-06-01T00:00:00.000Z', history: [], version: 1 };

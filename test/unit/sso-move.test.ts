@@ -7,10 +7,10 @@ import {
   MAX_TRANSACTION_ITEMS,
   moveTransactionSize,
   planMove,
-} from '../../shared/domain/move.js';
-import { assertSsoSatisfied, requirementChanged, requirementOf, ssoStatus } from '../../shared/domain/sso.js';
-import { BadRequestError, ConflictError, ForbiddenError } from '../../shared/http/errors.js';
-import { principalFrom } from '../../shared/http/principal.js';
+} from '#domain/move.js';
+import { assertSsoSatisfied, requirementChanged, requirementOf, ssoStatus } from '#domain/sso.js';
+import { BadRequestError, ConflictError, ForbiddenError } from '#kernel/errors.js';
+import { principalFrom } from '#auth/principal.js';
 import { stringifyClaims } from '../../infra/local/gateway.js';
 import { event, idClaims } from '../support/events.js';
 

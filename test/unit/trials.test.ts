@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkspaceDisabledError } from '../../shared/http/errors.js';
+import { WorkspaceDisabledError } from '#kernel/errors.js';
 import {
   assertWorkspaceWritable,
   daysBetween,
@@ -8,7 +8,7 @@ import {
   reminderHorizon,
   sweptThrough,
   TRIAL_EXPIRED,
-} from '../../shared/domain/trials.js';
+} from '#domain/trials.js';
 
 describe('trial rules', () => {
   it('only pro and enterprise are paid', () => {
@@ -55,7 +55,7 @@ describe('trial rules', () => {
 describe('trialHasEnded', () => {
   const now = new Date('2027-01-10T00:00:00Z');
   it('is true once the end has passed on a trial, swept or not, and never on another plan', async () => {
-    const { trialHasEnded } = await import('../../shared/domain/trials.js');
+    const { trialHasEnded } = await import('#domain/trials.js');
     expect(trialHasEnded({ plan: 'trial', trialEndsAt: '2027-01-09T00:00:00.000Z', trialExpiredAt: null }, now)).toBe(true);
     expect(trialHasEnded({ plan: 'trial', trialEndsAt: '2027-01-11T00:00:00.000Z', trialExpiredAt: null }, now)).toBe(false);
     expect(trialHasEnded({ plan: 'trial', trialEndsAt: '2027-01-11T00:00:00.000Z', trialExpiredAt: '2027-01-09T00:00:00.000Z' }, now)).toBe(true);

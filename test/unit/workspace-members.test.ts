@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgRole, WorkspaceRole } from '../../shared/auth/policy.js';
-import type { OrgMembership } from '../../shared/domain/model.js';
+import type { OrgRole, WorkspaceRole } from '#auth/policy.js';
+import type { OrgMembership } from '#domain/model.js';
 import {
   assertMayRemoveWorkspaceMember,
   isImplicitWorkspaceAdmin,
@@ -8,8 +8,8 @@ import {
   removableWorkspaceRole,
   workspaceMemberEntries,
   workspaceMemberSortKey,
-} from '../../shared/domain/workspace-members.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/http/errors.js';
+} from '#domain/workspace-members.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
 
 const membership = (userId: string, role: OrgRole, givenName = userId, familyName = 'X'): OrgMembership => ({
   orgId: 'o',

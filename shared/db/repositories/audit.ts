@@ -3,9 +3,9 @@
  * more item of the change's own transaction, so a change and its record exist together or not at all.
  */
 import { randomUUID } from 'node:crypto';
-import { db as defaultDb, type Db } from '../client.js';
-import { partitions } from '../keys.js';
-import { queryPage, tableName, type TransactItem } from '../ops.js';
+import { db as defaultDb, type Db } from '#db/client.js';
+import { partitions } from '#db/keys.js';
+import { queryPage, tableName, type TransactItem } from '#db/ops.js';
 
 export type AuditAction =
   | 'organization.created'

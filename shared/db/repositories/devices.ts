@@ -4,13 +4,13 @@
  * writes that create, change or delete a device are conditioned on the workspace being enabled.
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { MAX_DEVICE_GRANTS_PER_MEMBER, grantEntry, parseGrantEntry, sameDeviceName, type Device, type DeviceGrant } from '../../domain/devices.js';
-import type { OrgMembership, Workspace } from '../../domain/model.js';
-import { ConflictError, NotFoundError, PreconditionFailedError, QuotaExceededError, WorkspaceDisabledError } from '../../http/errors.js';
-import { db as defaultDb, type Db } from '../client.js';
-import { keys, partitions } from '../keys.js';
-import { batchGet, queryAll, queryPage, tableName, transact, type Cancellation, type Item, type TransactItem } from '../ops.js';
-import { auditEvent } from './audit.js';
+import { MAX_DEVICE_GRANTS_PER_MEMBER, grantEntry, parseGrantEntry, sameDeviceName, type Device, type DeviceGrant } from '#domain/devices.js';
+import type { OrgMembership, Workspace } from '#domain/model.js';
+import { ConflictError, NotFoundError, PreconditionFailedError, QuotaExceededError, WorkspaceDisabledError } from '#kernel/errors.js';
+import { db as defaultDb, type Db } from '#db/client.js';
+import { keys, partitions } from '#db/keys.js';
+import { batchGet, queryAll, queryPage, tableName, transact, type Cancellation, type Item, type TransactItem } from '#db/ops.js';
+import { auditEvent } from '#db/repositories/audit.js';
 
 const pick = <T>(item: Item, field: string, fallback: T): T => (item[field] === undefined ? fallback : (item[field] as T));
 

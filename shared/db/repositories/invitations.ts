@@ -3,17 +3,17 @@
  * the link (token item), the org email guard and the invitation change together.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { OrgRole, WorkspaceRole } from '../../auth/policy.js';
-import type { Invitation, OrgMembership, UserProfile, Workspace } from '../../domain/model.js';
-import { deadLink, INVITATIONS_PER_HOUR, rateWindow } from '../../domain/invitations.js';
-import { ConflictError, NotFoundError, RateLimitedError } from '../../http/errors.js';
-import { db as defaultDb, type Db } from '../client.js';
-import { keys, partitions } from '../keys.js';
-import { batchGet, queryPage, tableName, transact, type Item, type TransactItem } from '../ops.js';
-import { auditEvent } from './audit.js';
-import { addMemberItems } from './members.js';
-import { ENDED_INVITATION_TTL_SECONDS, invitationItem, toInvitation, workspaceMembershipItem } from './records.js';
-import { newProfileItems } from './users.js';
+import type { OrgRole, WorkspaceRole } from '#auth/policy.js';
+import type { Invitation, OrgMembership, UserProfile, Workspace } from '#domain/model.js';
+import { deadLink, INVITATIONS_PER_HOUR, rateWindow } from '#domain/invitations.js';
+import { ConflictError, NotFoundError, RateLimitedError } from '#kernel/errors.js';
+import { db as defaultDb, type Db } from '#db/client.js';
+import { keys, partitions } from '#db/keys.js';
+import { batchGet, queryPage, tableName, transact, type Item, type TransactItem } from '#db/ops.js';
+import { auditEvent } from '#db/repositories/audit.js';
+import { addMemberItems } from '#db/repositories/members.js';
+import { ENDED_INVITATION_TTL_SECONDS, invitationItem, toInvitation, workspaceMembershipItem } from '#db/repositories/records.js';
+import { newProfileItems } from '#db/repositories/users.js';
 
 const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 

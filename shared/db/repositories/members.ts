@@ -1,14 +1,14 @@
 /** Organization memberships: the member directory and role changes. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OrgRole } from '../../auth/policy.js';
-import type { Invitation, OrgMembership } from '../../domain/model.js';
-import { ConflictError, NotFoundError } from '../../http/errors.js';
-import { db as defaultDb, type Db } from '../client.js';
-import { byOwner, keys, partitions } from '../keys.js';
-import { queryAll, queryFilled, tableName, transact, type Item, type TransactItem } from '../ops.js';
-import { membershipItem, searchText, toInvitation, toMembership } from './records.js';
-import { auditEvent } from './audit.js';
-import { memberGrantRemovals } from './devices.js';
+import type { OrgRole } from '#auth/policy.js';
+import type { Invitation, OrgMembership } from '#domain/model.js';
+import { ConflictError, NotFoundError } from '#kernel/errors.js';
+import { db as defaultDb, type Db } from '#db/client.js';
+import { byOwner, keys, partitions } from '#db/keys.js';
+import { queryAll, queryFilled, tableName, transact, type Item, type TransactItem } from '#db/ops.js';
+import { membershipItem, searchText, toInvitation, toMembership } from '#db/repositories/records.js';
+import { auditEvent } from '#db/repositories/audit.js';
+import { memberGrantRemovals } from '#db/repositories/devices.js';
 
 export async function getMember(orgId: string, userId: string, db: Db = defaultDb): Promise<OrgMembership | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.orgMember(orgId, userId), ConsistentRead: true }));

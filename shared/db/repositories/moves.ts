@@ -1,11 +1,11 @@
 /** Moving a workspace to another organization: one transaction, all or nothing. */
-import type { OrgMembership, Organization, Workspace, WorkspaceMembership } from '../../domain/model.js';
-import { db as defaultDb, type Db } from '../client.js';
-import { byOwner, keys, partitions } from '../keys.js';
-import { queryPage, tableName, transact, type TransactItem } from '../ops.js';
-import { TRIAL_EXPIRED } from '../../domain/trials.js';
-import { auditEvent } from './audit.js';
-import { countWorkspaceItem } from './workspaces.js';
+import type { OrgMembership, Organization, Workspace, WorkspaceMembership } from '#domain/model.js';
+import { db as defaultDb, type Db } from '#db/client.js';
+import { byOwner, keys, partitions } from '#db/keys.js';
+import { queryPage, tableName, transact, type TransactItem } from '#db/ops.js';
+import { TRIAL_EXPIRED } from '#domain/trials.js';
+import { auditEvent } from '#db/repositories/audit.js';
+import { countWorkspaceItem } from '#db/repositories/workspaces.js';
 
 /** The counters an org sums over its workspaces; a moved workspace takes its share along. */
 export const MOVED_COUNTERS = ['deviceCount', 'simCount', 'trafficBytes'] as const;

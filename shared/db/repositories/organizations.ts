@@ -1,15 +1,15 @@
 /** Organizations: create, read, edit, transfer ownership, delete. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OrgRole } from '../../auth/policy.js';
-import type { OrgMembership, Organization } from '../../domain/model.js';
-import { ConflictError, NotFoundError } from '../../http/errors.js';
-import { db as defaultDb, type Db } from '../client.js';
-import { byOwner, keys, partitions, trials } from '../keys.js';
-import { batchDelete, queryAll, tableName, transact, updateVersioned, type TransactItem } from '../ops.js';
-import { auditEvent } from './audit.js';
-import { memberEmailGuard, profileRoleItem } from './members.js';
-import { membershipItem, orgItem, toOrg, toMembership } from './records.js';
-import { purgeWorkspace } from './workspaces.js';
+import type { OrgRole } from '#auth/policy.js';
+import type { OrgMembership, Organization } from '#domain/model.js';
+import { ConflictError, NotFoundError } from '#kernel/errors.js';
+import { db as defaultDb, type Db } from '#db/client.js';
+import { byOwner, keys, partitions, trials } from '#db/keys.js';
+import { batchDelete, queryAll, tableName, transact, updateVersioned, type TransactItem } from '#db/ops.js';
+import { auditEvent } from '#db/repositories/audit.js';
+import { memberEmailGuard, profileRoleItem } from '#db/repositories/members.js';
+import { membershipItem, orgItem, toOrg, toMembership } from '#db/repositories/records.js';
+import { purgeWorkspace } from '#db/repositories/workspaces.js';
 
 export async function getOrganization(orgId: string, db: Db = defaultDb): Promise<Organization | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.org(orgId), ConsistentRead: true }));

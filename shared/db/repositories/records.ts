@@ -1,7 +1,7 @@
 /** Items ↔ domain records. The only place that knows how a record is laid out as an item. */
-import type { Invitation, OrgMembership, Organization, UserProfile, Workspace, WorkspaceMembership } from '../../domain/model.js';
-import { byOwner, keys, trials } from '../keys.js';
-import type { Item } from '../ops.js';
+import type { Invitation, OrgMembership, Organization, UserProfile, Workspace, WorkspaceMembership } from '#domain/model.js';
+import { byOwner, keys, trials } from '#db/keys.js';
+import type { Item } from '#db/ops.js';
 
 const pick = <T>(item: Item, field: string, fallback: T): T => (item[field] === undefined ? fallback : (item[field] as T));
 

@@ -4,13 +4,13 @@
  * records, and the counters on the workspace and organization items, each change one transaction.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Workspace } from '../../domain/model.js';
-import type { Sim, SimLocation } from '../../domain/sims.js';
-import { ConflictError, NotFoundError, PreconditionFailedError, WorkspaceDisabledError } from '../../http/errors.js';
-import { db as defaultDb, type Db } from '../client.js';
-import { keys, partitions, type Key } from '../keys.js';
-import { queryAll, queryPage, tableName, transact, versionedUpdate, type Item, type TransactItem } from '../ops.js';
-import { auditEvent } from './audit.js';
+import type { Workspace } from '#domain/model.js';
+import type { Sim, SimLocation } from '#domain/sims.js';
+import { ConflictError, NotFoundError, PreconditionFailedError, WorkspaceDisabledError } from '#kernel/errors.js';
+import { db as defaultDb, type Db } from '#db/client.js';
+import { keys, partitions, type Key } from '#db/keys.js';
+import { queryAll, queryPage, tableName, transact, versionedUpdate, type Item, type TransactItem } from '#db/ops.js';
+import { auditEvent } from '#db/repositories/audit.js';
 
 const simItem = (s: Sim): Item => ({ ...keys.sim(s.workspaceId, s.iccid), type: 'Sim', ...s });
 const toSim = (item: Item): Sim => ({

@@ -2,13 +2,13 @@
  * Streams of a workspace. The stream item's key is its name, so the key itself keeps names
  * unique; the workspace's `streamCount` and the audit event change in the same transaction.
  */
-import type { Stream } from '../../domain/devices.js';
-import type { Workspace } from '../../domain/model.js';
-import { ConflictError, NotFoundError, WorkspaceDisabledError } from '../../http/errors.js';
-import { db as defaultDb, type Db } from '../client.js';
-import { keys, partitions } from '../keys.js';
-import { queryPage, tableName, transact, type Cancellation, type Item, type TransactItem } from '../ops.js';
-import { auditEvent } from './audit.js';
+import type { Stream } from '#domain/devices.js';
+import type { Workspace } from '#domain/model.js';
+import { ConflictError, NotFoundError, WorkspaceDisabledError } from '#kernel/errors.js';
+import { db as defaultDb, type Db } from '#db/client.js';
+import { keys, partitions } from '#db/keys.js';
+import { queryPage, tableName, transact, type Cancellation, type Item, type TransactItem } from '#db/ops.js';
+import { auditEvent } from '#db/repositories/audit.js';
 
 const streamItem = (s: Stream): Item => ({ ...keys.stream(s.workspaceId, s.name), type: 'Stream', ...s });
 const toStream = (item: Item): Stream => ({

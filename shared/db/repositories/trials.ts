@@ -3,13 +3,13 @@
  * trial end) that the sweep reads, and the writes that end, extend or lift a trial.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Organization, Plan, Workspace } from '../../domain/model.js';
-import { TRIAL_EXPIRED } from '../../domain/trials.js';
-import { ConflictError } from '../../http/errors.js';
-import { db as defaultDb, type Db } from '../client.js';
-import { keys, trials } from '../keys.js';
-import { queryPage, tableName, transact, transactIfNeeded, type Item } from '../ops.js';
-import { auditEvent } from './audit.js';
+import type { Organization, Plan, Workspace } from '#domain/model.js';
+import { TRIAL_EXPIRED } from '#domain/trials.js';
+import { ConflictError } from '#kernel/errors.js';
+import { db as defaultDb, type Db } from '#db/client.js';
+import { keys, trials } from '#db/keys.js';
+import { queryPage, tableName, transact, transactIfNeeded, type Item } from '#db/ops.js';
+import { auditEvent } from '#db/repositories/audit.js';
 
 export interface TrialEntry {
   orgId: string;

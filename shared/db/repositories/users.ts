@@ -1,15 +1,15 @@
 /** Users: profiles, the email guard, and a user's view of their memberships. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OrgRole } from '../../auth/policy.js';
-import type { OrgMembership, Organization, UserProfile, Workspace } from '../../domain/model.js';
-import { ConflictError, NotFoundError } from '../../http/errors.js';
-import { db as defaultDb, type Db } from '../client.js';
-import { byOwner, keys } from '../keys.js';
-import { queryAll, tableName, transact, versionedUpdate, type TransactItem } from '../ops.js';
-import { membershipItem, orgItem, profileItem, toProfile, toWorkspaceMembership, workspaceItem } from './records.js';
-import type { WorkspaceMembership } from '../../domain/model.js';
-import { auditEvent } from './audit.js';
-import { memberEmailGuard } from './members.js';
+import type { OrgRole } from '#auth/policy.js';
+import type { OrgMembership, Organization, UserProfile, Workspace } from '#domain/model.js';
+import { ConflictError, NotFoundError } from '#kernel/errors.js';
+import { db as defaultDb, type Db } from '#db/client.js';
+import { byOwner, keys } from '#db/keys.js';
+import { queryAll, tableName, transact, versionedUpdate, type TransactItem } from '#db/ops.js';
+import { membershipItem, orgItem, profileItem, toProfile, toWorkspaceMembership, workspaceItem } from '#db/repositories/records.js';
+import type { WorkspaceMembership } from '#domain/model.js';
+import { auditEvent } from '#db/repositories/audit.js';
+import { memberEmailGuard } from '#db/repositories/members.js';
 
 export async function getProfile(userId: string, db: Db = defaultDb): Promise<UserProfile | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.user(userId), ConsistentRead: true }));

@@ -1,17 +1,17 @@
 /** Workspaces: create within the plan's quota, read, list, edit, delete; their explicit members. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { WorkspaceRole } from '../../auth/policy.js';
-import type { OrgMembership, Organization, Workspace, WorkspaceMembership } from '../../domain/model.js';
-import { workspaceQuota } from '../../domain/plans.js';
-import { ConflictError, NotFoundError, QuotaExceededError } from '../../http/errors.js';
-import { db as defaultDb, type Db } from '../client.js';
-import { byOwner, keys, partitions, trials } from '../keys.js';
-import { batchDelete, batchGet, queryAll, queryPage, tableName, transact, updateVersioned, type TransactItem } from '../ops.js';
-import { auditEvent } from './audit.js';
-import { forgetPurgedGrant } from './devices.js';
-import { simLocatorsAmong } from './sims.js';
-import { toMembership, toWorkspace, workspaceItem, workspaceMembershipItem, toWorkspaceMembership } from './records.js';
-import { getOrganization } from './organizations.js';
+import type { WorkspaceRole } from '#auth/policy.js';
+import type { OrgMembership, Organization, Workspace, WorkspaceMembership } from '#domain/model.js';
+import { workspaceQuota } from '#domain/plans.js';
+import { ConflictError, NotFoundError, QuotaExceededError } from '#kernel/errors.js';
+import { db as defaultDb, type Db } from '#db/client.js';
+import { byOwner, keys, partitions, trials } from '#db/keys.js';
+import { batchDelete, batchGet, queryAll, queryPage, tableName, transact, updateVersioned, type TransactItem } from '#db/ops.js';
+import { auditEvent } from '#db/repositories/audit.js';
+import { forgetPurgedGrant } from '#db/repositories/devices.js';
+import { simLocatorsAmong } from '#db/repositories/sims.js';
+import { toMembership, toWorkspace, workspaceItem, workspaceMembershipItem, toWorkspaceMembership } from '#db/repositories/records.js';
+import { getOrganization } from '#db/repositories/organizations.js';
 
 export async function getWorkspace(workspaceId: string, db: Db = defaultDb): Promise<Workspace | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.workspace(workspaceId), ConsistentRead: true }));

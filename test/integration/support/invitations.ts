@@ -89,9 +89,9 @@ async function table() {
   configureRepositories();
   const [lib, client, keys, domain] = await Promise.all([
     import('@aws-sdk/lib-dynamodb'),
-    import('../../../shared/db/client.js'),
-    import('../../../shared/db/keys.js'),
-    import('../../../shared/domain/invitations.js'),
+    import('#db/client.js'),
+    import('#db/keys.js'),
+    import('#domain/invitations.js'),
   ]);
   return { lib, db: client.db, key: (token: string) => keys.keys.invitationToken(domain.hashToken(token)), name: process.env.TABLE_NAME! };
 }

@@ -2,16 +2,16 @@
  * Seeds memberships straight through the repositories (invitations come in a later issue).
  * The repositories read their configuration once, so the environment is set before loading them.
  */
-import type { OrgRole, WorkspaceRole } from '../../../shared/auth/policy.js';
+import type { OrgRole, WorkspaceRole } from '#auth/policy.js';
 import { configureRepositories } from './env.js';
 import type { Tenant, User } from './api.js';
 
 async function repositories() {
   configureRepositories();
   const [members, workspaces, users] = await Promise.all([
-    import('../../../shared/db/repositories/members.js'),
-    import('../../../shared/db/repositories/workspaces.js'),
-    import('../../../shared/db/repositories/users.js'),
+    import('#db/repositories/members.js'),
+    import('#db/repositories/workspaces.js'),
+    import('#db/repositories/users.js'),
   ]);
   return { members, workspaces, users };
 }

@@ -4,7 +4,7 @@
  * and disabling a workspace the way the trial's end does.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { luhnValid } from '../../../shared/domain/sims.js';
+import { luhnValid } from '#domain/sims.js';
 import { configureRepositories } from './env.js';
 
 /** The repositories read their configuration once: point it at the stack under test first. */
@@ -12,10 +12,10 @@ async function modules() {
   configureRepositories();
   const [lib, client, keys, workspaces, trials] = await Promise.all([
     import('@aws-sdk/lib-dynamodb'),
-    import('../../../shared/db/client.js'),
-    import('../../../shared/db/keys.js'),
-    import('../../../shared/db/repositories/workspaces.js'),
-    import('../../../shared/db/repositories/trials.js'),
+    import('#db/client.js'),
+    import('#db/keys.js'),
+    import('#db/repositories/workspaces.js'),
+    import('#db/repositories/trials.js'),
   ]);
   return { lib, db: client.db, keys: keys.keys, workspaces, trials, table: process.env.TABLE_NAME! };
 }

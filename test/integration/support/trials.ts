@@ -15,12 +15,12 @@ export const DAY = 86_400_000;
 async function modules() {
   configureRepositories();
   const [trials, organizations, workspaces, service, client, keys] = await Promise.all([
-    import('../../../shared/db/repositories/trials.js'),
-    import('../../../shared/db/repositories/organizations.js'),
-    import('../../../shared/db/repositories/workspaces.js'),
-    import('../../../shared/services/sweep.js'),
-    import('../../../shared/db/client.js'),
-    import('../../../shared/db/keys.js'),
+    import('#db/repositories/trials.js'),
+    import('#db/repositories/organizations.js'),
+    import('#db/repositories/workspaces.js'),
+    import('#services/sweep.js'),
+    import('#db/client.js'),
+    import('#db/keys.js'),
   ]);
   return { trials, organizations, workspaces, service, client, keys };
 }

@@ -8,7 +8,7 @@ import { configureRepositories } from './env.js';
 
 async function modules() {
   configureRepositories();
-  const [client, keys] = await Promise.all([import('../../../shared/db/client.js'), import('../../../shared/db/keys.js')]);
+  const [client, keys] = await Promise.all([import('#db/client.js'), import('#db/keys.js')]);
   return { client, keys };
 }
 

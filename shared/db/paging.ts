@@ -1,5 +1,5 @@
 /** Pagination over DynamoDB pages and over small in-memory lists, both behind signed cursors. */
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor } from '#db/cursor.js';
 
 export interface Page<T> {
   items: T[];

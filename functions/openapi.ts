@@ -4,9 +4,9 @@
  */
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import * as z from 'zod';
-import { routeList } from '../../functions/routes.js';
-import { Problem } from '../schemas/common.js';
-import type { Route } from './route.js';
+import { routeList } from '#functions/routes.js';
+import { Problem } from '../shared/schemas/common.js';
+import type { Route } from '#http/route.js';
 
 const problem = (description: string) => ({
   description,

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { UnauthorizedError } from './errors.js';
+import { UnauthorizedError } from '#kernel/errors.js';
 
 /** Who is calling, from the claims the API Gateway authorizer verified. */
 export interface Principal {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { config } from '../config.js';
-import { BadRequestError } from './errors.js';
+import { config } from '#kernel/config.js';
+import { BadRequestError } from '#kernel/errors.js';
 
 /**
  * Opaque, tamper-checked list cursors: the position, base64url-encoded, plus an HMAC over
