@@ -14,21 +14,8 @@ import { toInvitation, toMembership, toOrg, toProfile, toWorkspace, toWorkspaceM
 import { ForbiddenError, NotFoundError } from '#kernel/errors.js';
 import type { Device, DeviceGrant } from '#domain/devices.js';
 import { listUserGrants, toDevice, toDeviceGrant } from '#db/repositories/devices.js';
-import {
-  deviceRoleAllows,
-  grantAllows,
-  isDeviceAction,
-  effectiveWorkspaceRole,
-  IMPLICIT_WORKSPACE_ADMIN_ROLES,
-  isOrgAction,
-  orgRoleAllows,
-  workspaceRoleAllows,
-  type Action,
-  type OrgAction,
-  type OrgRole,
-  type WorkspaceAction,
-  type WorkspaceRole,
-} from '#auth/policy.js';
+import { deviceRoleAllows, grantAllows, isDeviceAction, isOrgAction, orgRoleAllows, workspaceRoleAllows, type Action, type OrgAction, type WorkspaceAction } from '#auth/policy.js';
+import { effectiveWorkspaceRole, isImplicitWorkspaceAdmin, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 
 export interface OrgAccess {
   kind: 'org';
@@ -133,7 +120,7 @@ export async function loadWorkspaceAccess(workspaceId: string, userId: string, n
   const explicit = wsMemberItem && orgRole ? toWorkspaceMembership(wsMemberItem).role : undefined;
   const role = effectiveWorkspaceRole(orgRole, explicit);
   if (!role) throw new NotFoundError('No such workspace.');
-  const implicit = orgRole !== undefined && IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(orgRole);
+  const implicit = isImplicitWorkspaceAdmin(orgRole);
   return {
     kind: 'workspace',
     workspace,

@@ -1,11 +1,9 @@
 /**
- * The role matrix of API.md as data: each action names the organization roles or the
- * workspace roles that may perform it. `authorize()` is the only place that reads it.
+ * The role matrix as data: each action names the organization roles, the workspace roles or
+ * the per-device grant levels that may perform it. Only the authorization module
+ * (`#auth/access.ts`: `allows`, `authorize`) reads it.
  */
-export const ORG_ROLES = ['owner', 'admin', 'editor', 'member'] as const;
-export const WORKSPACE_ROLES = ['admin', 'editor', 'viewer'] as const;
-export type OrgRole = (typeof ORG_ROLES)[number];
-export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
+import type { GrantLevel, OrgRole, WorkspaceRole } from '#domain/roles.js';
 
 const ORG_ACTIONS = {
   /** See the org's name and the workspaces one belongs to. */
@@ -38,10 +36,6 @@ const WORKSPACE_ACTIONS = {
   'workspace.transferSims': ['admin'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
-/** Per-device grant levels, for users who hold no role in the device's workspace. */
-export const GRANT_LEVELS = ['read', 'write'] as const;
-export type GrantLevel = (typeof GRANT_LEVELS)[number];
-
 /**
  * Actions on devices: the workspace roles that may perform them, and the per-device grant
  * levels that may (on the granted device only; a grant never reaches anything else).
@@ -59,14 +53,6 @@ export type OrgAction = keyof typeof ORG_ACTIONS;
 export type WorkspaceAction = keyof typeof WORKSPACE_ACTIONS;
 export type DeviceAction = keyof typeof DEVICE_ACTIONS;
 export type Action = OrgAction | WorkspaceAction | DeviceAction;
-
-/** Org owners and admins act as `admin` in every workspace of their org. */
-export const IMPLICIT_WORKSPACE_ADMIN_ROLES: readonly OrgRole[] = ['owner', 'admin'];
-
-/** Rank of roles, highest first, for "grant at most your own role" rules. */
-export const orgRoleRank = (role: OrgRole): number => ORG_ROLES.length - ORG_ROLES.indexOf(role);
-export const workspaceRoleRank = (role: WorkspaceRole): number =>
-  WORKSPACE_ROLES.length - WORKSPACE_ROLES.indexOf(role);
 
 export function isOrgAction(action: Action): action is OrgAction {
   return action in ORG_ACTIONS;
@@ -94,18 +80,6 @@ export function deviceRoleAllows(role: WorkspaceRole, action: DeviceAction): boo
 /** May a holder of a `level` grant on a device perform `action` on that device? */
 export function grantAllows(level: GrantLevel, action: DeviceAction): boolean {
   return (DEVICE_ACTIONS[action].grants as readonly GrantLevel[]).includes(level);
-}
-
-/**
- * The role a user effectively holds in a workspace: `admin` through org owner/admin,
- * else their explicit workspace role, else none.
- */
-export function effectiveWorkspaceRole(
-  orgRole: OrgRole | undefined,
-  explicitRole: WorkspaceRole | undefined,
-): WorkspaceRole | undefined {
-  if (orgRole && IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(orgRole)) return 'admin';
-  return explicitRole;
 }
 
 /** Every action with the roles that may perform it, for documentation and tests. */

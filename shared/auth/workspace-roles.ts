@@ -8,7 +8,7 @@ import type { UserProfile, Workspace } from '#domain/model.js';
 import { keys, type Key } from '#db/keys.js';
 import { batchGet, type Item } from '#db/ops.js';
 import { toProfile, toWorkspace, toWorkspaceMembership } from '#db/repositories/records.js';
-import { effectiveWorkspaceRole, type WorkspaceRole } from '#auth/policy.js';
+import { effectiveWorkspaceRole, type WorkspaceRole } from '#domain/roles.js';
 
 export interface WorkspaceRoleGrant {
   workspace: Workspace;

@@ -3,7 +3,7 @@
  * names, device keys, the `Authorization: Device <key>` header, grant bookkeeping.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { GrantLevel } from '#auth/policy.js';
+import type { GrantLevel } from '#domain/roles.js';
 
 export interface Device {
   id: string;

@@ -1,6 +1,6 @@
 /** How new records start out: one place, so sign-up, create and accept agree. */
 import { randomUUID } from 'node:crypto';
-import type { OrgRole, WorkspaceRole } from '#auth/policy.js';
+import type { OrgRole, WorkspaceRole } from '#domain/roles.js';
 import type { OrgMembership, Organization, Workspace } from '#domain/model.js';
 import { trialEnd } from '#domain/plans.js';
 

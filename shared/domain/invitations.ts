@@ -1,6 +1,6 @@
 /** Invitation rules: who may grant what, the state machine, tokens, limits. Plain functions. */
 import { createHash, randomBytes } from 'node:crypto';
-import { orgRoleRank, workspaceRoleRank, type OrgRole, type WorkspaceRole } from '#auth/policy.js';
+import { orgRoleRank, workspaceRoleRank, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from '#kernel/errors.js';
 import type { Invitation } from '#domain/model.js';
 

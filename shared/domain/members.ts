@@ -1,5 +1,5 @@
 /** Rules about who may change whose organization role. Plain functions, no AWS. */
-import { orgRoleRank, type OrgRole } from '#auth/policy.js';
+import { orgRoleRank, type OrgRole } from '#domain/roles.js';
 import { ConflictError, ForbiddenError } from '#kernel/errors.js';
 
 /**

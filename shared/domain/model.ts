@@ -1,5 +1,5 @@
 /** The records the service keeps, as the domain sees them (no table keys). */
-import type { OrgRole, WorkspaceRole } from '#auth/policy.js';
+import type { OrgRole, WorkspaceRole } from '#domain/roles.js';
 
 export type Plan = 'trial' | 'free' | 'pro' | 'enterprise';
 export type WorkspaceState = 'enabled' | 'disabled';
@@ -132,4 +132,11 @@ export interface Invitation {
   endedAt: string | null;
   acceptedBy: string | null;
   version: number;
+}
+
+/** What a user can reach: their profile, their organizations and the workspaces they can open, with their role in each. */
+export interface MeView {
+  user: UserProfile;
+  organizations: { org: Organization; role: OrgRole }[];
+  workspaces: { workspace: Workspace; role: WorkspaceRole }[];
 }

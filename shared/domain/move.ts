@@ -1,11 +1,11 @@
 /**
- * Moving a workspace to another organization: who may, what happens to its explicit members,
- * and how big the move's single transaction gets. Plain functions, no AWS.
+ * Moving a workspace to another organization: what happens to its explicit members, and how
+ * big the move's single transaction gets. Plain functions, no AWS. (Who may move is decided in
+ * the auth floor: `assertMayMove`.)
  */
-import { orgRoleAllows, type OrgRole } from '#auth/policy.js';
-import { BadRequestError, ConflictError, ForbiddenError } from '#kernel/errors.js';
 import type { WorkspaceMembership } from '#domain/model.js';
-import { isImplicitWorkspaceAdmin } from '#domain/workspace-members.js';
+import { isImplicitWorkspaceAdmin, type OrgRole } from '#domain/roles.js';
+import { BadRequestError, ConflictError } from '#kernel/errors.js';
 
 /** DynamoDB's limit on the items of one TransactWriteItems. */
 export const MAX_TRANSACTION_ITEMS = 100;
@@ -16,16 +16,6 @@ export const MOVE_FIXED_ITEMS = 5;
 export const MOVE_ITEMS_PER_KEPT_MEMBER = 3;
 /** Per member who loses it: the workspace membership and the source org membership. */
 export const MOVE_ITEMS_PER_REMOVED_MEMBER = 2;
-
-/** The caller must be owner or admin of the workspace's organization AND of the target. */
-export function assertMayMove(sourceRole: OrgRole | undefined, targetRole: OrgRole): void {
-  if (!sourceRole || !orgRoleAllows(sourceRole, 'org.moveWorkspace')) {
-    throw new ForbiddenError("Only the owner or an admin of the workspace's organization may move it.");
-  }
-  if (!orgRoleAllows(targetRole, 'org.moveWorkspace')) {
-    throw new ForbiddenError('Only the owner or an admin of the target organization may move a workspace into it.');
-  }
-}
 
 export function assertOtherOrganization(sourceOrgId: string, targetOrgId: string): void {
   if (sourceOrgId === targetOrgId) {

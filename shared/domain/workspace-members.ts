@@ -1,15 +1,10 @@
 /**
- * Rules about who is a member of a workspace and who may grant, change or take away a
- * workspace role. Plain functions, no AWS: the service reads, these decide, the repository writes.
+ * Who is a member of a workspace: the member list, its order, and which explicit role a removal
+ * takes away. Plain functions, no AWS. (Who may give, change or remove a workspace role is
+ * decided in the auth floor: `planWorkspaceRole`, `assertMayRemoveWorkspaceMember`.)
  */
-import {
-  IMPLICIT_WORKSPACE_ADMIN_ROLES,
-  workspaceRoleAllows,
-  workspaceRoleRank,
-  type OrgRole,
-  type WorkspaceRole,
-} from '#auth/policy.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
+import { isImplicitWorkspaceAdmin, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
+import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import type { OrgMembership, WorkspaceMembership } from '#domain/model.js';
 
 /** One line of a workspace's member list. */
@@ -19,11 +14,6 @@ export interface WorkspaceMemberEntry {
   workspaceRole: WorkspaceRole;
   /** Admin through org owner/admin, not through a workspace item. */
   implicit: boolean;
-}
-
-/** Org owners and admins are admins of every workspace of the org without a workspace item. */
-export function isImplicitWorkspaceAdmin(orgRole: OrgRole | undefined): boolean {
-  return orgRole !== undefined && IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(orgRole);
 }
 
 /**
@@ -56,49 +46,6 @@ export function workspaceMemberEntries(
 export function workspaceMemberSortKey(entry: WorkspaceMemberEntry): string {
   const name = `${entry.member.givenName} ${entry.member.familyName}`.trim().toLowerCase();
   return `${name}\u0000${entry.member.userId}`;
-}
-
-/** What a PUT of a workspace role amounts to, once it is allowed. */
-export type WorkspaceRoleChange = 'add' | 'change' | 'unchanged';
-
-/**
- * Decides `PUT /workspaces/{id}/members/{userId}` for an actor whose effective workspace
- * role is `actorRole` (already allowed `workspace.addMembers` by the route).
- * - the target must be an org member (404), and not an org owner/admin, who is admin
- *   through the organization and holds no workspace role (409);
- * - adding someone grants at most the actor's own role;
- * - changing an existing role is member management (workspace admin);
- * - the same role again changes nothing and is allowed to whoever could have granted it,
- *   so a retried PUT answers like the first one.
- */
-export function planWorkspaceRole(
-  actorRole: WorkspaceRole,
-  target: { orgRole: OrgRole | undefined; workspaceRole: WorkspaceRole | undefined },
-  role: WorkspaceRole,
-): WorkspaceRoleChange {
-  if (target.orgRole === undefined) throw new NotFoundError('The user is not a member of the organization.');
-  if (isImplicitWorkspaceAdmin(target.orgRole)) {
-    throw new ConflictError('The user is an admin of every workspace through the organization; a workspace role does not apply.');
-  }
-  const change: WorkspaceRoleChange =
-    target.workspaceRole === undefined ? 'add' : target.workspaceRole === role ? 'unchanged' : 'change';
-  if (!workspaceRoleAllows(actorRole, 'workspace.addMembers')) throw new ForbiddenError(`Your role (${actorRole}) cannot add members.`);
-  if (workspaceRoleRank(role) > workspaceRoleRank(actorRole)) throw new ForbiddenError('You cannot grant a role above your own.');
-  if (change === 'change' && !workspaceRoleAllows(actorRole, 'workspace.manageMembers')) {
-    throw new ForbiddenError("Only a workspace admin can change a member's role.");
-  }
-  return change;
-}
-
-/**
- * May the actor remove `targetUserId` at all? Anyone may leave; removing someone else is
- * member management. Checked before the target is read, so it reveals nothing about them.
- */
-export function assertMayRemoveWorkspaceMember(actor: { userId: string; role: WorkspaceRole }, targetUserId: string): void {
-  if (actor.userId === targetUserId) return;
-  if (!workspaceRoleAllows(actor.role, 'workspace.manageMembers')) {
-    throw new ForbiddenError('Only a workspace admin can remove other members.');
-  }
 }
 
 /**

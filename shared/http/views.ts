@@ -1,6 +1,6 @@
 /** Domain records → the JSON shapes of API.md. */
-import type { OrgRole, WorkspaceRole } from '#auth/policy.js';
-import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '#domain/model.js';
+import type { OrgRole, WorkspaceRole } from '#domain/roles.js';
+import type { Invitation, MeView, OrgMembership, Organization, Workspace } from '#domain/model.js';
 import type { DisplayStatus } from '#domain/invitations.js';
 import { ssoStatus } from '#domain/sso.js';
 
@@ -43,11 +43,6 @@ export const memberView = (m: OrgMembership) => ({
   workspaces: Object.entries(m.workspaces).map(([workspaceId, role]) => ({ workspaceId, role })),
 });
 
-export interface MeView {
-  user: UserProfile;
-  organizations: { org: Organization; role: OrgRole }[];
-  workspaces: { workspace: Workspace; role: WorkspaceRole }[];
-}
 
 /**
  * `identityProviders`: those of the caller's token, so the body can say whether it meets the

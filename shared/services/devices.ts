@@ -1,6 +1,6 @@
 /** Devices of a workspace and per-device grants: list, create, edit, delete, grant, revoke. */
 import type { DeviceAccess } from '#auth/access.js';
-import type { GrantLevel } from '#auth/policy.js';
+import type { GrantLevel } from '#domain/roles.js';
 import {
   createDevice,
   deleteDevice,

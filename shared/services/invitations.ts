@@ -3,7 +3,7 @@
  * Inviting and resending, which email the invitee, are in invitation-emails.ts.
  */
 import type { OrgAccess } from '#auth/access.js';
-import { effectiveWorkspaceRole, type OrgRole, type WorkspaceRole } from '#auth/policy.js';
+import { effectiveWorkspaceRole, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 import { assertSso, assertSsoReading } from '#auth/sso-check.js';
 import { keys, partitions, type Key } from '#db/keys.js';
 import { batchGet, queryFilled, type Item } from '#db/ops.js';

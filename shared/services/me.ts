@@ -1,5 +1,5 @@
 /** Sign-up and the caller's own view: profile, organizations, workspaces. */
-import { effectiveWorkspaceRole, IMPLICIT_WORKSPACE_ADMIN_ROLES, type WorkspaceRole } from '#auth/policy.js';
+import { effectiveWorkspaceRole, isImplicitWorkspaceAdmin, type WorkspaceRole } from '#domain/roles.js';
 import { loadWorkspaceAccess } from '#auth/access.js';
 import { assertSso, assertSsoReading } from '#auth/sso-check.js';
 import { keys } from '#db/keys.js';
@@ -15,11 +15,10 @@ import {
 } from '#db/repositories/users.js';
 import { listAllOrgWorkspaces } from '#db/repositories/workspaces.js';
 import { newMembership, newOrganization, newWorkspace } from '#domain/factories.js';
-import type { UserProfile, Workspace } from '#domain/model.js';
+import type { MeView, UserProfile, Workspace } from '#domain/model.js';
 import { requirementOf } from '#domain/sso.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
 import type { Principal } from '#auth/principal.js';
-import type { MeView } from '#http/views.js';
 
 export const DEFAULT_WORKSPACE_NAME = 'Default';
 
@@ -87,7 +86,7 @@ export async function signUp(
 export async function loadMe(userId: string, check: (profile: UserProfile | undefined) => void = () => {}): Promise<MeView> {
   const listed = await listMemberships(userId);
   const listedOrgIds = Object.keys(listed.orgRoles);
-  const listedAdminOrgIds = listedOrgIds.filter((orgId) => IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(listed.orgRoles[orgId]!));
+  const listedAdminOrgIds = listedOrgIds.filter((orgId) => isImplicitWorkspaceAdmin(listed.orgRoles[orgId]!));
   const [[profileItem, ...items], listedLists] = await Promise.all([
     batchGetAll(
       [keys.user(userId), ...listedOrgIds.map(keys.org), ...listed.workspaces.map((m) => keys.workspace(m.workspaceId))],
@@ -104,7 +103,7 @@ export async function loadMe(userId: string, check: (profile: UserProfile | unde
   // What the index had not caught up with yet: one more wave, only then.
   const unreadOrgIds = Object.keys(user.orgRoles).filter((orgId) => !orgItems.has(orgId));
   const unlistedAdminOrgIds = Object.keys(user.orgRoles).filter(
-    (orgId) => IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(user.orgRoles[orgId]!) && !orgLists.has(orgId),
+    (orgId) => isImplicitWorkspaceAdmin(user.orgRoles[orgId]!) && !orgLists.has(orgId),
   );
   const [lateOrgs, lateLists] = await Promise.all([
     batchGetAll(unreadOrgIds.map(keys.org), { consistent: true }),
@@ -120,7 +119,7 @@ export async function loadMe(userId: string, check: (profile: UserProfile | unde
     .map((org) => ({ org, role: user.orgRoles[org.id]! }))
     .sort((a, b) => a.org.name.localeCompare(b.org.name));
 
-  const adminOrgs = organizations.filter(({ role }) => IMPLICIT_WORKSPACE_ADMIN_ROLES.includes(role)).map(({ org }) => org.id);
+  const adminOrgs = organizations.filter(({ role }) => isImplicitWorkspaceAdmin(role)).map(({ org }) => org.id);
   const explicitItems = items.slice(listedOrgIds.length);
   const explicitRoles = new Map(listed.workspaces.map((m) => [m.workspaceId, m.role]));
   const byId = new Map<string, { workspace: Workspace; role: WorkspaceRole }>();

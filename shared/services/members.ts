@@ -1,6 +1,6 @@
 /** The member directory and role changes in an organization. */
 import { allows, type OrgAccess } from '#auth/access.js';
-import { ORG_ROLES, type OrgRole } from '#auth/policy.js';
+import { ORG_ROLES, type OrgRole } from '#domain/roles.js';
 import { changeRole, directoryPage, getMember, removeMember, wholeDirectory, type DirectoryEntry } from '#db/repositories/members.js';
 import type { OrgMembership } from '#domain/model.js';
 import { assertCanChangeRole, assertCanRemove } from '#domain/members.js';

@@ -1,6 +1,6 @@
 /** Organizations: my list, create, edit, transfer, delete. */
 import type { OrgAccess } from '#auth/access.js';
-import type { OrgRole } from '#auth/policy.js';
+import type { OrgRole } from '#domain/roles.js';
 import { keys } from '#db/keys.js';
 import { batchGetAll } from '#db/ops.js';
 import {
@@ -12,6 +12,7 @@ import {
   updateOrganization,
 } from '#db/repositories/organizations.js';
 import { toOrg } from '#db/repositories/records.js';
+import { purgeOrganization } from '#db/repositories/purge.js';
 import { newMembership, newOrganization } from '#domain/factories.js';
 import type { Branding, Organization, UserProfile } from '#domain/model.js';
 import { BadRequestError, ConflictError, NotFoundError } from '#kernel/errors.js';
@@ -92,6 +93,8 @@ export async function handOverOwnership(access: OrgAccess, toUserId: string): Pr
   throw new ConflictError('The organization kept changing; try again.');
 }
 
-export function removeOrganization(access: OrgAccess): Promise<void> {
-  return deleteOrganization(access.org.id);
+/** Deletes the organization (from this instant nothing of it is readable), then purges what it held. */
+export async function removeOrganization(access: OrgAccess): Promise<void> {
+  await deleteOrganization(access.org.id);
+  await purgeOrganization(access.org.id);
 }

@@ -5,7 +5,8 @@
  */
 import { config } from '#kernel/config.js';
 import { getMember } from '#db/repositories/members.js';
-import { getOrganization, pendingPurges, purgeOrganization } from '#db/repositories/organizations.js';
+import { getOrganization } from '#db/repositories/organizations.js';
+import { pendingPurges, purgeOrganization, purgeWorkspace } from '#db/repositories/purge.js';
 import {
   claimNotice,
   disableForTrial,
@@ -16,7 +17,7 @@ import {
   trialIndexPage,
   type TrialEntry,
 } from '#db/repositories/trials.js';
-import { listAllOrgWorkspaces, purgeWorkspace } from '#db/repositories/workspaces.js';
+import { listAllOrgWorkspaces } from '#db/repositories/workspaces.js';
 import type { Organization } from '#domain/model.js';
 import { daysBetween, dayOf, reminderHorizon, SWEEP_EPOCH_DAY, sweptThrough } from '#domain/trials.js';
 import { sendEmail } from '#email/ses.js';

@@ -1,6 +1,6 @@
 /** The members of a workspace: list, grant or change a role, remove (or leave). */
 import type { WorkspaceAccess } from '#auth/access.js';
-import type { WorkspaceRole } from '#auth/policy.js';
+import type { WorkspaceRole } from '#domain/roles.js';
 import { getMember } from '#db/repositories/members.js';
 import {
   deleteWorkspaceMember,
@@ -9,14 +9,8 @@ import {
   listWorkspaceMembers,
   putWorkspaceMember,
 } from '#db/repositories/workspaces.js';
-import {
-  assertMayRemoveWorkspaceMember,
-  planWorkspaceRole,
-  removableWorkspaceRole,
-  workspaceMemberEntries,
-  workspaceMemberSortKey,
-  type WorkspaceMemberEntry,
-} from '#domain/workspace-members.js';
+import { assertMayRemoveWorkspaceMember, planWorkspaceRole } from '#auth/decisions.js';
+import { removableWorkspaceRole, workspaceMemberEntries, workspaceMemberSortKey, type WorkspaceMemberEntry } from '#domain/workspace-members.js';
 import { pageOf, type Page } from '#db/paging.js';
 
 /**

@@ -1,10 +1,11 @@
 /** Workspaces of an organization: list, create within quota, edit, delete. */
 import { authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
-import { effectiveWorkspaceRole, type WorkspaceRole } from '#auth/policy.js';
+import { effectiveWorkspaceRole, type WorkspaceRole } from '#domain/roles.js';
 import { keys } from '#db/keys.js';
 import { batchGetAll } from '#db/ops.js';
 import { toWorkspace } from '#db/repositories/records.js';
 import { createWorkspace, deleteWorkspace, getWorkspace, listOrgWorkspaces, updateWorkspace } from '#db/repositories/workspaces.js';
+import { purgeWorkspace } from '#db/repositories/purge.js';
 import { copySsoToDefaultProfiles } from '#db/repositories/users.js';
 import { newWorkspace } from '#domain/factories.js';
 import { TRIAL_EXPIRED, trialHasEnded } from '#domain/trials.js';
@@ -77,6 +78,7 @@ export async function removeWorkspace(access: WorkspaceAccess, actorId: string):
     if (!workspace) throw new NotFoundError();
     try {
       await deleteWorkspace(workspace, actorId);
+      await purgeWorkspace(workspace.id);
       break;
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= 2) throw error;

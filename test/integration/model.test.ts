@@ -83,9 +83,6 @@ function targetOf(org: MOrg, target: number): number {
   return members[Math.max(0, members.length + target)] ?? 0;
 }
 
-/** Resolves `pick` against a list that grows as the sequence runs. */
-const at = <T>(list: T[], pick: number): T => list[pick % list.length]!;
-
 abstract class Base implements Cmd {
   protected resolved = '';
   abstract label(): string;

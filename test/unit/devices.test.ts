@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { allows, authorize, type DeviceAccess } from '#auth/access.js';
-import { deviceRoleAllows, grantAllows, GRANT_LEVELS, ROLE_MATRIX, WORKSPACE_ROLES, type DeviceAction } from '#auth/policy.js';
+import { deviceRoleAllows, grantAllows, ROLE_MATRIX, type DeviceAction } from '#auth/policy.js';
+import { GRANT_LEVELS, WORKSPACE_ROLES } from '#domain/roles.js';
 import {
   deviceKeyFrom,
   deviceKeyMatches,

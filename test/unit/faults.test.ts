@@ -9,7 +9,7 @@
  * not retried by the SDK; `transact` retries it itself (4 attempts in all). The SDK's own retry of
  * throttling is covered at the end with a fake HTTP handler under the real client.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
   BatchGetCommand,

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allows, authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
-import {
-  effectiveWorkspaceRole,
-  ORG_ROLES,
-  orgRoleAllows,
-  ROLE_MATRIX,
-  WORKSPACE_ROLES,
-  workspaceRoleAllows,
-  type OrgRole,
-} from '#auth/policy.js';
+import { orgRoleAllows, ROLE_MATRIX, workspaceRoleAllows } from '#auth/policy.js';
+import { effectiveWorkspaceRole, ORG_ROLES, WORKSPACE_ROLES, type OrgRole } from '#domain/roles.js';
 import { ForbiddenError } from '#kernel/errors.js';
 
 const orgAccess = (role: OrgRole) => ({ kind: 'org', role }) as unknown as OrgAccess;

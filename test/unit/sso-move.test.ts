@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { assertMayMove } from '#auth/decisions.js';
 import {
-  assertMayMove,
   assertMoveFits,
   assertOtherOrganization,
   losesAccessOnMove,

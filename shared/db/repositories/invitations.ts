@@ -3,7 +3,7 @@
  * the link (token item), the org email guard and the invitation change together.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { OrgRole, WorkspaceRole } from '#auth/policy.js';
+import type { OrgRole, WorkspaceRole } from '#domain/roles.js';
 import type { Invitation, OrgMembership, UserProfile, Workspace } from '#domain/model.js';
 import { deadLink, INVITATIONS_PER_HOUR, rateWindow } from '#domain/invitations.js';
 import { ConflictError, NotFoundError, RateLimitedError } from '#kernel/errors.js';

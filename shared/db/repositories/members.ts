@@ -1,6 +1,6 @@
 /** Organization memberships: the member directory and role changes. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OrgRole } from '#auth/policy.js';
+import type { OrgRole } from '#domain/roles.js';
 import type { Invitation, OrgMembership } from '#domain/model.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';

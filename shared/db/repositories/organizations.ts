@@ -1,15 +1,14 @@
 /** Organizations: create, read, edit, transfer ownership, delete. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OrgRole } from '#auth/policy.js';
+import type { OrgRole } from '#domain/roles.js';
 import type { OrgMembership, Organization } from '#domain/model.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
-import { byOwner, keys, partitions, trials } from '#db/keys.js';
-import { batchDelete, queryAll, tableName, transact, updateVersioned, type TransactItem } from '#db/ops.js';
+import { keys, trials } from '#db/keys.js';
+import { tableName, transact, updateVersioned, type TransactItem } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { memberEmailGuard, profileRoleItem } from '#db/repositories/members.js';
-import { membershipItem, orgItem, toOrg, toMembership } from '#db/repositories/records.js';
-import { purgeWorkspace } from '#db/repositories/workspaces.js';
+import { membershipItem, orgItem, toOrg } from '#db/repositories/records.js';
 
 export async function getOrganization(orgId: string, db: Db = defaultDb): Promise<Organization | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.org(orgId), ConsistentRead: true }));
@@ -119,9 +118,9 @@ export async function transferOwnership(org: Organization, fromUserId: string, t
 }
 
 /**
- * Deletes an organization. It is first marked deleted (from that instant every read answers
- * 404 and it leaves the trial index), then everything in it is removed: workspaces with their
- * memberships, the org's memberships, and each member's role entry on their profile.
+ * Deletes an organization: marks it deleted, so that from this instant every read answers 404,
+ * and moves it from the trial index to the purge queue, in one write. The purge
+ * (`#db/repositories/purge.ts`) removes what it held.
  */
 export async function deleteOrganization(orgId: string, db: Db = defaultDb): Promise<void> {
   try {
@@ -144,62 +143,5 @@ export async function deleteOrganization(orgId: string, db: Db = defaultDb): Pro
     if ((error as Error).name === 'ConditionalCheckFailedException') throw new NotFoundError();
     throw error;
   }
-  await purgeOrganization(orgId, db);
 }
 
-/**
- * Removes what a deleted organization still holds. Members lose their role first: every
- * workspace access is derived from it (implicit admins through `orgRoles`, explicit roles only
- * with an org role), so nothing of the org is reachable from that point on. Safe to run again
- * after an interruption; the sweep finishes purges left in the purge queue.
- */
-export async function purgeOrganization(orgId: string, db: Db = defaultDb): Promise<void> {
-  const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partitions.org(orgId) } }, db);
-  for (const item of items.filter((i) => String(i.SK).startsWith(partitions.memberPrefix))) {
-    const member = toMembership(item);
-    await db
-      .send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.user(member.userId),
-          UpdateExpression: 'REMOVE orgRoles.#org',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#org': orgId },
-        }),
-      )
-      .catch((error: Error) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
-      });
-  }
-
-  const workspaces = await queryAll(
-    byOwner.query(byOwner.orgPartition(orgId), byOwner.workspacePrefix),
-    db,
-  );
-  for (const ws of workspaces) await purgeWorkspace(ws.id as string, db);
-
-  // The META item goes last: while it exists, the purge queue still lists the org.
-  const meta = keys.org(orgId);
-  await batchDelete(
-    items.filter((i) => i.SK !== meta.SK).map((i) => ({ PK: i.PK as string, SK: i.SK as string })),
-    db,
-  );
-  await batchDelete([meta], db);
-}
-
-/** Deletions whose purge has not finished (the purge queue): organizations and workspaces. */
-export async function pendingPurges(db: Db = defaultDb): Promise<{ kind: 'ORG' | 'WS'; id: string }[]> {
-  const items = await queryAll(
-    {
-      IndexName: trials.index,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': trials.pk },
-      ExpressionAttributeValues: { ':pk': trials.purgePartition },
-    },
-    db,
-  );
-  return items.map((i) => {
-    const [kind, id] = String(i[trials.sk]).split('#') as ['ORG' | 'WS', string];
-    return { kind, id };
-  });
-}

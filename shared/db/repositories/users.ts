@@ -1,6 +1,6 @@
 /** Users: profiles, the email guard, and a user's view of their memberships. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OrgRole } from '#auth/policy.js';
+import type { OrgRole } from '#domain/roles.js';
 import type { OrgMembership, Organization, UserProfile, Workspace } from '#domain/model.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';

@@ -1,15 +1,13 @@
 /** Workspaces: create within the plan's quota, read, list, edit, delete; their explicit members. */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { WorkspaceRole } from '#auth/policy.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { WorkspaceRole } from '#domain/roles.js';
 import type { OrgMembership, Organization, Workspace, WorkspaceMembership } from '#domain/model.js';
 import { workspaceQuota } from '#domain/plans.js';
 import { ConflictError, NotFoundError, QuotaExceededError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byOwner, keys, partitions, trials } from '#db/keys.js';
-import { batchDelete, batchGet, queryAll, queryPage, tableName, transact, updateVersioned, type TransactItem } from '#db/ops.js';
+import { batchGet, queryAll, queryPage, tableName, transact, updateVersioned, type TransactItem } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
-import { forgetPurgedGrant } from '#db/repositories/devices.js';
-import { simLocatorsAmong } from '#db/repositories/sims.js';
 import { toMembership, toWorkspace, workspaceItem, workspaceMembershipItem, toWorkspaceMembership } from '#db/repositories/records.js';
 import { getOrganization } from '#db/repositories/organizations.js';
 
@@ -186,7 +184,11 @@ export async function putWorkspaceMember(
   );
 }
 
-/** Deletes a workspace: uncounted from its org, then its partition and its members' roles. */
+/**
+ * Deletes a workspace: its item goes (nothing of it is readable from then on), its org's counters
+ * lose what it held, and it joins the purge queue, in one transaction. The purge (`#db/repositories/purge.ts`)
+ * removes the rest.
+ */
 export async function deleteWorkspace(workspace: Workspace, actorId: string, db: Db = defaultDb): Promise<void> {
   await transact(
     [
@@ -228,38 +230,6 @@ export async function deleteWorkspace(workspace: Workspace, actorId: string, db:
       failed.includes(0) && old[0] ? new ConflictError('The workspace changed meanwhile; try again.') : new NotFoundError(),
     db,
   );
-  await purgeWorkspace(workspace.id, db);
-}
-
-/** Removes everything left in a workspace's partition and the members' role entries. Re-runnable. */
-export async function purgeWorkspace(workspaceId: string, db: Db = defaultDb): Promise<void> {
-  const items = await queryAll(
-    { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId) } },
-    db,
-  );
-  for (const item of items.filter((i) => String(i.SK).startsWith(partitions.memberPrefix))) {
-    const member = toWorkspaceMembership(item);
-    await db
-      .send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.orgMember(member.orgId, member.userId),
-          UpdateExpression: 'REMOVE workspaces.#ws SET #version = #version + :one',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#ws': workspaceId, '#version': 'version' },
-          ExpressionAttributeValues: { ':one': 1 },
-        }),
-      )
-      .catch((error: Error) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
-      });
-  }
-  // Per-device grants also leave an entry on the grantee's org membership.
-  for (const item of items.filter((i) => String(i.SK).startsWith(partitions.grantPrefix))) await forgetPurgedGrant(item, db);
-  // Locators before the SIM items: a purge interrupted between the two finds the SIMs again on its re-run.
-  await batchDelete(simLocatorsAmong(items), db);
-  await batchDelete(items.map((i) => ({ PK: i.PK as string, SK: i.SK as string })), db);
-  await batchDelete([keys.workspacePurge(workspaceId)], db);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Seeds memberships straight through the repositories (invitations come in a later issue).
  * The repositories read their configuration once, so the environment is set before loading them.
  */
-import type { OrgRole, WorkspaceRole } from '#auth/policy.js';
+import type { OrgRole, WorkspaceRole } from '#domain/roles.js';
 import { configureRepositories } from './env.js';
 import type { Tenant, User } from './api.js';
 
