@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { routeList } from '#functions/routes.js';
 import { checkJava, dynamoClient, ensureTable, startDynamoDb } from './dynamodb.js';
 import { ensureUserPool, fetchJwks, issuerOf, startCognito } from './cognito.js';
-import { applyHandlerEnvironment, startGateway, type Gateway } from './gateway.js';
+import { startGateway, type Gateway } from './gateway.js';
+import { applyHandlerEnvironment } from './gateway-handlers.js';
 import { freePort, isPortFree, type Child } from './process.js';
 import { startSes } from './ses.js';
 

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { SweepStats } from '#services/sweep-types.js';
-import { applyHandlerEnvironment } from './gateway.js';
+import { applyHandlerEnvironment } from './gateway-handlers.js';
 import {
   DATA_DIR, STACK_FILE, handlerEnvironment, localPortalUrl, readCursorSecret, type StackInfo,
 } from './stack.js';

@@ -8,22 +8,11 @@ import { routeList } from '#functions/routes.js';
 import type { Route } from '#http/route.js';
 import { KEY_ATTRIBUTES, TABLE } from '#db/table.js';
 import { createTableInput, tableShape } from '../../infra/local/dynamodb.js';
-import {
-  buildEvent,
-  createAuthorizer,
-  createRouter,
-  functionNameOf,
-  isTextBody,
-  lambdaContext,
-  MAX_BODY_BYTES,
-  requestTime,
-  startGateway,
-  stringifyClaims,
-  toResponse,
-  type Gateway,
-  type LambdaHandler,
-  type RawRequest,
-} from '../../infra/local/gateway.js';
+import { MAX_BODY_BYTES, startGateway, type Gateway } from '../../infra/local/gateway.js';
+import { createAuthorizer } from '../../infra/local/gateway-authorizer.js';
+import { buildEvent, isTextBody, requestTime, stringifyClaims, toResponse, type RawRequest } from '../../infra/local/gateway-event.js';
+import { functionNameOf, lambdaContext, type LambdaHandler } from '../../infra/local/gateway-handlers.js';
+import { createRouter } from '../../infra/local/gateway-router.js';
 import { Periodic } from '../../infra/local/periodic.js';
 
 function route(key: string, handler = 'test/handler', auth: Route['auth'] = 'none'): Route {

@@ -11,7 +11,7 @@ import {
 import { assertSsoSatisfied, requirementChanged, requirementOf, ssoStatus } from '#domain/sso.js';
 import { BadRequestError, ConflictError, ForbiddenError } from '#kernel/errors.js';
 import { principalFrom } from '#auth/principal.js';
-import { stringifyClaims } from '../../infra/local/gateway.js';
+import { stringifyClaims } from '../../infra/local/gateway-event.js';
 import { event, idClaims } from '../support/events.js';
 
 describe('SSO of the default workspace', () => {
