@@ -8,6 +8,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { db as defaultDb, tableName, type Db } from '#db/client.js';
 import type { Key } from '#db/keys.js';
 import { ConflictError, NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '#kernel/errors.js';
@@ -92,7 +93,8 @@ export async function transact(
       if (!(error instanceof TransactionCanceledException) && (error as Error).name !== 'TransactionCanceledException') throw error;
       const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
       const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-      if (failed.length > 0) throw onConditionFailed(failed, { failed, old: reasons.map((r) => r.Item as Item | undefined) });
+      // The service answers the old items in DynamoDB's own format (the document client leaves errors as they are).
+      if (failed.length > 0) throw onConditionFailed(failed, { failed, old: reasons.map((r) => (r.Item ? (unmarshall(r.Item) as Item) : undefined)) });
       const conflictOnly = reasons.length > 0 && reasons.every((r) => r.Code === 'None' || r.Code === 'TransactionConflict');
       if (!conflictOnly || attempt >= 3) throw new ServiceUnavailableError('A concurrent change got in the way; try again.');
       await sleep(10 + Math.random() * 40 * 2 ** attempt);
@@ -207,12 +209,20 @@ export async function updateVersioned<T extends { version: number }>(options: {
   /** Extra condition on the item, e.g. `attribute_not_exists(deletedAt)`. */
   condition?: string;
   reload: () => Promise<T | undefined>;
-  also: (next: T) => TransactItem[];
+  /** The other items of the transaction, for the record as it will be (`next`) and as read (`current`). */
+  also: (next: T, current: T) => TransactItem[];
+  /**
+   * Why the transaction was refused when an `also` item failed (`failed` counts within `also`):
+   * an error to answer, `'retry'` to read again, undefined for a concurrent change (409).
+   */
+  refusal?: (failed: number[], cancellation: Cancellation) => Error | 'retry' | undefined;
+  /** What the record is called in answers ("No such device.", "The device kept changing"). */
+  noun?: string;
   db?: Db;
 }): Promise<T> {
   let current: T | undefined = options.current;
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (!current) throw new NotFoundError();
+    if (!current) throw new NotFoundError(options.noun ? `No such ${options.noun}.` : undefined);
     if (options.ifMatch !== undefined && options.ifMatch !== current.version) throw new PreconditionFailedError();
     const update = versionedUpdate(options.changes);
     const next = { ...current, version: current.version + 1 } as T;
@@ -229,9 +239,14 @@ export async function updateVersioned<T extends { version: number }>(options: {
               ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':read': current.version },
             },
           },
-          ...options.also(next),
+          ...options.also(next, current),
         ],
-        (failed) => (failed.includes(0) ? new StaleRead() : new ConflictError('A concurrent change got in the way; try again.')),
+        (failed, cancellation) => {
+          if (failed.includes(0)) return new StaleRead();
+          const refusal = options.refusal?.(failed.map((i) => i - 1), cancellation);
+          if (refusal === 'retry') return new StaleRead();
+          return refusal ?? new ConflictError('A concurrent change got in the way; try again.');
+        },
         options.db,
       );
       return next;
@@ -240,10 +255,18 @@ export async function updateVersioned<T extends { version: number }>(options: {
       current = await options.reload();
     }
   }
-  throw new ConflictError('The resource kept changing; reload and try again.');
+  throw new ConflictError(`The ${options.noun ?? 'resource'} kept changing; reload and try again.`);
 }
 
-class StaleRead extends Error {}
+/**
+ * What a transaction pinned to what was read says when that changed meanwhile: read `what` again
+ * and retry (never answered as it is: the caller retries or gives up with a 409).
+ */
+export class StaleRead extends Error {
+  constructor(readonly what = 'record') {
+    super(`The ${what} changed since it was read.`);
+  }
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -45,13 +45,18 @@ export function trialHasEnded(org: Pick<Organization, 'plan' | 'trialEndsAt' | '
   return org.plan === 'trial' && (org.trialExpiredAt !== null || (org.trialEndsAt !== null && Date.parse(org.trialEndsAt) <= now.getTime()));
 }
 
+/** Why the assets of `workspace` cannot be created, changed or deleted (423), or undefined when they can. */
+export function workspaceLocked(workspace: Pick<Workspace, 'state' | 'disabledReason'>): WorkspaceDisabledError | undefined {
+  if (workspace.state !== 'disabled') return undefined;
+  return new WorkspaceDisabledError(
+    workspace.disabledReason === TRIAL_EXPIRED
+      ? "This workspace is disabled because the organization's trial ended: choose a paid plan to enable it."
+      : 'This workspace is disabled.',
+  );
+}
+
 /** Devices, streams and SIMs of a disabled workspace cannot be created, changed or deleted. */
 export function assertWorkspaceWritable(workspace: Pick<Workspace, 'state' | 'disabledReason'>): void {
-  if (workspace.state === 'disabled') {
-    throw new WorkspaceDisabledError(
-      workspace.disabledReason === TRIAL_EXPIRED
-        ? "This workspace is disabled because the organization's trial ended: choose a paid plan to enable it."
-        : 'This workspace is disabled.',
-    );
-  }
+  const locked = workspaceLocked(workspace);
+  if (locked) throw locked;
 }

@@ -11,7 +11,6 @@ import {
   updateDevice,
 } from '#db/repositories/devices.js';
 import { newDevice, newDeviceKey, type Device, type DeviceGrant } from '#domain/devices.js';
-import { assertWorkspaceWritable } from '#domain/trials.js';
 import { cursorFrom, pageOf, startKeyFrom, type Page } from '#db/paging.js';
 
 /**
@@ -36,7 +35,6 @@ export async function addDevice(
   input: { name: string; description?: string },
   now = new Date(),
 ): Promise<{ device: Device; deviceKey: string }> {
-  assertWorkspaceWritable(access.workspace);
   const { key, hash } = newDeviceKey();
   const device = newDevice({ ...input, workspaceId: access.workspace.id, createdBy: actorId, keyHash: hash, now });
   await createDevice(access.workspace, device, actorId);
@@ -55,12 +53,10 @@ export function editDevice(
   changes: { name?: string; description?: string | null },
   ifMatch: number | undefined,
 ): Promise<Device> {
-  assertWorkspaceWritable(access.workspace);
   return updateDevice(access.workspace, deviceOf(access), changes, { actorId, ifMatch });
 }
 
 export function removeDevice(access: DeviceAccess, actorId: string): Promise<void> {
-  assertWorkspaceWritable(access.workspace);
   return deleteDevice(access.workspace, deviceOf(access), actorId);
 }
 

@@ -3,14 +3,13 @@ import { effectiveWorkspaceRole, isImplicitWorkspaceAdmin, type WorkspaceRole } 
 import { loadWorkspaceAccess } from '#auth/access.js';
 import { assertSso, assertSsoReading } from '#auth/sso-check.js';
 import { keys } from '#db/keys.js';
-import { batchGetAll } from '#db/ops.js';
+import { batchGetAll, StaleRead } from '#db/ops.js';
 import { renameMember } from '#db/repositories/members.js';
 import { toOrg, toProfile, toWorkspace } from '#db/repositories/records.js';
 import {
   createSignup,
   listMemberships,
   setDefaultWorkspace,
-  StaleDefaultWorkspace,
   updateProfile,
 } from '#db/repositories/users.js';
 import { listAllOrgWorkspaces } from '#db/repositories/workspaces.js';
@@ -160,7 +159,7 @@ async function makeDefault(userId: string, workspaceId: string): Promise<void> {
       await setDefaultWorkspace(userId, workspace, requirementOf(workspace.sso));
       return;
     } catch (error) {
-      if (!(error instanceof StaleDefaultWorkspace)) throw error;
+      if (!(error instanceof StaleRead)) throw error;
     }
   }
   throw new ConflictError('The workspace kept changing; try again.');

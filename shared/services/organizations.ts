@@ -2,12 +2,11 @@
 import type { OrgAccess } from '#auth/access.js';
 import type { OrgRole } from '#domain/roles.js';
 import { keys } from '#db/keys.js';
-import { batchGetAll } from '#db/ops.js';
+import { batchGetAll, StaleRead } from '#db/ops.js';
 import {
   createOrganization,
   deleteOrganization,
   getOrganization,
-  StaleOrganization,
   transferOwnership,
   updateOrganization,
 } from '#db/repositories/organizations.js';
@@ -86,7 +85,7 @@ export async function handOverOwnership(access: OrgAccess, toUserId: string): Pr
     try {
       return await transferOwnership(org, fromUserId, toUserId);
     } catch (error) {
-      if (!(error instanceof StaleOrganization)) throw error;
+      if (!(error instanceof StaleRead)) throw error;
       org = await getOrganization(org.id);
     }
   }

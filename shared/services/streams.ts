@@ -2,7 +2,6 @@
 import type { WorkspaceAccess } from '#auth/access.js';
 import { createStream, deleteStream, listStreamsPage } from '#db/repositories/streams.js';
 import type { Stream } from '#domain/devices.js';
-import { assertWorkspaceWritable } from '#domain/trials.js';
 import { cursorFrom, startKeyFrom, type Page } from '#db/paging.js';
 
 export async function listStreams(access: WorkspaceAccess, callerId: string, options: { limit: number; cursor?: string }): Promise<Page<Stream>> {
@@ -12,7 +11,6 @@ export async function listStreams(access: WorkspaceAccess, callerId: string, opt
 }
 
 export async function addStream(access: WorkspaceAccess, actorId: string, input: { name: string; description?: string }, now = new Date()): Promise<Stream> {
-  assertWorkspaceWritable(access.workspace);
   const stream: Stream = {
     workspaceId: access.workspace.id,
     name: input.name,
@@ -25,6 +23,5 @@ export async function addStream(access: WorkspaceAccess, actorId: string, input:
 }
 
 export function removeStream(access: WorkspaceAccess, actorId: string, name: string): Promise<void> {
-  assertWorkspaceWritable(access.workspace);
   return deleteStream(access.workspace, name, actorId);
 }

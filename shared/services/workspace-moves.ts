@@ -1,7 +1,8 @@
 /** Moving a workspace into another organization (owner/admin of both). */
 import { loadOrgAccess, type WorkspaceAccess } from '#auth/access.js';
 import { getOrganization } from '#db/repositories/organizations.js';
-import { hasDeviceGrants, moveWorkspace, StaleMove, TargetOrgChanged } from '#db/repositories/moves.js';
+import { hasDeviceGrants, moveWorkspace } from '#db/repositories/moves.js';
+import { StaleRead } from '#db/ops.js';
 import { clearDefaultWorkspace, listProfilesWithDefault } from '#db/repositories/users.js';
 import { getOrgMemberships, getWorkspace, listWorkspaceMembers } from '#db/repositories/workspaces.js';
 import { assertMayMove } from '#auth/decisions.js';
@@ -67,9 +68,9 @@ export async function moveWorkspaceTo(access: WorkspaceAccess, actorId: string, 
       await releaseDefaults(moved.id, target.id, new Set(plan.keep.map((m) => m.userId)));
       return { workspace: moved, removedMembers: plan.remove.map((m) => m.userId) };
     } catch (error) {
-      if (error instanceof TargetOrgChanged) target = await getOrganization(target.id);
-      else if (error instanceof StaleMove) workspace = await getWorkspace(workspace.id);
-      else throw error;
+      if (!(error instanceof StaleRead)) throw error;
+      if (error.what === 'target') target = await getOrganization(target.id);
+      else workspace = await getWorkspace(workspace.id);
     }
   }
   throw new ConflictError('The workspace or the target kept changing; try again.');

@@ -1,16 +1,17 @@
 /**
  * Devices of a workspace, their name guards and per-device grants. Every write is one
- * transaction with its counters (workspace and organization `deviceCount`) and audit event;
- * writes that create, change or delete a device are conditioned on the workspace being enabled.
+ * transaction with its audit event; those that create, change or delete a device carry the
+ * workspace write guard (`#db/workspace-guard.ts`: counters, enabled, still in the org read).
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MAX_DEVICE_GRANTS_PER_MEMBER, grantEntry, parseGrantEntry, sameDeviceName, type Device, type DeviceGrant } from '#domain/devices.js';
 import type { OrgMembership, Workspace } from '#domain/model.js';
-import { ConflictError, NotFoundError, PreconditionFailedError, QuotaExceededError, WorkspaceDisabledError } from '#kernel/errors.js';
+import { ConflictError, NotFoundError, QuotaExceededError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, partitions } from '#db/keys.js';
-import { batchGet, queryAll, queryPage, tableName, transact, type Cancellation, type Item, type TransactItem } from '#db/ops.js';
+import { batchGet, queryAll, queryPage, tableName, StaleRead, transact, updateVersioned, type Item, type TransactItem } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
+import { workspaceGuard } from '#db/workspace-guard.js';
 
 const pick = <T>(item: Item, field: string, fallback: T): T => (item[field] === undefined ? fallback : (item[field] as T));
 
@@ -59,55 +60,6 @@ export const toDeviceGrant = (item: Item): DeviceGrant => ({
   grantedAt: item.grantedAt as string,
 });
 
-/**
- * Counts on the workspace item, only while it exists and is enabled (so a device write racing
- * the trial's end cannot land in a disabled workspace). The old item tells 404 from 423.
- */
-function countOnWorkspace(workspaceId: string, field: 'deviceCount' | 'streamCount', delta: number): TransactItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.workspace(workspaceId),
-      UpdateExpression: 'ADD #field :delta',
-      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#state) OR #state = :enabled)',
-      ExpressionAttributeNames: { '#field': field, '#state': 'state' },
-      ExpressionAttributeValues: { ':delta': delta, ':enabled': 'enabled' },
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  };
-}
-
-/** The same condition without a counter, for writes that change no count. */
-function workspaceEnabled(workspaceId: string): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: tableName(),
-      Key: keys.workspace(workspaceId),
-      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#state) OR #state = :enabled)',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':enabled': 'enabled' },
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  };
-}
-
-/** Why the workspace condition at `index` failed: gone (404) or disabled (423). */
-export function workspaceRefusal(cancellation: Cancellation, index: number): Error {
-  return cancellation.old[index] ? new WorkspaceDisabledError() : new NotFoundError('No such workspace.');
-}
-
-function countOnOrg(orgId: string, delta: number): TransactItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.org(orgId),
-      UpdateExpression: 'ADD deviceCount :delta',
-      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
-      ExpressionAttributeValues: { ':delta': delta },
-    },
-  };
-}
-
 export async function getDevice(workspaceId: string, deviceId: string, db: Db = defaultDb): Promise<Device | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.device(workspaceId, deviceId), ConsistentRead: true }));
   return out.Item ? toDevice(out.Item) : undefined;
@@ -141,29 +93,25 @@ export async function getDevices(workspaceId: string, deviceIds: string[], db: D
   return found;
 }
 
-/** Creates a device with its name guard (409 on a name taken, case-insensitively) and counters. */
+/** Creates a device with its name guard (409 on a name taken, case-insensitively), counted in the write guard. */
 export async function createDevice(workspace: Workspace, device: Device, actorId: string, db: Db = defaultDb): Promise<void> {
+  const guard = workspaceGuard(workspace, { deviceCount: 1 });
   await transact(
     [
       { Put: { TableName: tableName(), Item: deviceItem(device), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: tableName(), Item: nameGuardItem(device), ConditionExpression: 'attribute_not_exists(PK)' } },
-      countOnWorkspace(workspace.id, 'deviceCount', 1),
-      countOnOrg(workspace.orgId, 1),
       auditEvent(workspace.orgId, {
         actorId,
         action: 'device.created',
         target: { type: 'device', id: device.id },
         details: { workspaceId: workspace.id, name: device.name },
       }),
+      ...guard.items,
     ],
     (failed, cancellation) =>
       failed.includes(1)
         ? new ConflictError(`A device named "${device.name}" already exists in this workspace.`)
-        : failed.includes(2)
-          ? workspaceRefusal(cancellation, 2)
-          : failed.includes(3)
-            ? new NotFoundError('No such organization.')
-            : new ConflictError('Try again.'),
+        : (guard.refusal(cancellation, 3) ?? new ConflictError('Try again.')),
     db,
   );
 }
@@ -172,99 +120,69 @@ export async function createDevice(workspace: Workspace, device: Device, actorId
  * Edits name and description, pinned to the version read (If-Match: 412 when stale). A new
  * name moves the guard in the same transaction (409 when taken); a change of case only keeps it.
  */
-export async function updateDevice(
+export function updateDevice(
   workspace: Workspace,
   device: Device,
   changes: { name?: string; description?: string | null },
   options: { actorId: string; ifMatch?: number },
   db: Db = defaultDb,
 ): Promise<Device> {
-  let current: Device | undefined = device;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (!current) throw new NotFoundError('No such device.');
-    if (options.ifMatch !== undefined && options.ifMatch !== current.version) throw new PreconditionFailedError();
-    const next: Device = {
-      ...current,
-      ...(changes.name !== undefined ? { name: changes.name } : {}),
-      ...(changes.description !== undefined ? { description: changes.description } : {}),
-      version: current.version + 1,
-    };
-    const renamed = next.name !== current.name;
-    const movesGuard = renamed && !sameDeviceName(next.name, current.name);
-    const sets = ['#name = :name', '#version = #version + :one'];
-    const values: Record<string, unknown> = { ':name': next.name, ':one': 1, ':read': current.version };
-    let removes = '';
-    if (next.description === null) removes = ' REMOVE description';
-    else {
-      sets.push('description = :description');
-      values[':description'] = next.description;
-    }
-    const items: TransactItem[] = [
+  const guard = workspaceGuard(workspace);
+  return updateVersioned<Device>({
+    current: device,
+    key: keys.device(workspace.id, device.id),
+    changes,
+    ifMatch: options.ifMatch,
+    reload: () => getDevice(workspace.id, device.id, db),
+    noun: 'device',
+    also: (next, current) => {
+      const renamed = next.name !== current.name;
+      return [
+        ...guard.items,
+        auditEvent(workspace.orgId, {
+          actorId: options.actorId,
+          action: 'device.updated',
+          target: { type: 'device', id: current.id },
+          details: { workspaceId: workspace.id, fields: Object.keys(changes), ...(renamed ? { from: current.name, to: next.name } : {}) },
+        }),
+        ...(renamed ? renameGuardItems(workspace.id, current, next) : []),
+      ];
+    },
+    // Within `also`: the guard, the audit event, then the name guards (the new name's last, when it moves).
+    refusal: (failed, cancellation) =>
+      guard.refusal(cancellation, 1) ?? (failed.includes(3) ? new ConflictError(`A device named "${changes.name}" already exists in this workspace.`) : 'retry'),
+    db,
+  });
+}
+
+/** A rename's writes on the name guards: moved to the new name (409 if taken), or, for a change of case only, kept. */
+function renameGuardItems(workspaceId: string, current: Device, next: Device): TransactItem[] {
+  if (sameDeviceName(next.name, current.name)) {
+    return [
       {
         Update: {
           TableName: tableName(),
-          Key: keys.device(workspace.id, current.id),
-          UpdateExpression: `SET ${sets.join(', ')}${removes}`,
-          ConditionExpression: 'attribute_exists(PK) AND #version = :read',
-          ExpressionAttributeNames: { '#name': 'name', '#version': 'version' },
-          ExpressionAttributeValues: values,
-        },
-      },
-      workspaceEnabled(workspace.id),
-      auditEvent(workspace.orgId, {
-        actorId: options.actorId,
-        action: 'device.updated',
-        target: { type: 'device', id: current.id },
-        details: { workspaceId: workspace.id, fields: Object.keys(changes), ...(renamed ? { from: current.name, to: next.name } : {}) },
-      }),
-    ];
-    if (movesGuard) {
-      items.push(
-        {
-          Delete: {
-            TableName: tableName(),
-            Key: keys.deviceName(workspace.id, current.name),
-            ConditionExpression: 'deviceId = :id',
-            ExpressionAttributeValues: { ':id': current.id },
-          },
-        },
-        { Put: { TableName: tableName(), Item: nameGuardItem(next), ConditionExpression: 'attribute_not_exists(PK)' } },
-      );
-    } else if (renamed) {
-      items.push({
-        Update: {
-          TableName: tableName(),
-          Key: keys.deviceName(workspace.id, current.name),
+          Key: keys.deviceName(workspaceId, current.name),
           UpdateExpression: 'SET #name = :name',
           ConditionExpression: 'deviceId = :id',
           ExpressionAttributeNames: { '#name': 'name' },
           ExpressionAttributeValues: { ':name': next.name, ':id': current.id },
         },
-      });
-    }
-    try {
-      await transact(
-        items,
-        (failed, cancellation) =>
-          failed.includes(0)
-            ? new StaleDevice()
-            : failed.includes(1)
-              ? workspaceRefusal(cancellation, 1)
-              : failed.includes(4)
-                ? new ConflictError(`A device named "${next.name}" already exists in this workspace.`)
-                : new StaleDevice(),
-        db,
-      );
-      return next;
-    } catch (error) {
-      if (!(error instanceof StaleDevice)) throw error;
-      current = await getDevice(workspace.id, device.id, db);
-    }
+      },
+    ];
   }
-  throw new ConflictError('The device kept changing; reload and try again.');
+  return [
+    {
+      Delete: {
+        TableName: tableName(),
+        Key: keys.deviceName(workspaceId, current.name),
+        ConditionExpression: 'deviceId = :id',
+        ExpressionAttributeValues: { ':id': current.id },
+      },
+    },
+    { Put: { TableName: tableName(), Item: nameGuardItem(next), ConditionExpression: 'attribute_not_exists(PK)' } },
+  ];
 }
-
-class StaleDevice extends Error {}
 
 /** Every grant on one device (a device's grants are few; the filter runs over the workspace's grants). */
 export async function listDeviceGrants(workspaceId: string, deviceId: string, db: Db = defaultDb): Promise<DeviceGrant[]> {
@@ -316,14 +234,15 @@ const GRANTS_IN_DELETE = 40;
  * audit event, in one transaction. A device with very many grants sheds the excess first.
  */
 export async function deleteDevice(workspace: Workspace, device: Device, actorId: string, db: Db = defaultDb): Promise<void> {
+  const guard = workspaceGuard(workspace, { deviceCount: -1 });
   let current: Device | undefined = device;
   for (let attempt = 0; attempt < 4; attempt++) {
     if (!current) throw new NotFoundError('No such device.');
     // grantVersion counts grants ever put; 0 means none exists, and the delete below is pinned to it.
     const grants = current.grantVersion === 0 ? [] : await listDeviceGrants(workspace.id, current.id, db);
     for (const grant of grants.slice(GRANTS_IN_DELETE)) {
-      await transact(revokeItems(grant, false), () => new StaleDevice(), db).catch((error: Error) => {
-        if (!(error instanceof StaleDevice)) throw error;
+      await transact(revokeItems(grant, false), () => new StaleRead(), db).catch((error: Error) => {
+        if (!(error instanceof StaleRead)) throw error;
       });
     }
     const items: TransactItem[] = [
@@ -344,8 +263,7 @@ export async function deleteDevice(workspace: Workspace, device: Device, actorId
           ExpressionAttributeValues: { ':id': current.id },
         },
       },
-      countOnWorkspace(workspace.id, 'deviceCount', -1),
-      countOnOrg(workspace.orgId, -1),
+      ...guard.items,
       auditEvent(workspace.orgId, {
         actorId,
         action: 'device.deleted',
@@ -361,16 +279,15 @@ export async function deleteDevice(workspace: Workspace, device: Device, actorId
           if (failed.includes(0)) {
             const old = cancellation.old[0];
             if (old?.simIccid) return new ConflictError('A SIM is attached to this device: detach it first.');
-            return new StaleDevice();
+            return new StaleRead();
           }
-          if (failed.includes(2)) return workspaceRefusal(cancellation, 2);
-          return new StaleDevice();
+          return guard.refusal(cancellation, 2) ?? new StaleRead();
         },
         db,
       );
       return;
     } catch (error) {
-      if (!(error instanceof StaleDevice)) throw error;
+      if (!(error instanceof StaleRead)) throw error;
       current = await getDevice(workspace.id, device.id, db);
     }
   }

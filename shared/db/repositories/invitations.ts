@@ -130,10 +130,8 @@ export async function createInvitation(invitation: Invitation, tokenHash: string
     ],
     (failed, cancellation) => {
       if (failed.includes(3)) return rateLimited(now);
-      const kind = (cancellation.old[0] as { kind?: { S?: string } | string } | undefined)?.kind;
-      const held = typeof kind === 'string' ? kind : kind?.S;
       return new ConflictError(
-        held === 'member' ? 'This person is already a member of the organization.' : 'This email address already has a pending invitation.',
+        cancellation.old[0]?.kind === 'member' ? 'This person is already a member of the organization.' : 'This email address already has a pending invitation.',
       );
     },
     db,

@@ -2,7 +2,7 @@
 import type { OrgMembership, Organization, Workspace, WorkspaceMembership } from '#domain/model.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byOwner, keys, partitions } from '#db/keys.js';
-import { queryPage, tableName, transact, type TransactItem } from '#db/ops.js';
+import { queryPage, StaleRead, tableName, transact, type TransactItem } from '#db/ops.js';
 import { TRIAL_EXPIRED } from '#domain/trials.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { countWorkspaceItem } from '#db/repositories/workspaces.js';
@@ -37,10 +37,6 @@ export async function hasDeviceGrants(workspaceId: string, db: Db = defaultDb): 
   return items.length > 0;
 }
 
-/** The workspace or one of its members changed since they were read: read again and retry. */
-export class StaleMove extends Error {}
-/** The target organization's plan or workspace count changed since it was read. */
-export class TargetOrgChanged extends Error {}
 
 /**
  * Moves a workspace in one transaction: the workspace's org and GSI1 entry, the source's
@@ -151,6 +147,6 @@ export async function moveWorkspace(input: MoveInput, db: Db = defaultDb): Promi
       ...releaseFromSource(from),
     ]),
   ];
-  await transact(items, (failed) => (failed.includes(2) ? new TargetOrgChanged() : new StaleMove()), db);
+  await transact(items, (failed) => (failed.includes(2) ? new StaleRead('target') : new StaleRead('workspace')), db);
   return { ...workspace, orgId: target.id, memberCount: workspace.memberCount - remove.length, version: workspace.version + 1 };
 }

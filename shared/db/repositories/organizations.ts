@@ -5,7 +5,7 @@ import type { OrgMembership, Organization } from '#domain/model.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, trials } from '#db/keys.js';
-import { tableName, transact, updateVersioned, type TransactItem } from '#db/ops.js';
+import { StaleRead, tableName, transact, updateVersioned, type TransactItem } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { memberEmailGuard, profileRoleItem } from '#db/repositories/members.js';
 import { membershipItem, orgItem, toOrg } from '#db/repositories/records.js';
@@ -59,9 +59,6 @@ export function updateOrganization(
   });
 }
 
-/** The organization is no longer at the version read (another change, not necessarily its owner): read it again. */
-export class StaleOrganization extends Error {}
-
 /**
  * Hands ownership to another member in one transaction: the org's owner, both memberships
  * and both profiles change together, and only if `fromUserId` is still the owner — so of
@@ -110,7 +107,7 @@ export async function transferOwnership(org: Organization, fromUserId: string, t
       failed.includes(3) || failed.includes(4)
         ? new NotFoundError('No such member in this organization.')
         : failed.includes(0) && failed.length === 1
-          ? new StaleOrganization()
+          ? new StaleRead('organization')
           : new ConflictError('Ownership changed meanwhile; reload and try again.'),
     db,
   );

@@ -6,11 +6,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Workspace } from '#domain/model.js';
 import type { Sim, SimLocation } from '#domain/sims.js';
-import { ConflictError, NotFoundError, PreconditionFailedError, WorkspaceDisabledError } from '#kernel/errors.js';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, partitions, type Key } from '#db/keys.js';
-import { queryAll, queryPage, tableName, transact, versionedUpdate, type Item, type TransactItem } from '#db/ops.js';
+import { queryAll, queryPage, tableName, transact, versionedUpdate, type Cancellation, type Item, type TransactItem } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
+import { workspaceGuard } from '#db/workspace-guard.js';
 
 const simItem = (s: Sim): Item => ({ ...keys.sim(s.workspaceId, s.iccid), type: 'Sim', ...s });
 const toSim = (item: Item): Sim => ({
@@ -63,51 +64,17 @@ export async function listSims(
 }
 
 /**
- * Counts `n` SIMs or bytes into an enabled workspace of `orgId` (the condition also holds a
- * concurrent trial end or deletion off). `ALL_OLD` tells a missing workspace from a disabled one.
- */
-function countInWorkspace(workspace: Pick<Workspace, 'id' | 'orgId'>, field: 'simCount' | 'trafficBytes', n: number, requireEnabled: boolean): TransactItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.workspace(workspace.id),
-      UpdateExpression: `ADD ${field} :n`,
-      ConditionExpression: `attribute_exists(PK) AND orgId = :org${requireEnabled ? ' AND #state = :enabled' : ''}`,
-      ...(requireEnabled ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
-      ExpressionAttributeValues: { ':n': n, ':org': workspace.orgId, ...(requireEnabled ? { ':enabled': 'enabled' } : {}) },
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  };
-}
-
-function countInOrg(orgId: string, field: 'simCount' | 'trafficBytes', n: number): TransactItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.org(orgId),
-      UpdateExpression: `ADD ${field} :n`,
-      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
-      ExpressionAttributeValues: { ':n': n },
-    },
-  };
-}
-
-/** A workspace whose counter update failed: gone (or moved to another org) → 404, else disabled → 423. */
-const workspaceRefusal = (old: Item | undefined, orgId: string): Error =>
-  !old || old.orgId !== orgId ? new NotFoundError('No such workspace.') : new WorkspaceDisabledError();
-
-/**
  * Registers a SIM: its locator (which fails if the ICCID exists in any workspace), the SIM
  * item, the counters of the workspace (still enabled) and its organization, the audit event.
  */
 export async function registerSim(workspace: Workspace, sim: Sim, actorId: string, db: Db = defaultDb): Promise<void> {
   const location: SimLocation = { iccid: sim.iccid, workspaceId: workspace.id, since: sim.createdAt, history: [], version: 1 };
+  const guard = workspaceGuard(workspace, { simCount: 1 });
   await transact(
     [
       { Put: { TableName: tableName(), Item: locatorItem(location), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: tableName(), Item: simItem(sim), ConditionExpression: 'attribute_not_exists(PK)' } },
-      countInWorkspace(workspace, 'simCount', 1, true),
-      countInOrg(workspace.orgId, 'simCount', 1),
+      ...guard.items,
       auditEvent(workspace.orgId, {
         actorId,
         action: 'sim.registered',
@@ -115,13 +82,11 @@ export async function registerSim(workspace: Workspace, sim: Sim, actorId: strin
         details: { workspaceId: workspace.id },
       }),
     ],
-    (failed, { old }) =>
+    (failed, cancellation) =>
       // Where an existing ICCID lives is not said: it may be another tenant's.
       failed.includes(0) || failed.includes(1)
         ? new ConflictError('This ICCID is already registered.')
-        : failed.includes(2)
-          ? workspaceRefusal(old[2], workspace.orgId)
-          : new NotFoundError('No such organization.'),
+        : (guard.refusal(cancellation, 2) ?? new NotFoundError('No such organization.')),
     db,
   );
 }
@@ -144,6 +109,7 @@ export async function updateSim(
   let current = options.read === undefined ? await getSim(workspace.id, iccid, db) : (options.read ?? undefined);
   // The previous device may have been deleted meanwhile: then there is nothing for it to let go.
   let releasePrevious = true;
+  const guard = workspaceGuard(workspace);
   for (let attempt = 0; attempt < 4; attempt++) {
     if (!current) throw new NotFoundError('No such SIM in this workspace.');
     if (options.ifMatch !== undefined && options.ifMatch !== current.version) throw new PreconditionFailedError();
@@ -160,16 +126,7 @@ export async function updateSim(
           ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':read': current.version },
         },
       },
-      {
-        ConditionCheck: {
-          TableName: tableName(),
-          Key: keys.workspace(workspace.id),
-          ConditionExpression: 'attribute_exists(PK) AND orgId = :org AND #state = :enabled',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':org': workspace.orgId, ':enabled': 'enabled' },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      },
+      ...guard.items,
       auditEvent(workspace.orgId, {
         actorId: options.actorId,
         action: 'sim.updated',
@@ -182,8 +139,10 @@ export async function updateSim(
       releasePrevious && current.deviceId && changes.deviceId !== undefined && changes.deviceId !== current.deviceId
         ? items.push(releaseItem(workspace.id, current.deviceId, iccid)) - 1
         : -1;
-    const outcome = await transact(items, (failed, { old }) => {
-      if (failed.includes(1)) return workspaceRefusal(old[1], workspace.orgId);
+    const outcome = await transact(items, (failed, cancellation) => {
+      const { old } = cancellation;
+      const refused = guard.refusal(cancellation, 1);
+      if (refused) return refused;
       if (failed.includes(attachIndex)) {
         return old[attachIndex] ? new ConflictError('That device already has another SIM.') : new NotFoundError('No such device in this workspace.');
       }
@@ -258,6 +217,9 @@ export async function moveSim(
     target: { type: 'sim' as const, id: sim.iccid },
     details: { from: source.id, to: target.id, at: next.since },
   };
+  const sameOrg = source.orgId === target.orgId;
+  const out = workspaceGuard(source, { simCount: -1 }, { orgTotals: !sameOrg });
+  const into = workspaceGuard(target, { simCount: 1 }, { orgTotals: !sameOrg });
   const base: TransactItem[] = [
     {
       Delete: {
@@ -278,21 +240,20 @@ export async function moveSim(
         ExpressionAttributeValues: { ':source': source.id, ':read': location.version },
       },
     },
-    countInWorkspace(source, 'simCount', -1, true),
-    countInWorkspace(target, 'simCount', 1, true),
-    ...(source.orgId === target.orgId ? [] : [countInOrg(source.orgId, 'simCount', -1), countInOrg(target.orgId, 'simCount', 1)]),
+    ...out.items,
+    ...into.items,
     auditEvent(source.orgId, event),
-    ...(source.orgId === target.orgId ? [] : [auditEvent(target.orgId, event)]),
+    ...(sameOrg ? [] : [auditEvent(target.orgId, event)]),
   ];
-  const refusal = (failed: number[], old: (Item | undefined)[]): Error => {
-    if (failed.includes(3)) return workspaceRefusal(old[3], source.orgId);
-    if (failed.includes(4)) return workspaceRefusal(old[4], target.orgId);
+  const refusal = (failed: number[], cancellation: Cancellation): Error => {
+    const refused = out.refusal(cancellation, 3) ?? into.refusal(cancellation, 3 + out.items.length);
+    if (refused) return refused;
     if (failed.includes(0) || failed.includes(2)) return new ConflictError('The SIM was transferred or changed meanwhile; reload and try again.');
     return new ConflictError('A concurrent change got in the way; try again.');
   };
   if (sim.deviceId) {
     const items = [...base, releaseItem(source.id, sim.deviceId, sim.iccid)];
-    const released = await transact(items, (failed, { old }) => (failed.length === 1 && failed[0] === items.length - 1 ? new Retry('released') : refusal(failed, old)), db).then(
+    const released = await transact(items, (failed, cancellation) => (failed.length === 1 && failed[0] === items.length - 1 ? new Retry('released') : refusal(failed, cancellation)), db).then(
       () => true,
       (error: unknown) => {
         if (error instanceof Retry) return false;
@@ -302,7 +263,7 @@ export async function moveSim(
     if (released) return;
   }
   // No device holds the SIM (any more): the move alone.
-  await transact(base, (failed, { old }) => refusal(failed, old), db);
+  await transact(base, refusal, db);
 }
 
 /**
@@ -312,10 +273,12 @@ export async function moveSim(
  */
 export async function putUsage(
   record: { id: string; iccid: string; at: string; bytes: number; recordedAt: string; recordedBy: string },
-  workspace: Pick<Workspace, 'id' | 'orgId'>,
+  workspace: Workspace,
   location: SimLocation,
   db: Db = defaultDb,
 ): Promise<'written' | 'moved'> {
+  // Usage lands in disabled workspaces too: it was used before, or whatever the workspace's state.
+  const guard = workspaceGuard(workspace, { trafficBytes: record.bytes }, { enabled: false });
   try {
     await transact(
       [
@@ -326,8 +289,7 @@ export async function putUsage(
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
-        countInWorkspace(workspace, 'trafficBytes', record.bytes, false),
-        countInOrg(workspace.orgId, 'trafficBytes', record.bytes),
+        ...guard.items,
         {
           ConditionCheck: {
             TableName: tableName(),

@@ -5,7 +5,7 @@ import type { OrgMembership, Organization, UserProfile, Workspace } from '#domai
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byOwner, keys } from '#db/keys.js';
-import { queryAll, tableName, transact, versionedUpdate, type TransactItem } from '#db/ops.js';
+import { queryAll, StaleRead, tableName, transact, versionedUpdate, type TransactItem } from '#db/ops.js';
 import { membershipItem, orgItem, profileItem, toProfile, toWorkspaceMembership, workspaceItem } from '#db/repositories/records.js';
 import type { WorkspaceMembership } from '#domain/model.js';
 import { auditEvent } from '#db/repositories/audit.js';
@@ -107,14 +107,12 @@ export async function listMemberships(
   };
 }
 
-/** The workspace a default is being set to: its SSO setting is copied at the version read. */
-export class StaleDefaultWorkspace extends Error {}
 
 /**
  * Makes `workspace` the user's default: the id, a copy of its SSO requirement, and the GSI1
  * entry by which a later change of that setting finds this profile. Written only while the
  * workspace is still at the version read, so an SSO change committed in between cannot leave a
- * stale copy behind (it throws StaleDefaultWorkspace; the caller re-reads and tries again).
+ * stale copy behind (it throws StaleRead; the caller re-reads and tries again).
  */
 export async function setDefaultWorkspace(
   userId: string,
@@ -152,7 +150,7 @@ export async function setDefaultWorkspace(
         },
       },
     ],
-    (failed) => (failed.includes(0) ? new NotFoundError('You have not signed up yet.') : new StaleDefaultWorkspace()),
+    (failed) => (failed.includes(0) ? new NotFoundError('You have not signed up yet.') : new StaleRead('workspace')),
     db,
   );
 }

@@ -6,7 +6,7 @@ import { workspaceQuota } from '#domain/plans.js';
 import { ConflictError, NotFoundError, QuotaExceededError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byOwner, keys, partitions, trials } from '#db/keys.js';
-import { batchGet, queryAll, queryPage, tableName, transact, updateVersioned, type TransactItem } from '#db/ops.js';
+import { batchGet, queryAll, queryPage, StaleRead, tableName, transact, updateVersioned, type TransactItem } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { toMembership, toWorkspace, workspaceItem, workspaceMembershipItem, toWorkspaceMembership } from '#db/repositories/records.js';
 import { getOrganization } from '#db/repositories/organizations.js';
@@ -65,19 +65,17 @@ export async function createWorkspace(org: Organization, workspace: Workspace, d
             details: { name: workspace.name },
           }),
         ],
-        (failed) => (failed.includes(0) ? new RetryableQuotaCheck() : new ConflictError('Try again.')),
+        (failed) => (failed.includes(0) ? new StaleRead('organization') : new ConflictError('Try again.')),
         db,
       );
       return;
     } catch (error) {
-      if (!(error instanceof RetryableQuotaCheck)) throw error;
+      if (!(error instanceof StaleRead)) throw error;
       current = await getOrganization(org.id, db);
     }
   }
   throw new ConflictError('The organization kept changing; try again.');
 }
-
-class RetryableQuotaCheck extends Error {}
 
 /** One page of an organization's workspaces (GSI1). */
 export async function listOrgWorkspaces(

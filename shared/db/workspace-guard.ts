@@ -1,0 +1,102 @@
+/**
+ * The workspace write guard: the one item every write of a workspace's assets (devices, streams,
+ * SIMs, usage) carries in its transaction. It moves the workspace's counters (or, with none, only
+ * checks), and holds only while the workspace exists, still belongs to the organization the write
+ * was authorized against (a move racing the write makes it fail), and is enabled (a trial's end
+ * racing the write makes it fail). The organization's totals of the counters it sums over its
+ * workspaces move in the same transaction. A refused write answers as the guard's failure says:
+ * the workspace gone or moved away → 404, disabled → 423.
+ */
+import type { Workspace } from '#domain/model.js';
+import { assertWorkspaceWritable, workspaceLocked } from '#domain/trials.js';
+import { ConflictError, NotFoundError } from '#kernel/errors.js';
+import { keys } from '#db/keys.js';
+import { tableName, type Cancellation, type TransactItem } from '#db/ops.js';
+import { toWorkspace } from '#db/repositories/records.js';
+
+/** Counters kept on a workspace item. */
+export type WorkspaceCounter = 'deviceCount' | 'streamCount' | 'simCount' | 'trafficBytes';
+
+/** The counters an organization sums over its workspaces (its overview); a moved workspace takes its share along. */
+export const ORG_SUMMED_COUNTERS = ['deviceCount', 'simCount', 'trafficBytes'] as const;
+
+export interface GuardOptions {
+  /** Whether the workspace must be enabled (default true). Usage records land in disabled workspaces too. */
+  enabled?: boolean;
+  /** Whether the organization's totals move too (default true); a transfer within one organization nets to zero. */
+  orgTotals?: boolean;
+}
+
+/** The guard's transaction items, and how to read their failure. */
+export interface Guard {
+  /** The workspace item, then (when a counter summed there moves) the organization's totals. */
+  items: TransactItem[];
+  /**
+   * Why the transaction was refused when the guard's items (placed from index `at`) failed, else
+   * undefined: the workspace gone or now in another organization → 404, exactly like one that
+   * never existed; disabled → 423 with the reason the domain gives; the organization being
+   * deleted → 404.
+   */
+  refusal: (cancellation: Cancellation, at: number) => Error | undefined;
+}
+
+/**
+ * The guard of a write into `workspace` (as read when the caller was authorized). Refuses at once
+ * (423) when the workspace as read is disabled, so nothing is attempted that the transaction
+ * would refuse.
+ */
+export function workspaceGuard(
+  workspace: Pick<Workspace, 'id' | 'orgId' | 'state' | 'disabledReason'>,
+  counts: Partial<Record<WorkspaceCounter, number>> = {},
+  options: GuardOptions = {},
+): Guard {
+  const enabled = options.enabled ?? true;
+  if (enabled) assertWorkspaceWritable(workspace);
+  const condition = ['attribute_exists(PK)', 'orgId = :org', ...(enabled ? ['(attribute_not_exists(#state) OR #state = :enabled)'] : [])].join(' AND ');
+  const fields = Object.entries(counts).filter(([, n]) => n !== undefined) as [WorkspaceCounter, number][];
+  const common = {
+    TableName: tableName(),
+    Key: keys.workspace(workspace.id),
+    ConditionExpression: condition,
+    ...(enabled ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+  };
+  const values = { ':org': workspace.orgId, ...(enabled ? { ':enabled': 'enabled' } : {}) };
+  const item: TransactItem = fields.length
+    ? {
+        Update: {
+          ...common,
+          UpdateExpression: `ADD ${fields.map(([field]) => `${field} :${field}`).join(', ')}`,
+          ExpressionAttributeValues: { ...values, ...Object.fromEntries(fields.map(([field, n]) => [`:${field}`, n])) },
+        },
+      }
+    : { ConditionCheck: { ...common, ExpressionAttributeValues: values } };
+  const summed = fields.filter(([field]) => (ORG_SUMMED_COUNTERS as readonly string[]).includes(field));
+  const items = summed.length && options.orgTotals !== false ? [item, orgTotals(workspace.orgId, Object.fromEntries(summed))] : [item];
+  return {
+    items,
+    refusal: ({ failed, old }, at) => {
+      if (failed.includes(at)) {
+        const found = old[at];
+        if (!found || found.orgId !== workspace.orgId) return new NotFoundError('No such workspace.');
+        return workspaceLocked(toWorkspace(found)) ?? new ConflictError('A concurrent change got in the way; try again.');
+      }
+      if (items.length > 1 && failed.includes(at + 1)) return new NotFoundError('No such organization.');
+      return undefined;
+    },
+  };
+}
+
+/** The organization's totals moved by `counts`, while it exists and is not being deleted. */
+export function orgTotals(orgId: string, counts: Partial<Record<WorkspaceCounter, number>>): TransactItem {
+  const fields = Object.entries(counts) as [WorkspaceCounter, number][];
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.org(orgId),
+      UpdateExpression: `ADD ${fields.map(([field]) => `${field} :${field}`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
+      ExpressionAttributeValues: Object.fromEntries(fields.map(([field, n]) => [`:${field}`, n])),
+    },
+  };
+}
