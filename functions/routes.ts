@@ -1,7 +1,8 @@
 /**
  * The route table: the single source read by the CDK stack (one function + one route per
  * row), the local gateway (same routes, same handlers) and the OpenAPI document.
- * Adding an operation = one handler file + one row here.
+ * Adding an operation on an existing resource = a handler file, a row here, and the service and
+ * repository functions it calls (docs/changes.md lists what a change touches).
  */
 import type { HttpMethod, Route, RouteSpec } from '#http/route.js';
 import {

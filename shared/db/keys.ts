@@ -1,6 +1,7 @@
 /**
- * Every key of the table is built here and nowhere else. Repositories speak the domain;
- * handlers never see PK/SK.
+ * The keys of the table: every PK/SK and index value a repository, the purge or the write guard
+ * uses is built here. Handlers and services never see PK/SK (a few services still name `keys.*`
+ * to batch a read with authorization; see docs/changes.md).
  */
 import { TABLE } from '#db/table.js';
 

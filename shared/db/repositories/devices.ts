@@ -11,9 +11,9 @@ import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, partitions } from '#db/keys.js';
 import { batchGet, queryAll, queryPage, tableName, StaleRead, transact, updateVersioned, type Item, type TransactItem } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
+import { pick } from '#db/repositories/records.js';
 import { workspaceGuard } from '#db/workspace-guard.js';
 
-const pick = <T>(item: Item, field: string, fallback: T): T => (item[field] === undefined ? fallback : (item[field] as T));
 
 /** Absent, not null, while unset: the SIM side attaches with `attribute_not_exists(simIccid)`. */
 export const deviceItem = (d: Device): Item => ({

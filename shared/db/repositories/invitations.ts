@@ -8,8 +8,8 @@ import type { Invitation, OrgMembership, UserProfile, Workspace } from '#domain/
 import { deadLink, INVITATIONS_PER_HOUR, rateWindow } from '#domain/invitations.js';
 import { ConflictError, NotFoundError, RateLimitedError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
-import { keys, partitions } from '#db/keys.js';
-import { batchGet, queryPage, tableName, transact, type Item, type TransactItem } from '#db/ops.js';
+import { keys } from '#db/keys.js';
+import { batchGet, tableName, transact, type Item, type TransactItem } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { addMemberItems } from '#db/repositories/members.js';
 import { ENDED_INVITATION_TTL_SECONDS, invitationItem, toInvitation, workspaceMembershipItem } from '#db/repositories/records.js';
@@ -39,24 +39,6 @@ export async function getLink(tokenHash: string, db: Db = defaultDb): Promise<In
   if (!out.Item) return undefined;
   const { orgId, invitationId, workspaceIds } = out.Item;
   return { orgId: orgId as string, invitationId: invitationId as string, workspaceIds: workspaceIds as string[] | undefined };
-}
-
-/** One page of an organization's invitations, in key order. */
-export async function listInvitations(
-  orgId: string,
-  page: { limit: number; startKey?: Record<string, unknown> },
-  db: Db = defaultDb,
-): Promise<{ invitations: Invitation[]; lastKey?: Record<string, unknown> }> {
-  const { items, lastKey } = await queryPage(
-    {
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :invite)',
-      ExpressionAttributeValues: { ':pk': partitions.org(orgId), ':invite': partitions.invitationPrefix },
-      Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
-    },
-    db,
-  );
-  return { invitations: items.map(toInvitation), lastKey };
 }
 
 /**

@@ -5,10 +5,9 @@ import { byOwner, keys, partitions } from '#db/keys.js';
 import { queryPage, StaleRead, tableName, transact, type TransactItem } from '#db/ops.js';
 import { TRIAL_EXPIRED } from '#domain/trials.js';
 import { auditEvent } from '#db/repositories/audit.js';
+import { ORG_SUMMED_COUNTERS } from '#db/workspace-guard.js';
 import { countWorkspaceItem } from '#db/repositories/workspaces.js';
 
-/** The counters an org sums over its workspaces; a moved workspace takes its share along. */
-export const MOVED_COUNTERS = ['deviceCount', 'simCount', 'trafficBytes'] as const;
 
 export interface MoveInput {
   /** The workspace as read: the move is pinned to its version and counters. */
@@ -47,9 +46,9 @@ export async function moveWorkspace(input: MoveInput, db: Db = defaultDb): Promi
   const { workspace, target, keep, remove, actorId, now } = input;
   const table = tableName();
   const source = workspace.orgId;
-  const counters = Object.fromEntries(MOVED_COUNTERS.map((c) => [c, workspace[c]])) as Record<(typeof MOVED_COUNTERS)[number], number>;
+  const counters = Object.fromEntries(ORG_SUMMED_COUNTERS.map((c) => [c, workspace[c]])) as Record<(typeof ORG_SUMMED_COUNTERS)[number], number>;
   // A counter is pinned to the value read, so a device or SIM counted meanwhile cannot be left behind.
-  const counterConditions = MOVED_COUNTERS.map((c) => (counters[c] === 0 ? `(attribute_not_exists(${c}) OR ${c} = :${c})` : `${c} = :${c}`));
+  const counterConditions = ORG_SUMMED_COUNTERS.map((c) => (counters[c] === 0 ? `(attribute_not_exists(${c}) OR ${c} = :${c})` : `${c} = :${c}`));
   const gsi = byOwner.orgWorkspace(target.id, workspace.id);
   const details = { name: workspace.name, from: source, to: target.id, removedMembers: remove.map((r) => r.membership.userId) };
 
@@ -95,7 +94,7 @@ export async function moveWorkspace(input: MoveInput, db: Db = defaultDb): Promi
           ':one': 1,
           ':read': workspace.version,
           ':removed': -remove.length,
-          ...Object.fromEntries(MOVED_COUNTERS.map((c) => [`:${c}`, counters[c]])),
+          ...Object.fromEntries(ORG_SUMMED_COUNTERS.map((c) => [`:${c}`, counters[c]])),
         },
       },
     },
@@ -103,9 +102,9 @@ export async function moveWorkspace(input: MoveInput, db: Db = defaultDb): Promi
       Update: {
         TableName: table,
         Key: keys.org(source),
-        UpdateExpression: `ADD workspaceCount :minus, ${MOVED_COUNTERS.map((c) => `${c} :${c}`).join(', ')}`,
+        UpdateExpression: `ADD workspaceCount :minus, ${ORG_SUMMED_COUNTERS.map((c) => `${c} :${c}`).join(', ')}`,
         ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
-        ExpressionAttributeValues: { ':minus': -1, ...Object.fromEntries(MOVED_COUNTERS.map((c) => [`:${c}`, -counters[c]])) },
+        ExpressionAttributeValues: { ':minus': -1, ...Object.fromEntries(ORG_SUMMED_COUNTERS.map((c) => [`:${c}`, -counters[c]])) },
       },
     },
     countWorkspaceItem(target, counters),

@@ -1,9 +1,13 @@
-/** Items ↔ domain records. The only place that knows how a record is laid out as an item. */
+/**
+ * Items ↔ domain records for the core kinds (profile, organization, membership, workspace,
+ * workspace membership, invitation); devices, SIMs and streams keep theirs beside their repository.
+ */
 import type { Invitation, OrgMembership, Organization, UserProfile, Workspace, WorkspaceMembership } from '#domain/model.js';
 import { byOwner, keys, trials } from '#db/keys.js';
 import type { Item } from '#db/ops.js';
 
-const pick = <T>(item: Item, field: string, fallback: T): T => (item[field] === undefined ? fallback : (item[field] as T));
+/** An attribute of an item, or `fallback` when an older item does not have it. */
+export const pick = <T>(item: Item, field: string, fallback: T): T => (item[field] === undefined ? fallback : (item[field] as T));
 
 export const profileItem = (p: UserProfile): Item => ({
   ...keys.user(p.id),
