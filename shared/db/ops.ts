@@ -127,6 +127,36 @@ export async function queryPage(
   return { items: (out.Items ?? []) as Item[], lastKey: out.LastEvaluatedKey };
 }
 
+/** A position in a list: the DynamoDB start key of the next page (undefined for the first). */
+export interface PageRequest {
+  limit: number;
+  startKey?: Record<string, unknown>;
+}
+
+/**
+ * One page of the items of `partition` whose sort key starts with `prefix`, in key order (newest
+ * first with `descending`): the one Query every paged list of a partition runs.
+ */
+export async function queryPrefixPage(
+  partition: string,
+  prefix: string,
+  page: PageRequest,
+  options: { consistent?: boolean; descending?: boolean } = {},
+  db: Db = defaultDb,
+): Promise<{ items: Item[]; lastKey: Record<string, unknown> | undefined }> {
+  return queryPage(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+      ...(options.consistent ? { ConsistentRead: true } : {}),
+      ...(options.descending ? { ScanIndexForward: false } : {}),
+    },
+    db,
+  );
+}
+
 /**
  * Fills a page of up to `limit` items that pass `keep`, reading as many Query pages as that
  * takes (a FilterExpression in `input` filters on the server first). The returned position is

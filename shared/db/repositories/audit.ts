@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { partitions } from '#db/keys.js';
-import { queryPage, tableName, type TransactItem } from '#db/ops.js';
+import { queryPrefixPage, tableName, type TransactItem } from '#db/ops.js';
 
 export type AuditAction =
   | 'organization.created'
@@ -93,16 +93,7 @@ export async function listAudit(
   page: { limit: number; startKey?: Record<string, unknown> },
   db: Db = defaultDb,
 ): Promise<{ events: AuditEvent[]; lastKey?: Record<string, unknown> }> {
-  const { items, lastKey } = await queryPage(
-    {
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :audit)',
-      ExpressionAttributeValues: { ':pk': partitions.org(orgId), ':audit': AUDIT_PREFIX },
-      ScanIndexForward: false,
-      Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
-    },
-    db,
-  );
+  const { items, lastKey } = await queryPrefixPage(partitions.org(orgId), AUDIT_PREFIX, page, { descending: true }, db);
   return {
     events: items.map((i) => ({
       id: i.id as string,

@@ -9,7 +9,7 @@ import type { OrgMembership, Workspace } from '#domain/model.js';
 import { ConflictError, NotFoundError, QuotaExceededError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, partitions } from '#db/keys.js';
-import { batchGet, queryAll, queryPage, tableName, StaleRead, transact, updateVersioned, type Item, type TransactItem } from '#db/ops.js';
+import { batchGet, queryAll, queryPrefixPage, tableName, StaleRead, transact, updateVersioned, type Item, type TransactItem } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { pick } from '#db/repositories/records.js';
 import { workspaceGuard } from '#db/workspace-guard.js';
@@ -71,15 +71,7 @@ export async function listDevicesPage(
   page: { limit: number; startKey?: Record<string, unknown> },
   db: Db = defaultDb,
 ): Promise<{ devices: Device[]; lastKey?: Record<string, unknown> }> {
-  const { items, lastKey } = await queryPage(
-    {
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':prefix': partitions.devicePrefix },
-      Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
-    },
-    db,
-  );
+  const { items, lastKey } = await queryPrefixPage(partitions.workspace(workspaceId), partitions.devicePrefix, page, {}, db);
   return { devices: items.map(toDevice), lastKey };
 }
 

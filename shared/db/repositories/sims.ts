@@ -9,7 +9,7 @@ import type { Sim, SimLocation } from '#domain/sims.js';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, partitions, type Key } from '#db/keys.js';
-import { queryAll, queryPage, tableName, transact, versionedUpdate, type Cancellation, type Item, type TransactItem } from '#db/ops.js';
+import { queryAll, queryPrefixPage, tableName, transact, versionedUpdate, type Cancellation, type Item, type TransactItem } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { workspaceGuard } from '#db/workspace-guard.js';
 
@@ -50,16 +50,7 @@ export async function listSims(
   page: { limit: number; startKey?: Record<string, unknown> },
   db: Db = defaultDb,
 ): Promise<{ sims: Sim[]; lastKey?: Record<string, unknown> }> {
-  const { items, lastKey } = await queryPage(
-    {
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sim)',
-      ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':sim': partitions.simPrefix },
-      Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
-      ConsistentRead: true,
-    },
-    db,
-  );
+  const { items, lastKey } = await queryPrefixPage(partitions.workspace(workspaceId), partitions.simPrefix, page, { consistent: true }, db);
   return { sims: items.map(toSim), lastKey };
 }
 

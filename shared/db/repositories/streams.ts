@@ -7,7 +7,7 @@ import type { Workspace } from '#domain/model.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, partitions } from '#db/keys.js';
-import { queryPage, tableName, transact, type Item } from '#db/ops.js';
+import { queryPrefixPage, tableName, transact, type Item } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { workspaceGuard } from '#db/workspace-guard.js';
 
@@ -26,15 +26,7 @@ export async function listStreamsPage(
   page: { limit: number; startKey?: Record<string, unknown> },
   db: Db = defaultDb,
 ): Promise<{ streams: Stream[]; lastKey?: Record<string, unknown> }> {
-  const { items, lastKey } = await queryPage(
-    {
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':prefix': partitions.streamPrefix },
-      Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
-    },
-    db,
-  );
+  const { items, lastKey } = await queryPrefixPage(partitions.workspace(workspaceId), partitions.streamPrefix, page, {}, db);
   return { streams: items.map(toStream), lastKey };
 }
 
