@@ -4,7 +4,9 @@ import {
   BatchWriteCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type QueryCommandInput,
+  type UpdateCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -117,6 +119,20 @@ export async function transactIfNeeded(items: TransactItem[], db: Db = defaultDb
 }
 
 class NotNeeded extends Error {}
+
+/**
+ * One update whose condition failing means there is nothing to do (the item went, or no longer
+ * needs it): true when it was written, false then. For idempotent steps like the purge's.
+ */
+export async function updateIfPresent(input: Omit<UpdateCommandInput, 'TableName'>, db: Db = defaultDb): Promise<boolean> {
+  try {
+    await db.send(new UpdateCommand({ TableName: tableName(), ...input }));
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
 
 /** Runs one Query page. */
 export async function queryPage(

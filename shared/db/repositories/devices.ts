@@ -3,13 +3,13 @@
  * transaction with its audit event; those that create, change or delete a device carry the
  * workspace write guard (`#db/workspace-guard.ts`: counters, enabled, still in the org read).
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { MAX_DEVICE_GRANTS_PER_MEMBER, grantEntry, parseGrantEntry, sameDeviceName, type Device, type DeviceGrant } from '#domain/devices.js';
 import type { OrgMembership, Workspace } from '#domain/model.js';
 import { ConflictError, NotFoundError, QuotaExceededError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, partitions } from '#db/keys.js';
-import { batchGet, queryAll, queryPrefixPage, tableName, StaleRead, transact, updateVersioned, type Item, type TransactItem } from '#db/ops.js';
+import { batchGet, queryAll, queryPrefixPage, tableName, StaleRead, transact, updateVersioned, type Item, type TransactItem , updateIfPresent } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { pick } from '#db/repositories/records.js';
 import { workspaceGuard } from '#db/workspace-guard.js';
@@ -386,13 +386,7 @@ function forgetGrantEntry(grant: { orgId: string; userId: string; workspaceId: s
  */
 export async function forgetPurgedGrant(grantItemRead: Item, db: Db = defaultDb): Promise<void> {
   const grant = toDeviceGrant(grantItemRead);
-  await db
-    .send(
-      new UpdateCommand(forgetGrantEntry(grant)),
-    )
-    .catch((error: Error) => {
-      if (error.name !== 'ConditionalCheckFailedException') throw error;
-    });
+  await updateIfPresent(forgetGrantEntry(grant), db);
 }
 
 /** What one ingest request needs, in one BatchGet: the workspace, the device by name, the stream. */
@@ -416,19 +410,13 @@ export async function readIngestTargets(
 
 /** Marks a device as seen (and counts the message); false if the device is gone meanwhile. */
 export async function recordDeviceSeen(workspaceId: string, deviceId: string, at: Date, db: Db = defaultDb): Promise<boolean> {
-  try {
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.device(workspaceId, deviceId),
-        UpdateExpression: 'SET lastSeenAt = :at ADD messagesReceived :one',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':at': at.toISOString(), ':one': 1 },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  return updateIfPresent(
+    {
+      Key: keys.device(workspaceId, deviceId),
+      UpdateExpression: 'SET lastSeenAt = :at ADD messagesReceived :one',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':at': at.toISOString(), ':one': 1 },
+    },
+    db,
+  );
 }

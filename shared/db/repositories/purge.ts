@@ -5,10 +5,9 @@
  * organization repositories; the services run the purge right after it, and the sweep finishes
  * any purge cut short (the purge queue). Every step is safe to run again.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byOwner, keys, partitions, trials } from '#db/keys.js';
-import { batchDelete, queryAll, tableName } from '#db/ops.js';
+import { batchDelete, queryAll, updateIfPresent } from '#db/ops.js';
 import { forgetPurgedGrant } from '#db/repositories/devices.js';
 import { toMembership, toWorkspaceMembership } from '#db/repositories/records.js';
 import { simLocatorsAmong } from '#db/repositories/sims.js';
@@ -21,26 +20,25 @@ export async function purgeWorkspace(workspaceId: string, db: Db = defaultDb): P
   );
   for (const item of items.filter((i) => String(i.SK).startsWith(partitions.memberPrefix))) {
     const member = toWorkspaceMembership(item);
-    await db
-      .send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.orgMember(member.orgId, member.userId),
-          UpdateExpression: 'REMOVE workspaces.#ws SET #version = #version + :one',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#ws': workspaceId, '#version': 'version' },
-          ExpressionAttributeValues: { ':one': 1 },
-        }),
-      )
-      .catch((error: Error) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
-      });
+    await updateIfPresent(
+      {
+        Key: keys.orgMember(member.orgId, member.userId),
+        UpdateExpression: 'REMOVE workspaces.#ws SET #version = #version + :one',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#ws': workspaceId, '#version': 'version' },
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+      db,
+    );
   }
   // Per-device grants also leave an entry on the grantee's org membership.
   for (const item of items.filter((i) => String(i.SK).startsWith(partitions.grantPrefix))) await forgetPurgedGrant(item, db);
   // Locators before the SIM items: a purge interrupted between the two finds the SIMs again on its re-run.
   await batchDelete(simLocatorsAmong(items), db);
-  await batchDelete(items.map((i) => ({ PK: i.PK as string, SK: i.SK as string })), db);
+  await batchDelete(
+    items.map((i) => ({ PK: i.PK as string, SK: i.SK as string })),
+    db,
+  );
   await batchDelete([keys.workspacePurge(workspaceId)], db);
 }
 
@@ -54,25 +52,18 @@ export async function purgeOrganization(orgId: string, db: Db = defaultDb): Prom
   const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partitions.org(orgId) } }, db);
   for (const item of items.filter((i) => String(i.SK).startsWith(partitions.memberPrefix))) {
     const member = toMembership(item);
-    await db
-      .send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.user(member.userId),
-          UpdateExpression: 'REMOVE orgRoles.#org',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#org': orgId },
-        }),
-      )
-      .catch((error: Error) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
-      });
+    await updateIfPresent(
+      {
+        Key: keys.user(member.userId),
+        UpdateExpression: 'REMOVE orgRoles.#org',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#org': orgId },
+      },
+      db,
+    );
   }
 
-  const workspaces = await queryAll(
-    byOwner.query(byOwner.orgPartition(orgId), byOwner.workspacePrefix),
-    db,
-  );
+  const workspaces = await queryAll(byOwner.query(byOwner.orgPartition(orgId), byOwner.workspacePrefix), db);
   for (const ws of workspaces) await purgeWorkspace(ws.id as string, db);
 
   // The META item goes last: while it exists, the purge queue still lists the org.

@@ -2,13 +2,13 @@
  * The trial lifecycle in the table: the sparse trial index (GSI2, one partition per day of
  * trial end) that the sweep reads, and the writes that end, extend or lift a trial.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Organization, Plan, Workspace } from '#domain/model.js';
 import { TRIAL_EXPIRED } from '#domain/trials.js';
 import { ConflictError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, trials } from '#db/keys.js';
-import { queryPage, tableName, transact, transactIfNeeded, type Item } from '#db/ops.js';
+import { queryPage, tableName, transact, transactIfNeeded, type Item, updateIfPresent } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 
 export interface TrialEntry {
@@ -110,22 +110,16 @@ export async function claimNotice(
   at: Date,
   db: Db = defaultDb,
 ): Promise<boolean> {
-  try {
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.org(orgId),
-        UpdateExpression: 'SET #field = :at',
-        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#field) AND trialEndsAt = :end AND #plan = :trial',
-        ExpressionAttributeNames: { '#field': field, '#plan': 'plan' },
-        ExpressionAttributeValues: { ':at': at.toISOString(), ':end': trialEndsAt, ':trial': 'trial' },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  return updateIfPresent(
+    {
+      Key: keys.org(orgId),
+      UpdateExpression: 'SET #field = :at',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#field) AND trialEndsAt = :end AND #plan = :trial',
+      ExpressionAttributeNames: { '#field': field, '#plan': 'plan' },
+      ExpressionAttributeValues: { ':at': at.toISOString(), ':end': trialEndsAt, ':trial': 'trial' },
+    },
+    db,
+  );
 }
 
 /**
@@ -153,17 +147,10 @@ export async function markTrialExpired(orgId: string, trialEndsAt: string, at: D
 
 /** Takes an organization out of the trial index without ending anything (a stale entry). */
 export async function dropFromTrialIndex(orgId: string, db: Db = defaultDb): Promise<void> {
-  await db.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.org(orgId),
-      UpdateExpression: 'REMOVE #gpk, #gsk',
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeNames: { '#gpk': trials.pk, '#gsk': trials.sk },
-    }),
-  ).catch((error: Error) => {
-    if (error.name !== 'ConditionalCheckFailedException') throw error;
-  });
+  await updateIfPresent(
+    { Key: keys.org(orgId), UpdateExpression: 'REMOVE #gpk, #gsk', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeNames: { '#gpk': trials.pk, '#gsk': trials.sk } },
+    db,
+  );
 }
 
 /** Changes the plan; leaving the trial also leaves the trial index. Pinned to the version read. */

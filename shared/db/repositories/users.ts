@@ -5,7 +5,7 @@ import type { OrgMembership, Organization, UserProfile, Workspace } from '#domai
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byOwner, keys } from '#db/keys.js';
-import { queryAll, StaleRead, tableName, transact, versionedUpdate, type TransactItem } from '#db/ops.js';
+import { queryAll, StaleRead, tableName, transact, versionedUpdate, type TransactItem, updateIfPresent } from '#db/ops.js';
 import { membershipItem, orgItem, profileItem, toProfile, toWorkspaceMembership, workspaceItem } from '#db/repositories/records.js';
 import type { WorkspaceMembership } from '#domain/model.js';
 import { auditEvent } from '#db/repositories/audit.js';
@@ -45,7 +45,11 @@ export async function createSignup(
       { Put: { TableName: tableName(), Item: membershipItem(input.owner), ConditionExpression: 'attribute_not_exists(PK)' } },
       memberEmailGuard(input.org.id, input.owner.email, input.owner.userId),
       { Put: { TableName: tableName(), Item: workspaceItem(input.workspace), ConditionExpression: 'attribute_not_exists(PK)' } },
-      auditEvent(input.org.id, { actorId: input.profile.id, action: 'organization.created', target: { type: 'organization', id: input.org.id } }),
+      auditEvent(input.org.id, {
+        actorId: input.profile.id,
+        action: 'organization.created',
+        target: { type: 'organization', id: input.org.id },
+      }),
     ],
     (failed) =>
       failed.includes(0)
@@ -107,7 +111,6 @@ export async function listMemberships(
   };
 }
 
-
 /**
  * Makes `workspace` the user's default: the id, a copy of its SSO requirement, and the GSI1
  * entry by which a later change of that setting finds this profile. Written only while the
@@ -127,7 +130,8 @@ export async function setDefaultWorkspace(
         Update: {
           TableName: tableName(),
           Key: keys.user(userId),
-          UpdateExpression: 'SET defaultWorkspaceId = :ws, defaultWorkspaceSso = :sso, #gpk = :gpk, #gsk = :gsk, #version = if_not_exists(#version, :zero) + :one',
+          UpdateExpression:
+            'SET defaultWorkspaceId = :ws, defaultWorkspaceSso = :sso, #gpk = :gpk, #gsk = :gsk, #version = if_not_exists(#version, :zero) + :one',
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeNames: { '#gpk': byOwner.pk, '#gsk': byOwner.sk, '#version': 'version' },
           ExpressionAttributeValues: {
@@ -183,22 +187,19 @@ export async function copySsoToDefaultProfiles(
   const userIds = (await listProfilesWithDefault(workspaceId, db)).map((p) => p.id);
   for (let i = 0; i < userIds.length; i += 25) {
     await Promise.all(
-      userIds.slice(i, i + 25).map((userId) =>
-        db
-          .send(
-            new UpdateCommand({
-              TableName: tableName(),
+      userIds
+        .slice(i, i + 25)
+        .map((userId) =>
+          updateIfPresent(
+            {
               Key: keys.user(userId),
               UpdateExpression: 'SET defaultWorkspaceSso = :sso',
               ConditionExpression: 'defaultWorkspaceId = :ws',
               ExpressionAttributeValues: { ':sso': requirement, ':ws': workspaceId },
-            }),
-          )
-          .catch((error: Error) => {
-            // The user chose another default meanwhile: that write copied its own setting.
-            if (error.name !== 'ConditionalCheckFailedException') throw error;
-          }),
-      ),
+            },
+            db,
+          ),
+        ),
     );
   }
   return userIds.length;
@@ -212,20 +213,16 @@ export async function copySsoToDefaultProfiles(
 export async function clearDefaultWorkspace(userIds: string[], workspaceId: string, db: Db = defaultDb): Promise<void> {
   await Promise.all(
     userIds.map((userId) =>
-      db
-        .send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: keys.user(userId),
-            UpdateExpression: 'SET defaultWorkspaceId = :none, defaultWorkspaceSso = :none REMOVE #gpk, #gsk',
-            ConditionExpression: 'defaultWorkspaceId = :ws',
-            ExpressionAttributeNames: { '#gpk': byOwner.pk, '#gsk': byOwner.sk },
-            ExpressionAttributeValues: { ':none': null, ':ws': workspaceId },
-          }),
-        )
-        .catch((error: Error) => {
-          if (error.name !== 'ConditionalCheckFailedException') throw error;
-        }),
+      updateIfPresent(
+        {
+          Key: keys.user(userId),
+          UpdateExpression: 'SET defaultWorkspaceId = :none, defaultWorkspaceSso = :none REMOVE #gpk, #gsk',
+          ConditionExpression: 'defaultWorkspaceId = :ws',
+          ExpressionAttributeNames: { '#gpk': byOwner.pk, '#gsk': byOwner.sk },
+          ExpressionAttributeValues: { ':none': null, ':ws': workspaceId },
+        },
+        db,
+      ),
     ),
   );
 }
