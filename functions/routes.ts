@@ -155,7 +155,7 @@ export const routes = {
     response: page(Member), permissions: read,
   },
   'GET /orgs/{orgId}/members/{userId}': {
-    handler: 'members/get', auth: 'user', scope: 'org', action: 'org.read', tag: 'Members',
+    handler: 'members/get', auth: 'user', scope: 'org', action: 'org.readMember', tag: 'Members',
     summary: 'One member (the shareable per-member link)', params: MemberParams, status: 200, response: Member,
     permissions: read, alsoReads: ['member'],
   },
@@ -165,7 +165,7 @@ export const routes = {
     status: 200, response: Member, permissions: write, alsoReads: ['member'],
   },
   'DELETE /orgs/{orgId}/members/{userId}': {
-    handler: 'members/delete', auth: 'user', scope: 'org', action: 'org.read', tag: 'Members',
+    handler: 'members/delete', auth: 'user', scope: 'org', action: 'org.removeMember', tag: 'Members',
     summary: 'Remove a member (or leave), with their workspace roles in the org', params: MemberParams,
     status: 204, response: null, permissions: write, alsoReads: ['member', 'memberProfile'],
   },
@@ -201,7 +201,7 @@ export const routes = {
     permissions: write,
   },
   'POST /workspaces/{workspaceId}/move': {
-    handler: 'workspaces/move', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'Workspaces',
+    handler: 'workspaces/move', auth: 'user', scope: 'workspace', action: 'workspace.move', tag: 'Workspaces',
     summary: "Move the workspace into another organization (owner/admin of both; the target's quota applies)",
     params: WorkspaceParams, body: WorkspaceMoveBody, status: 200, response: WorkspaceMoveResult, permissions: write,
   },
@@ -217,7 +217,7 @@ export const routes = {
     alsoReads: ['memberProfile', 'workspaceMember'],
   },
   'DELETE /workspaces/{workspaceId}/members/{userId}': {
-    handler: 'workspaces/members-delete', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'Workspaces',
+    handler: 'workspaces/members-delete', auth: 'user', scope: 'workspace', action: 'workspace.removeMember', tag: 'Workspaces',
     summary: "Remove a member's workspace role (admin), or leave the workspace", params: WorkspaceMemberParams,
     status: 204, response: null, permissions: write, alsoReads: ['memberProfile', 'workspaceMember'],
   },

@@ -4,7 +4,7 @@ import { addDevice } from '#services/devices.js';
 import { routes } from '#functions/routes.js';
 
 /** The device key is in this answer and nowhere else, ever. */
-export const handler = api(routes['POST /workspaces/{workspaceId}/devices'], async ({ access, principal, body }) => {
-  const { device, deviceKey } = await addDevice(access, principal.userId, body);
+export const handler = api(routes['POST /workspaces/{workspaceId}/devices'], async ({ access, body }) => {
+  const { device, deviceKey } = await addDevice(access, body);
   return { body: { ...deviceView(device), deviceKey }, version: device.version };
 });

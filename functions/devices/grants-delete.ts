@@ -2,7 +2,7 @@ import { api } from '#http/api.js';
 import { revokeDeviceAccess } from '#services/devices.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['DELETE /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}'], async ({ access, principal, params }) => {
-  await revokeDeviceAccess(access, principal.userId, params.userId);
+export const handler = api(routes['DELETE /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}'], async ({ access, params }) => {
+  await revokeDeviceAccess(access, params.userId);
   return {};
 });

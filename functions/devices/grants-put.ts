@@ -3,7 +3,7 @@ import { deviceGrantView } from '#http/device-views.js';
 import { grantDeviceAccess } from '#services/devices.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['PUT /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}'], async ({ access, principal, params, body }) => {
-  const grant = await grantDeviceAccess(access, principal.userId, params.userId, body.access);
+export const handler = api(routes['PUT /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}'], async ({ access, params, body }) => {
+  const grant = await grantDeviceAccess(access, params.userId, body.access);
   return { body: deviceGrantView(grant) };
 });

@@ -4,7 +4,7 @@ import { listVisibleDevices } from '#services/devices.js';
 import { routes } from '#functions/routes.js';
 
 /** A caller with per-device grants only sees exactly the granted devices. */
-export const handler = api(routes['GET /workspaces/{workspaceId}/devices'], async ({ access, principal, query }) => {
-  const page = await listVisibleDevices(access, principal.userId, query);
+export const handler = api(routes['GET /workspaces/{workspaceId}/devices'], async ({ access, query }) => {
+  const page = await listVisibleDevices(access, query);
   return { body: { items: page.items.map(deviceView), nextCursor: page.nextCursor } };
 });

@@ -4,7 +4,7 @@ import { requiredVersion } from '#http/etag.js';
 import { editDevice } from '#services/devices.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['PATCH /workspaces/{workspaceId}/devices/{deviceId}'], async ({ access, principal, body, headers }) => {
-  const device = await editDevice(access, principal.userId, body, requiredVersion(headers['if-match']));
+export const handler = api(routes['PATCH /workspaces/{workspaceId}/devices/{deviceId}'], async ({ access, body, headers }) => {
+  const device = await editDevice(access, body, requiredVersion(headers['if-match']));
   return { body: deviceView(device), version: device.version };
 });

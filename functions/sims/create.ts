@@ -3,7 +3,7 @@ import { simView } from '#http/views.js';
 import { registerSimIn } from '#services/sims.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['POST /workspaces/{workspaceId}/sims'], async ({ access, principal, body }) => {
-  const sim = await registerSimIn(access, principal.userId, body.iccid);
+export const handler = api(routes['POST /workspaces/{workspaceId}/sims'], async ({ access, body }) => {
+  const sim = await registerSimIn(access, body.iccid);
   return { body: simView(sim), version: sim.version };
 });

@@ -3,7 +3,7 @@ import { simView } from '#http/views.js';
 import { listSimsOf } from '#services/sims.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['GET /workspaces/{workspaceId}/sims'], async ({ access, principal, query }) => {
-  const page = await listSimsOf(access, principal.userId, query);
+export const handler = api(routes['GET /workspaces/{workspaceId}/sims'], async ({ access, query }) => {
+  const page = await listSimsOf(access, query);
   return { body: { items: page.items.map(simView), nextCursor: page.nextCursor } };
 });

@@ -4,7 +4,7 @@ import { simView } from '#http/views.js';
 import { editSim } from '#services/sims.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['PATCH /workspaces/{workspaceId}/sims/{iccid}'], async ({ access, principal, params, body, headers }) => {
-  const sim = await editSim(access, principal.userId, params.iccid, body, requiredVersion(headers['if-match']));
+export const handler = api(routes['PATCH /workspaces/{workspaceId}/sims/{iccid}'], async ({ access, params, body, headers }) => {
+  const sim = await editSim(access, params.iccid, body, requiredVersion(headers['if-match']));
   return { body: simView(sim), version: sim.version };
 });

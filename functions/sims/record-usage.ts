@@ -3,6 +3,6 @@ import { recordUsage } from '#services/sims.js';
 import { routes } from '#functions/routes.js';
 
 /** The network feed (platform operators): the record goes to the workspace that held the SIM at `at`. */
-export const handler = api(routes['POST /sims/{iccid}/usage'], async ({ principal, params, body, alsoRead }) => ({
-  body: await recordUsage(principal.userId, params.iccid, body, alsoRead.simLocator),
+export const handler = api(routes['POST /sims/{iccid}/usage'], async ({ access, params, body }) => ({
+  body: await recordUsage(access.userId, params.iccid, body, access.named.simLocator),
 }));

@@ -3,7 +3,7 @@ import { streamView } from '#http/device-views.js';
 import { addStream } from '#services/streams.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['POST /workspaces/{workspaceId}/streams'], async ({ access, principal, body }) => {
-  const stream = await addStream(access, principal.userId, body);
+export const handler = api(routes['POST /workspaces/{workspaceId}/streams'], async ({ access, body }) => {
+  const stream = await addStream(access, body);
   return { body: streamView(stream) };
 });

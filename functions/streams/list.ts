@@ -3,7 +3,7 @@ import { streamView } from '#http/device-views.js';
 import { listStreams } from '#services/streams.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['GET /workspaces/{workspaceId}/streams'], async ({ access, principal, query }) => {
-  const page = await listStreams(access, principal.userId, query);
+export const handler = api(routes['GET /workspaces/{workspaceId}/streams'], async ({ access, query }) => {
+  const page = await listStreams(access, query);
   return { body: { items: page.items.map(streamView), nextCursor: page.nextCursor } };
 });

@@ -3,7 +3,7 @@ import { workspaceMemberView } from '#http/views.js';
 import { listMembersOfWorkspace } from '#services/workspace-members.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['GET /workspaces/{workspaceId}/members'], async ({ access, principal, query }) => {
-  const page = await listMembersOfWorkspace(access, principal.userId, query);
+export const handler = api(routes['GET /workspaces/{workspaceId}/members'], async ({ access, query }) => {
+  const page = await listMembersOfWorkspace(access, query);
   return { body: { items: page.items.map(workspaceMemberView), nextCursor: page.nextCursor } };
 });

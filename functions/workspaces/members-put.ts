@@ -3,8 +3,8 @@ import { workspaceMemberView } from '#http/views.js';
 import { setWorkspaceMemberRole } from '#services/workspace-members.js';
 import { routes } from '#functions/routes.js';
 
-/** The row asks for `workspace.addMembers`; changing an existing role also needs admin (the service decides). */
-export const handler = api(routes['PUT /workspaces/{workspaceId}/members/{userId}'], async ({ access, principal, params, body }) => {
-  const entry = await setWorkspaceMemberRole(access, principal.userId, params.userId, body.role);
+/** The row asks for `workspace.addMembers`; changing an existing role also needs admin (#auth/decisions.ts). */
+export const handler = api(routes['PUT /workspaces/{workspaceId}/members/{userId}'], async ({ access, params, body }) => {
+  const entry = await setWorkspaceMemberRole(access, params.userId, body.role);
   return { body: workspaceMemberView(entry) };
 });

@@ -4,7 +4,7 @@ import { workspaceView } from '#http/views.js';
 import { editWorkspace } from '#services/workspaces.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['PATCH /workspaces/{workspaceId}'], async ({ access, principal, body, headers }) => {
-  const workspace = await editWorkspace(access, principal.userId, body, requiredVersion(headers['if-match']));
+export const handler = api(routes['PATCH /workspaces/{workspaceId}'], async ({ access, body, headers }) => {
+  const workspace = await editWorkspace(access, body, requiredVersion(headers['if-match']));
   return { body: workspaceView(workspace, access.role), version: workspace.version };
 });

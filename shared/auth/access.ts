@@ -2,8 +2,10 @@
  * What the caller may do on the resource a request names, found with ONE BatchGet:
  * - org routes: the organization, the caller's membership and the caller's profile (for SSO);
  * - workspace routes: the workspace, the caller's explicit workspace role, and the caller's
- *   profile, whose `orgRoles` says whether they are an implicit admin through the org.
- * A resource outside the caller's tenants is 404, exactly like one that does not exist.
+ *   profile, whose `orgRoles` says whether they are an implicit admin through the org;
+ * - device routes: the same, with the device the path names and the caller's grant on it.
+ * A resource outside the caller's tenants is 404, exactly like one that does not exist. Which
+ * loader a route uses, with which path parameters, is the scope registry's (`#auth/scopes.ts`).
  */
 import type { Invitation, OrgMembership, Organization, UserProfile, Workspace, WorkspaceMembership } from '#domain/model.js';
 import type { Sim } from '#domain/sims.js';
@@ -14,11 +16,26 @@ import { toInvitation, toMembership, toOrg, toProfile, toWorkspace, toWorkspaceM
 import { ForbiddenError, NotFoundError } from '#kernel/errors.js';
 import type { Device, DeviceGrant } from '#domain/devices.js';
 import { listUserGrants, toDevice, toDeviceGrant } from '#db/repositories/devices.js';
-import { deviceRoleAllows, grantAllows, isDeviceAction, isOrgAction, orgRoleAllows, workspaceRoleAllows, type Action, type OrgAction, type WorkspaceAction } from '#auth/policy.js';
+import {
+  deviceRoleAllows,
+  grantAllows,
+  isDeviceAction,
+  isOrgAction,
+  isWorkspaceOrgAction,
+  orgRoleAllows,
+  selfMay,
+  workspaceOrgRoleAllows,
+  workspaceRoleAllows,
+  type Action,
+  type OrgAction,
+  type WorkspaceAction,
+} from '#auth/policy.js';
 import { effectiveWorkspaceRole, isImplicitWorkspaceAdmin, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 
 export interface OrgAccess {
   kind: 'org';
+  /** The caller. */
+  userId: string;
   org: Organization;
   membership: OrgMembership;
   role: OrgRole;
@@ -31,15 +48,13 @@ export interface OrgAccess {
   named: { member?: OrgMembership | null; memberProfile?: UserProfile | null; invitation?: Invitation | null };
 }
 
-/** Ids of what an org route's path names besides the organization (see `OrgAccess.named`). */
-export interface OrgNamed {
-  memberId?: string;
-  memberProfileId?: string;
-  invitationId?: string;
-}
+/** Ids of what an org route's path names besides the organization, by what is read (see `OrgAccess.named`). */
+export type OrgNamed = { [K in keyof OrgAccess['named']]?: string };
 
 export interface WorkspaceAccess {
   kind: 'workspace';
+  /** The caller. */
+  userId: string;
   workspace: Workspace;
   /** The caller's role in the workspace's organization, if any. */
   orgRole: OrgRole | undefined;
@@ -56,12 +71,8 @@ export interface WorkspaceAccess {
   named: { memberProfile?: UserProfile | null; workspaceMember?: WorkspaceMembership | null; sim?: Sim | null };
 }
 
-/** Ids of what a workspace route's path names besides the workspace (see `WorkspaceAccess.named`). */
-export interface WorkspaceNamed {
-  memberProfileId?: string;
-  workspaceMemberId?: string;
-  simIccid?: string;
-}
+/** Ids of what a workspace route's path names besides the workspace, by what is read (see `WorkspaceAccess.named`). */
+export type WorkspaceNamed = { [K in keyof WorkspaceAccess['named']]?: string };
 
 /**
  * Device routes (`/workspaces/{workspaceId}/devices…`): a workspace role, or for a caller with
@@ -69,6 +80,8 @@ export interface WorkspaceNamed {
  */
 export interface DeviceAccess {
   kind: 'device';
+  /** The caller. */
+  userId: string;
   workspace: Workspace;
   orgRole: OrgRole | undefined;
   /** Effective workspace role; undefined for a caller who holds only per-device grants. */
@@ -88,14 +101,15 @@ export type Access = OrgAccess | WorkspaceAccess | DeviceAccess;
 export async function loadOrgAccess(orgId: string, userId: string, named: OrgNamed = {}): Promise<OrgAccess> {
   // The profile rides along in the same round trip: the SSO check of every org route reads it.
   const [[orgItem, memberItem, profileItem], extra] = await readWith([keys.org(orgId), keys.orgMember(orgId, userId), keys.user(userId)], {
-    member: named.memberId ? keys.orgMember(orgId, named.memberId) : undefined,
-    memberProfile: named.memberProfileId ? keys.user(named.memberProfileId) : undefined,
-    invitation: named.invitationId ? keys.invitation(orgId, named.invitationId) : undefined,
+    member: named.member ? keys.orgMember(orgId, named.member) : undefined,
+    memberProfile: named.memberProfile ? keys.user(named.memberProfile) : undefined,
+    invitation: named.invitation ? keys.invitation(orgId, named.invitation) : undefined,
   });
   if (!orgItem || !memberItem || orgItem.deletedAt) throw new NotFoundError('No such organization.');
   const membership = toMembership(memberItem);
   return {
     kind: 'org',
+    userId,
     org: toOrg(orgItem),
     membership,
     role: membership.role,
@@ -108,9 +122,9 @@ export async function loadWorkspaceAccess(workspaceId: string, userId: string, n
   const [[wsItem, wsMemberItem, profileItem], extra] = await readWith(
     [keys.workspace(workspaceId), keys.workspaceMember(workspaceId, userId), keys.user(userId)],
     {
-      memberProfile: named.memberProfileId ? keys.user(named.memberProfileId) : undefined,
-      workspaceMember: named.workspaceMemberId ? keys.workspaceMember(workspaceId, named.workspaceMemberId) : undefined,
-      sim: named.simIccid ? keys.sim(workspaceId, named.simIccid) : undefined,
+      memberProfile: named.memberProfile ? keys.user(named.memberProfile) : undefined,
+      workspaceMember: named.workspaceMember ? keys.workspaceMember(workspaceId, named.workspaceMember) : undefined,
+      sim: named.sim ? keys.sim(workspaceId, named.sim) : undefined,
     },
   );
   if (!wsItem) throw new NotFoundError('No such workspace.');
@@ -123,6 +137,7 @@ export async function loadWorkspaceAccess(workspaceId: string, userId: string, n
   const implicit = isImplicitWorkspaceAdmin(orgRole);
   return {
     kind: 'workspace',
+    userId,
     workspace,
     orgRole,
     role,
@@ -185,30 +200,38 @@ export async function loadDeviceAccess(workspaceId: string, userId: string, devi
   const grants = deviceId ? (grantItem ? [toDeviceGrant(grantItem)] : []) : role ? [] : await listUserGrants(workspaceId, userId);
   if (!role && grants.length === 0) throw new NotFoundError('No such workspace.');
   if (deviceId && !device) throw new NotFoundError('No such device.');
-  return { kind: 'device', workspace, orgRole, role, grants, device, profile };
-}
-
-/** Whether the loaded access allows `action` (no I/O). */
-export function allows(access: Access, action: Action): boolean {
-  if (access.kind === 'org') return isOrgAction(action) && orgRoleAllows(access.role, action);
-  if (access.kind === 'device') {
-    if (!isDeviceAction(action)) return access.role !== undefined && !isOrgAction(action) && workspaceRoleAllows(access.role, action);
-    return (access.role !== undefined && deviceRoleAllows(access.role, action)) || access.grants.some((g) => grantAllows(g.access, action));
-  }
-  if (isDeviceAction(action)) return false;
-  return !isOrgAction(action) && workspaceRoleAllows(access.role, action as WorkspaceAction);
+  return { kind: 'device', userId, workspace, orgRole, role, grants, device, profile };
 }
 
 /**
- * The one authorization check. The caller can see the resource (else loading it answered
- * 404), so a role too low for the action is 403.
+ * Whether the loaded access allows `action` (no I/O). `subjectId`: the user the path names
+ * (`{userId}`), for the actions anyone may perform on themselves (`SELF_ACTIONS` in the policy).
  */
-export function authorize(access: Access, action: Action): void {
-  if (allows(access, action)) return;
+export function allows(access: Access, action: Action, subjectId?: string): boolean {
+  const self = subjectId !== undefined && subjectId === access.userId && selfMay(action);
+  if (access.kind === 'org') return isOrgAction(action) && (self || orgRoleAllows(access.role, action));
+  if (isOrgAction(action)) return false;
+  if (isWorkspaceOrgAction(action)) return workspaceOrgRoleAllows(access.orgRole, action);
+  if (access.kind === 'device') {
+    if (!isDeviceAction(action)) return access.role !== undefined && (self || workspaceRoleAllows(access.role, action));
+    return (access.role !== undefined && deviceRoleAllows(access.role, action)) || access.grants.some((g) => grantAllows(g.access, action));
+  }
+  return !isDeviceAction(action) && (self || workspaceRoleAllows(access.role, action));
+}
+
+/**
+ * The one authorization check of a route's action. The caller can see the resource (else loading
+ * it answered 404), so a role too low for the action is 403.
+ */
+export function authorize(access: Access, action: Action, subjectId?: string): void {
+  if (allows(access, action, subjectId)) return;
   if (access.kind === 'device' && access.role === undefined) {
     // A grant shows single devices: anything beyond the granted device does not exist for them.
     if (!access.device) throw new NotFoundError('No such workspace.');
     throw new ForbiddenError(`Your access to this device (${access.grants[0]?.access ?? 'none'}) does not allow this.`);
+  }
+  if (access.kind !== 'org' && isWorkspaceOrgAction(action)) {
+    throw new ForbiddenError(`Your role in the workspace's organization (${access.orgRole ?? 'none'}) does not allow this.`);
   }
   throw new ForbiddenError(`Your role (${access.role}) does not allow this.`);
 }

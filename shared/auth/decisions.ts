@@ -1,18 +1,53 @@
 /**
- * Decisions that read the action matrix beyond a route's own action: who may move a workspace
- * between organizations, give or change a workspace role, or remove someone from a workspace.
- * With `allows`/`authorize` (#auth/access.ts) these are the only readers of `#auth/policy.ts`.
+ * The decisions that depend on more than the route's action: on the target the path names (the
+ * owner, an implicit admin, oneself), on the body (SSO settings, the role given) or on a second
+ * resource (the organization a workspace moves into, the workspace a SIM goes to). The route's
+ * own action was checked before the operation ran (`authorize`, by the scope registry); services
+ * ask these functions and decide nothing about who may themselves.
+ * The role invariants they apply where they are plain rules about roles (who may change or remove
+ * whose org role; which workspace role a removal takes away) are in the domain floor
+ * (`#domain/members.ts`, `#domain/workspace-members.ts`); these functions are their only callers.
  */
-import { orgRoleAllows, workspaceRoleAllows } from '#auth/policy.js';
+import { allows, authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
+import { workspaceOrgRoleAllows, workspaceRoleAllows } from '#auth/policy.js';
+import type { OrgMembership, WorkspaceSso } from '#domain/model.js';
+import { assertCanChangeRole, assertCanRemove } from '#domain/members.js';
 import { isImplicitWorkspaceAdmin, workspaceRoleRank, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
+import { removableWorkspaceRole } from '#domain/workspace-members.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
 
-/** The caller must be owner or admin of the workspace's organization AND of the target. */
-export function assertMayMove(sourceRole: OrgRole | undefined, targetRole: OrgRole): void {
-  if (!sourceRole || !orgRoleAllows(sourceRole, 'org.moveWorkspace')) {
-    throw new ForbiddenError("Only the owner or an admin of the workspace's organization may move it.");
-  }
-  if (!orgRoleAllows(targetRole, 'org.moveWorkspace')) {
+// ── Organization members ─────────────────────────────────────────────────────
+
+/** `PATCH /orgs/{o}/members/{u}` (`org.manageMembers` allowed): never the owner, never above one's own role. */
+export function assertMayChangeOrgRole(access: OrgAccess, target: OrgMembership, role: OrgRole): void {
+  assertCanChangeRole(access.role, target.role, role);
+}
+
+/**
+ * `DELETE /orgs/{o}/members/{u}`, once `org.removeMember` is allowed (to admins, and to anyone on
+ * themselves): the owner can neither leave (409: transfer ownership first) nor be removed (403),
+ * and nobody removes a member above their own role.
+ */
+export function assertMayRemoveOrgMember(access: OrgAccess, target: OrgMembership): void {
+  assertCanRemove(
+    { userId: access.userId, role: access.role, canManageMembers: allows(access, 'org.removeMember') },
+    { userId: target.userId, role: target.role },
+  );
+}
+
+// ── Workspaces ───────────────────────────────────────────────────────────────
+
+/** `PATCH /workspaces/{w}` (`workspace.update` allowed): SSO settings need `workspace.setSso`. */
+export function assertMayEditWorkspace(access: WorkspaceAccess, changes: { sso?: WorkspaceSso | null }): void {
+  if (changes.sso !== undefined) authorize(access, 'workspace.setSso');
+}
+
+/**
+ * `POST /workspaces/{w}/move`, once `workspace.move` is allowed in the workspace's organization:
+ * the caller must be allowed it in the target organization too.
+ */
+export function assertMayMoveInto(target: OrgAccess): void {
+  if (!workspaceOrgRoleAllows(target.role, 'workspace.move')) {
     throw new ForbiddenError('Only the owner or an admin of the target organization may move a workspace into it.');
   }
 }
@@ -50,12 +85,17 @@ export function planWorkspaceRole(
 }
 
 /**
- * May the actor remove `targetUserId` at all? Anyone may leave; removing someone else is
- * member management. Checked before the target is read, so it reveals nothing about them.
+ * `DELETE /workspaces/{w}/members/{u}`, once `workspace.removeMember` is allowed (to admins, and to
+ * anyone on themselves): the explicit role it takes away. Implicit admins (org owner/admin) cannot
+ * be removed from a workspace (409); a user who is no org member or holds no role here is 404.
  */
-export function assertMayRemoveWorkspaceMember(actor: { userId: string; role: WorkspaceRole }, targetUserId: string): void {
-  if (actor.userId === targetUserId) return;
-  if (!workspaceRoleAllows(actor.role, 'workspace.manageMembers')) {
-    throw new ForbiddenError('Only a workspace admin can remove other members.');
+export function workspaceRoleToRemove(target: { orgRole: OrgRole | undefined; workspaceRole: WorkspaceRole | undefined }): WorkspaceRole {
+  return removableWorkspaceRole(target);
+}
+
+/** `POST /sims/{iccid}/transfer`: `workspace.transferSims` in the SIM's workspace and in the target. */
+export function assertMayTransferSim(sourceRole: WorkspaceRole, targetRole: WorkspaceRole): void {
+  if (!workspaceRoleAllows(sourceRole, 'workspace.transferSims') || !workspaceRoleAllows(targetRole, 'workspace.transferSims')) {
+    throw new ForbiddenError('Transferring a SIM needs the admin role in both workspaces.');
   }
 }

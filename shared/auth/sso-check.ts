@@ -8,6 +8,20 @@ import type { UserProfile } from '#domain/model.js';
 import { assertSsoSatisfied } from '#domain/sso.js';
 import type { Principal } from '#auth/principal.js';
 
+/** What of a route's row says who checks the caller's SSO obligation. */
+export interface SsoSpec {
+  auth: 'user' | 'none' | 'device';
+  /** Answers whatever the obligation (GET /me, PATCH /me). */
+  ssoExempt?: boolean;
+  /** The operation checks it itself, on the profile its own first BatchGet reads. */
+  ssoByOperation?: boolean;
+}
+
+/** Does the request wrapper check the caller's SSO obligation on this route (right after authorization)? */
+export function wrapperChecksSso(spec: SsoSpec): boolean {
+  return spec.auth === 'user' && !spec.ssoExempt && !spec.ssoByOperation;
+}
+
 /** 403 `sso_required` unless the caller's token meets their default workspace's requirement. */
 export function assertSso(principal: Pick<Principal, 'identityProviders'>, profile: Pick<UserProfile, 'defaultWorkspaceSso'> | undefined): void {
   assertSsoSatisfied(profile?.defaultWorkspaceSso, principal.identityProviders);

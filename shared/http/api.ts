@@ -2,9 +2,11 @@
  * `api(route, main)` builds a Lambda handler for one row of the route table:
  *
  *   logger context → header/event normalizing → security headers → CORS → problem+json errors
- *   → body size → principal → path params → authorization (one BatchGet) → SSO of the default
- *   workspace → JSON body + query validation → Idempotency-Key (creates) → main
+ *   → body size → principal → path params → authorization → SSO of the default workspace
+ *   → JSON body + query validation (#http/input.ts) → Idempotency-Key (creates) → main
  *
+ * Authorization is the auth floor's (`authorizeRoute`, #auth/scopes.ts: the route scope's loader,
+ * one BatchGet, then the one `authorize` of the row's action); the wrapper knows no kind of id.
  * `main` receives typed, validated input and the caller's access, and returns a Reply.
  * Nothing in a handler parses, validates or writes an error response by hand.
  */
@@ -23,22 +25,17 @@ import { config } from '#kernel/config.js';
 import { dynamodb } from '#db/client.js';
 import { TABLE } from '#db/table.js';
 import { logger } from '#kernel/logger.js';
-import { authorize, loadDeviceAccess, loadOrgAccess, loadWorkspaceAccess, type DeviceAccess, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
+import type { Access } from '#auth/access.js';
+import { assertAccessSpec, authorizeRoute, type ScopedAccess, type SelfAccess } from '#auth/scopes.js';
 import { deviceKeyFrom } from '#domain/devices.js';
-import { assertSso, assertSsoReading } from '#auth/sso-check.js';
-import { getProfile } from '#db/repositories/users.js';
-import { keys } from '#db/keys.js';
-import { batchGet, type Item } from '#db/ops.js';
-import { toProfile } from '#db/repositories/records.js';
+import { assertSso, assertSsoReading, wrapperChecksSso } from '#auth/sso-check.js';
 import type { UserProfile } from '#domain/model.js';
-import { BadRequestError, ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, type FieldError } from '#kernel/errors.js';
+import { UnauthorizedError } from '#kernel/errors.js';
+import { bodyLimit, parse, parseInput } from '#http/input.js';
 import { etagOf } from '#http/etag.js';
-import { PLATFORM_OPERATORS_GROUP, principalFrom, type Principal } from '#auth/principal.js';
+import { principalFrom, type Principal } from '#auth/principal.js';
 import { problemJson } from '#http/problem.js';
 import type { RouteSpec } from '#http/route.js';
-
-/** Larger request bodies answer 413 before anything is parsed. */
-export const MAX_BODY_BYTES = 64 * 1024;
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -49,23 +46,13 @@ export interface ApiRequest<S extends RouteSpec> {
   query: Infer<S['query']>;
   body: Infer<S['body']>;
   principal: S['auth'] extends 'user' ? Principal : undefined;
-  access: S['scope'] extends 'org'
-    ? OrgAccess
-    : S['scope'] extends 'workspace'
-      ? WorkspaceAccess
-      : S['scope'] extends 'device'
-        ? DeviceAccess
-        : undefined;
+  /** The caller's access as the route's scope loaded it (`#auth/scopes.ts`), with `userId`; none on public routes. */
+  access: ScopedAccess<S['scope']>;
   /**
    * The caller's profile as read for the SSO check (undefined when they have none), so the
    * operation need not read it again. Not read on routes exempt from SSO or checking it themselves.
    */
   profile: UserProfile | undefined;
-  /**
-   * Self and operator routes: what the path names (`alsoReads`), read in one BatchGet with that
-   * profile — `null` when there is no such item, `undefined` when the route does not ask.
-   */
-  alsoRead: { simLocator?: Item | null };
   /** Lower-cased request headers. */
   headers: Record<string, string | undefined>;
   requestId: string;
@@ -84,39 +71,10 @@ interface State {
   query?: unknown;
   body?: unknown;
   principal?: Principal;
-  access?: OrgAccess | WorkspaceAccess | DeviceAccess;
+  access?: Access | SelfAccess;
   profile?: UserProfile;
-  alsoRead?: { simLocator?: Item | null };
 }
 type ApiContext = Context & { tenancy: State };
-
-function fieldErrors(location: string, error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue) => {
-    const base = [location, ...issue.path.map(String)].join('.');
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: `${base}.${key}`, message: 'is not a known field' }));
-    return [{ path: base, message: issue.message }];
-  });
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, location: string): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new BadRequestError(`The request ${location} is invalid.`, fieldErrors(location, result.error));
-  return result.data;
-}
-
-function rawBody(event: Event): string | undefined {
-  if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-}
-
-/** 413 for oversized bodies, before any other work. */
-const bodyLimit = (): MiddlewareObj<Event, Result> => ({
-  before: ({ event }) => {
-    if (event.body && Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8') > MAX_BODY_BYTES) {
-      throw new PayloadTooLargeError(MAX_BODY_BYTES);
-    }
-  },
-});
 
 /** The caller, from the authorizer's verified claims (401 if there are none). */
 const authenticate = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
@@ -139,61 +97,27 @@ const pathParams = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiCon
   },
 });
 
-/**
- * One BatchGet for the caller's access to the org or workspace the path names (with what else the
- * path names that the operation needs: `alsoReads`), then the policy.
- */
+/** The caller's access, loaded and authorized by the route's scope (one BatchGet; 404, then 403). */
 const authorization = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
   before: async ({ context }) => {
-    const { principal, params } = context.tenancy;
-    if (spec.scope === 'operator' && !principal?.groups.includes(PLATFORM_OPERATORS_GROUP)) {
-      throw new ForbiddenError('Only platform operators may do this.');
-    }
-    if (!principal || (spec.scope !== 'org' && spec.scope !== 'workspace' && spec.scope !== 'device')) return;
-    const ids = params as { orgId?: string; workspaceId?: string; deviceId?: string; userId?: string; invitationId?: string; iccid?: string };
-    const reads = new Set(spec.alsoReads ?? []);
-    const access =
-      spec.scope === 'org'
-        ? await loadOrgAccess(ids.orgId as string, principal.userId, {
-            memberId: reads.has('member') ? ids.userId : undefined,
-            memberProfileId: reads.has('memberProfile') ? ids.userId : undefined,
-            invitationId: reads.has('invitation') ? ids.invitationId : undefined,
-          })
-        : spec.scope === 'device'
-          ? await loadDeviceAccess(ids.workspaceId as string, principal.userId, ids.deviceId)
-          : await loadWorkspaceAccess(ids.workspaceId as string, principal.userId, {
-              memberProfileId: reads.has('memberProfile') ? ids.userId : undefined,
-              workspaceMemberId: reads.has('workspaceMember') ? ids.userId : undefined,
-              simIccid: reads.has('sim') ? ids.iccid : undefined,
-            });
-    if (spec.action) authorize(access, spec.action);
-    context.tenancy.access = access;
+    context.tenancy.access = await authorizeRoute(spec, context.tenancy.principal, context.tenancy.params);
   },
 });
 
 /**
  * SSO of the caller's default workspace (rule in shared/domain/sso.ts): a token that did not come
  * through the required identity provider answers 403 `sso_required` everywhere but the exempt
- * routes. After authorization, so what the caller cannot see still answers 404. Org and
- * workspace routes read the profile in their authorization BatchGet; the other signed-in routes
- * (self, operator) read it here and hand it to the operation, unless the operation reads it in
- * its own first BatchGet and checks it there (`ssoByOperation`).
+ * routes. After authorization, so what the caller cannot see still answers 404. The profile came
+ * with the access (every scope's loader reads it when the wrapper checks); it is handed to the
+ * operation. Routes whose operation reads the profile in its own first BatchGet check it there
+ * (`ssoByOperation`).
  */
 const sso = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
-  before: async ({ context }) => {
+  before: ({ context }) => {
     const { principal, access } = context.tenancy;
-    if (spec.auth !== 'user' || spec.ssoExempt || spec.ssoByOperation || !principal) return;
-    let profile = access?.profile;
-    const { iccid } = (context.tenancy.params ?? {}) as { iccid?: string };
-    if (!access && spec.alsoReads?.includes('simLocator') && iccid) {
-      const [profileItem, locatorItem] = await batchGet([keys.user(principal.userId), keys.simLocator(iccid)], { consistent: true });
-      profile = profileItem ? toProfile(profileItem) : undefined;
-      context.tenancy.alsoRead = { simLocator: locatorItem ?? null };
-    } else if (!access) {
-      profile = await getProfile(principal.userId);
-    }
-    assertSso(principal, profile);
-    context.tenancy.profile = profile;
+    if (!principal || !wrapperChecksSso(spec)) return;
+    assertSso(principal, access?.profile);
+    context.tenancy.profile = access?.profile;
   },
 });
 
@@ -204,7 +128,8 @@ const sso = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> =
 const input = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
   before: async (request) => {
     try {
-      validateInput(spec, request.event, request.context);
+      const { query, body } = parseInput(spec, request.event);
+      Object.assign(request.context.tenancy, { query, body });
     } catch (error) {
       const { principal } = request.context.tenancy;
       if (spec.ssoByOperation && principal) await assertSsoReading(principal);
@@ -212,23 +137,6 @@ const input = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext>
     }
   },
 });
-
-function validateInput(spec: RouteSpec, event: Event, context: ApiContext): void {
-  if (spec.query) context.tenancy.query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
-  if (!spec.body) return;
-  const text = rawBody(event);
-  const contentType = event.headers?.['content-type'];
-  if (text !== undefined && contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new UnsupportedMediaTypeError();
-  }
-  let json: unknown;
-  try {
-    json = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    throw new BadRequestError('The request body is not valid JSON.', [{ path: 'body', message: 'is not valid JSON' }]);
-  }
-  context.tenancy.body = parse(spec.body, json, 'body');
-}
 
 /**
  * `Idempotency-Key` on creates (Powertools idempotency, records in our table under their own
@@ -267,6 +175,7 @@ function respond(spec: RouteSpec, reply: Reply): Result {
 export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>) => Promise<Reply>) {
   // A replayed answer never reaches the operation: its SSO check would be skipped.
   if (spec.ssoByOperation && spec.idempotent) throw new Error(`${spec.handler}: an idempotent route must leave the SSO check to the wrapper`);
+  assertAccessSpec(spec, spec.handler);
   const routeKey = spec.handler;
   const handler = middy<Event, Result, Error, ApiContext>()
     .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
@@ -299,7 +208,6 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
       principal: state.principal,
       access: state.access,
       profile: state.profile,
-      alsoRead: state.alsoRead ?? {},
       headers: event.headers as Record<string, string | undefined>,
       requestId: event.requestContext?.requestId ?? context.awsRequestId,
     } as ApiRequest<S>);

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { Action } from '#auth/policy.js';
+import type { AlsoRead, Scope } from '#auth/scopes.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -16,22 +17,23 @@ export interface RouteSpec {
    */
   auth: 'user' | 'none' | 'device';
   /**
-   * Whose data the route touches, which decides the authorization lookup:
-   * `org` (path has orgId), `workspace` (path has workspaceId), `self` (the caller), `public`,
-   * `operator` (platform operators only: the Cognito group `platform-operators`),
-   * `device` (path has workspaceId and maybe deviceId: a workspace role or per-device grants).
+   * Whose data the route touches, which decides the authorization lookup (the scope registry,
+   * `#auth/scopes.ts`): `org` (path has orgId), `workspace` (path has workspaceId), `device` (path
+   * has workspaceId and maybe deviceId: a workspace role or per-device grants), `self` (the
+   * caller), `operator` (platform operators only: the Cognito group `platform-operators`), `public`.
    */
-  scope: 'org' | 'workspace' | 'self' | 'public' | 'operator' | 'device';
-  /** The action the caller must be allowed (role matrix in shared/auth/policy.ts). */
+  scope: Scope;
+  /**
+   * The action the caller must be allowed (role matrix in shared/auth/policy.ts). A route that
+   * changes something names an action that says what it changes, never a read.
+   */
   action?: Action;
   /**
    * What else the path names that the operation needs, read in the authorization BatchGet so that
-   * it costs no round trip of its own. Org routes: `member` (the org membership of `{userId}`),
-   * `memberProfile` (that user's profile), `invitation` (`{invitationId}`). Workspace routes:
-   * `memberProfile`, `workspaceMember` (the workspace role of `{userId}`), `sim` (`{iccid}`).
-   * Self and operator routes: `simLocator` (`{iccid}`), read with the caller's profile for the SSO check.
+   * it costs no round trip of its own (which scope reads what from which path parameter:
+   * `AlsoRead` and the registry in `#auth/scopes.ts`).
    */
-  alsoReads?: readonly ('member' | 'memberProfile' | 'invitation' | 'workspaceMember' | 'sim' | 'simLocator')[];
+  alsoReads?: readonly AlsoRead[];
   summary: string;
   tag: string;
   params?: z.ZodObject;

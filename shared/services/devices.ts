@@ -17,27 +17,26 @@ import { cursorFrom, pageOf, startKeyFrom, type Page } from '#db/paging.js';
  * The devices the caller may see: all of the workspace's for a role holder (paged in DynamoDB),
  * exactly the granted ones for a caller with grants only (their grants came with their access).
  */
-export async function listVisibleDevices(access: DeviceAccess, callerId: string, options: { limit: number; cursor?: string }): Promise<Page<Device>> {
+export async function listVisibleDevices(access: DeviceAccess, options: { limit: number; cursor?: string }): Promise<Page<Device>> {
   const { workspace } = access;
   if (access.role) {
-    const scope = `devices|${callerId}|${workspace.id}`;
+    const scope = `devices|${access.userId}|${workspace.id}`;
     const { devices, lastKey } = await listDevicesPage(workspace.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
     return { items: devices, nextCursor: cursorFrom(scope, lastKey) };
   }
   const devices = await getDevices(workspace.id, access.grants.map((g) => g.deviceId));
-  return pageOf(devices, (d) => d.id, { scope: `granted-devices|${callerId}|${workspace.id}`, limit: options.limit, cursor: options.cursor });
+  return pageOf(devices, (d) => d.id, { scope: `granted-devices|${access.userId}|${workspace.id}`, limit: options.limit, cursor: options.cursor });
 }
 
 /** Creates a device; its key is returned this once and only its hash is kept. */
 export async function addDevice(
   access: DeviceAccess,
-  actorId: string,
   input: { name: string; description?: string },
   now = new Date(),
 ): Promise<{ device: Device; deviceKey: string }> {
   const { key, hash } = newDeviceKey();
-  const device = newDevice({ ...input, workspaceId: access.workspace.id, createdBy: actorId, keyHash: hash, now });
-  await createDevice(access.workspace, device, actorId);
+  const device = newDevice({ ...input, workspaceId: access.workspace.id, createdBy: access.userId, keyHash: hash, now });
+  await createDevice(access.workspace, device, access.userId);
   return { device, deviceKey: key };
 }
 
@@ -49,21 +48,19 @@ export function deviceOf(access: DeviceAccess): Device {
 
 export function editDevice(
   access: DeviceAccess,
-  actorId: string,
   changes: { name?: string; description?: string | null },
   ifMatch: number | undefined,
 ): Promise<Device> {
-  return updateDevice(access.workspace, deviceOf(access), changes, { actorId, ifMatch });
+  return updateDevice(access.workspace, deviceOf(access), changes, { actorId: access.userId, ifMatch });
 }
 
-export function removeDevice(access: DeviceAccess, actorId: string): Promise<void> {
-  return deleteDevice(access.workspace, deviceOf(access), actorId);
+export function removeDevice(access: DeviceAccess): Promise<void> {
+  return deleteDevice(access.workspace, deviceOf(access), access.userId);
 }
 
 /** Gives an org member `read` or `write` access to one device (404 if they are not a member). */
 export async function grantDeviceAccess(
   access: DeviceAccess,
-  actorId: string,
   userId: string,
   level: GrantLevel,
   now = new Date(),
@@ -74,13 +71,13 @@ export async function grantDeviceAccess(
     deviceId: deviceOf(access).id,
     userId,
     access: level,
-    grantedBy: actorId,
+    grantedBy: access.userId,
     grantedAt: now.toISOString(),
   };
   await putGrant(grant);
   return grant;
 }
 
-export function revokeDeviceAccess(access: DeviceAccess, actorId: string, userId: string): Promise<void> {
-  return deleteGrant({ workspaceId: access.workspace.id, orgId: access.workspace.orgId, deviceId: deviceOf(access).id, userId }, actorId);
+export function revokeDeviceAccess(access: DeviceAccess, userId: string): Promise<void> {
+  return deleteGrant({ workspaceId: access.workspace.id, orgId: access.workspace.orgId, deviceId: deviceOf(access).id, userId }, access.userId);
 }

@@ -50,7 +50,7 @@ export async function invite(
     role: input.role,
     workspaces: grants,
     message: input.message || null,
-    invitedBy: access.membership.userId,
+    invitedBy: access.userId,
     invitedByName: displayName(access.membership),
     createdAt: now.toISOString(),
     expiresAt: expiryFrom(now, input.expiresInDays),
@@ -73,6 +73,6 @@ export async function resend(access: OrgAccess, invitationId: string, now = new 
   assertCanResend(invitation, now);
   const lifetimeDays = Math.max(1, Math.round((Date.parse(invitation.expiresAt) - Date.parse(invitation.createdAt)) / 86_400_000));
   const { token, hash } = newToken();
-  const renewed = await renewLink(invitation, { tokenHash: hash, expiresAt: expiryFrom(now, lifetimeDays) }, access.membership.userId, now);
+  const renewed = await renewLink(invitation, { tokenHash: hash, expiresAt: expiryFrom(now, lifetimeDays) }, access.userId, now);
   return deliver(renewed, token, access.org, now);
 }

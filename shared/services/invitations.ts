@@ -65,7 +65,7 @@ export async function listOrgInvitations(
   options: { status?: DisplayStatus; limit: number; cursor?: string },
   now = new Date(),
 ): Promise<Page<{ invitation: Invitation; status: DisplayStatus }>> {
-  const scope = `invitations|${access.membership.userId}|${access.org.id}|${options.status ?? ''}`;
+  const scope = `invitations|${access.userId}|${access.org.id}|${options.status ?? ''}`;
   const { items, lastKey } = await queryFilled(
     {
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :invite)',
@@ -95,13 +95,13 @@ export async function changeInvitation(
   assertCanGrant(inviterOf(access), invitation.role, []);
   assertCanGrant(inviterOf(access), changes.role ?? invitation.role, changes.workspaces ?? invitation.workspaces);
   if (changes.workspaces) await assertWorkspacesOfOrg(access.org.id, changes.workspaces);
-  return updateInvitationRoles(invitation, changes, access.membership.userId, now);
+  return updateInvitationRoles(invitation, changes, access.userId, now);
 }
 
 export async function withdraw(access: OrgAccess, invitationId: string, now = new Date()): Promise<void> {
   const invitation = await findInvitation(access, invitationId);
   assertPending(invitation, now);
-  await endInvitation(invitation, 'withdrawn', access.membership.userId, now);
+  await endInvitation(invitation, 'withdrawn', access.userId, now);
 }
 
 /**

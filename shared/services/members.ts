@@ -1,10 +1,10 @@
 /** The member directory and role changes in an organization. */
-import { allows, type OrgAccess } from '#auth/access.js';
+import type { OrgAccess } from '#auth/access.js';
+import { assertMayChangeOrgRole, assertMayRemoveOrgMember } from '#auth/decisions.js';
 import { ORG_ROLES, type OrgRole } from '#domain/roles.js';
 import { changeRole, directoryPage, getMember, removeMember, wholeDirectory, type DirectoryEntry } from '#db/repositories/members.js';
 import type { OrgMembership } from '#domain/model.js';
-import { assertCanChangeRole, assertCanRemove } from '#domain/members.js';
-import { ForbiddenError, NotFoundError } from '#kernel/errors.js';
+import { NotFoundError } from '#kernel/errors.js';
 import { getProfile } from '#db/repositories/users.js';
 import { deleteWorkspaceMember, getWorkspace } from '#db/repositories/workspaces.js';
 import { cursorFrom, pageOf, startKeyFrom, type Page } from '#db/paging.js';
@@ -38,7 +38,7 @@ const entryId = (e: DirectoryEntry) => (e.kind === 'member' ? e.member.userId : 
  */
 export async function listDirectory(access: OrgAccess, query: DirectoryQuery, now = new Date()): Promise<Page<DirectoryEntry>> {
   const filter = { role: query.role, status: query.status, q: query.q, now };
-  const scope = ['members', access.membership.userId, access.org.id, query.role, query.status, query.q, query.sort, query.order].join('|');
+  const scope = ['members', access.userId, access.org.id, query.role, query.status, query.q, query.sort, query.order].join('|');
   if (!query.sort) {
     const { entries, lastKey } = await directoryPage(access.org.id, filter, {
       limit: query.limit,
@@ -61,16 +61,13 @@ export async function listDirectory(access: OrgAccess, query: DirectoryQuery, no
  * caller's access when the route asks for it (`alsoReads`), else read now.
  */
 async function namedMember(access: OrgAccess, userId: string): Promise<OrgMembership | undefined> {
-  if (userId === access.membership.userId) return access.membership;
+  if (userId === access.userId) return access.membership;
   const named = access.named.member;
   return named === undefined ? getMember(access.org.id, userId) : (named ?? undefined);
 }
 
-/** One member. Those who cannot open the member list can still see themselves. */
+/** One member (the route allowed `org.readMember`: the org area, or oneself). */
 export async function showMember(access: OrgAccess, userId: string): Promise<OrgMembership> {
-  if (userId !== access.membership.userId && !allows(access, 'org.readMembers')) {
-    throw new ForbiddenError('Your role does not allow you to see other members.');
-  }
   const member = await namedMember(access, userId);
   if (!member) throw new NotFoundError('No such member in this organization.');
   return member;
@@ -79,25 +76,26 @@ export async function showMember(access: OrgAccess, userId: string): Promise<Org
 export async function changeMemberRole(access: OrgAccess, userId: string, role: OrgRole): Promise<OrgMembership> {
   const member = await namedMember(access, userId);
   if (!member) throw new NotFoundError('No such member in this organization.');
-  assertCanChangeRole(access.role, member.role, role);
+  assertMayChangeOrgRole(access, member, role);
   if (member.role === role) return member;
-  return changeRole(member, role, access.membership.userId);
+  return changeRole(member, role, access.userId);
 }
 
-/** Removes a member (or the caller leaves), with their workspace roles in the org. */
+/**
+ * Removes a member (or the caller leaves), with their workspace roles in the org. The route
+ * allowed `org.removeMember` before anything about the target was read (admins, or oneself), so a
+ * caller who may not remove others learns nothing about who is a member.
+ */
 export async function removeOrgMember(access: OrgAccess, userId: string): Promise<void> {
-  const leaving = userId === access.membership.userId;
-  const canManageMembers = allows(access, 'org.manageMembers');
-  // Rights first: a caller who may not remove others learns nothing about who is a member.
-  if (!leaving && !canManageMembers) throw new ForbiddenError('You cannot remove members of this organization.');
+  const leaving = userId === access.userId;
   let member = await namedMember(access, userId);
   if (!member) throw new NotFoundError('No such member in this organization.');
-  assertCanRemove({ userId: access.membership.userId, role: access.role, canManageMembers }, { userId: member.userId, role: member.role });
+  assertMayRemoveOrgMember(access, member);
   // The removal is one transaction (≤ 100 items): workspace roles beyond what fits are taken off
   // first, one workspace at a time — each step correct on its own, so an interruption loses nothing.
   const excess = Object.entries(member.workspaces).slice(MAX_ROLES_REMOVED_AT_ONCE);
   for (const [workspaceId, role] of excess) {
-    await deleteWorkspaceMember({ workspaceId, orgId: access.org.id, userId: member.userId, role }, access.membership.userId);
+    await deleteWorkspaceMember({ workspaceId, orgId: access.org.id, userId: member.userId, role }, access.userId);
   }
   if (excess.length) member = await getMember(access.org.id, userId);
   if (!member) throw new NotFoundError('No such member in this organization.');
@@ -107,5 +105,5 @@ export async function removeOrgMember(access: OrgAccess, userId: string): Promis
   const profile = leaving ? access.profile : named === undefined ? await getProfile(member.userId) : (named ?? undefined);
   const defaultId = profile?.defaultWorkspaceId;
   const defaultHere = !!defaultId && (Object.hasOwn(member.workspaces, defaultId) || (await getWorkspace(defaultId))?.orgId === access.org.id);
-  await removeMember(member, access.membership.userId, { clearDefaultWorkspace: defaultHere });
+  await removeMember(member, access.userId, { clearDefaultWorkspace: defaultHere });
 }

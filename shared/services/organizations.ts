@@ -64,7 +64,7 @@ export function editOrganization(
   changes: { name?: string; description?: string | null; logoUrl?: string | null; branding?: Branding | null },
   ifMatch: number | undefined,
 ): Promise<Organization> {
-  return updateOrganization(access.org, changes, { actorId: access.membership.userId, ifMatch });
+  return updateOrganization(access.org, changes, { actorId: access.userId, ifMatch });
 }
 
 /**
@@ -74,7 +74,7 @@ export function editOrganization(
  * organization meanwhile makes it read again; a change of owner is 409.
  */
 export async function handOverOwnership(access: OrgAccess, toUserId: string): Promise<Organization> {
-  const fromUserId = access.membership.userId;
+  const fromUserId = access.userId;
   if (toUserId === fromUserId) {
     throw new BadRequestError('You already own this organization.', [{ path: 'body.userId', message: 'must be another member' }]);
   }

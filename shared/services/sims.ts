@@ -1,7 +1,7 @@
 /** SIMs of a workspace: register, list, change status or device, transfer to another workspace, record and read usage. */
 import { randomUUID } from 'node:crypto';
 import type { WorkspaceAccess } from '#auth/access.js';
-import { workspaceRoleAllows } from '#auth/policy.js';
+import { assertMayTransferSim } from '#auth/decisions.js';
 import { loadWorkspaceRoles } from '#auth/workspace-roles.js';
 import { assertSso, assertSsoReading } from '#auth/sso-check.js';
 import type { Principal } from '#auth/principal.js';
@@ -11,32 +11,31 @@ import { getWorkspace } from '#db/repositories/workspaces.js';
 import { arrivedSim, holderAt, summarizeUsage, transferredLocation, usageRange, type Sim } from '#domain/sims.js';
 import type { Item } from '#db/ops.js';
 import { assertWorkspaceWritable } from '#domain/trials.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
+import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { cursorFrom, startKeyFrom, type Page } from '#db/paging.js';
 
 /** New SIMs start `active`: registering a SIM is putting it into service. */
-export async function registerSimIn(access: WorkspaceAccess, actorId: string, iccid: string, now = new Date()): Promise<Sim> {
+export async function registerSimIn(access: WorkspaceAccess, iccid: string, now = new Date()): Promise<Sim> {
   const at = now.toISOString();
   const sim: Sim = { iccid, workspaceId: access.workspace.id, status: 'active', deviceId: null, createdAt: at, updatedAt: at, version: 1 };
-  await registerSim(access.workspace, sim, actorId);
+  await registerSim(access.workspace, sim, access.userId);
   return sim;
 }
 
-export async function listSimsOf(access: WorkspaceAccess, userId: string, options: { limit: number; cursor?: string }): Promise<Page<Sim>> {
-  const scope = `sims|${userId}|${access.workspace.id}`;
+export async function listSimsOf(access: WorkspaceAccess, options: { limit: number; cursor?: string }): Promise<Page<Sim>> {
+  const scope = `sims|${access.userId}|${access.workspace.id}`;
   const { sims, lastKey } = await listSims(access.workspace.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
   return { items: sims, nextCursor: cursorFrom(scope, lastKey) };
 }
 
 export function editSim(
   access: WorkspaceAccess,
-  actorId: string,
   iccid: string,
   changes: { status?: Sim['status']; deviceId?: string | null },
   ifMatch: number | undefined,
 ): Promise<Sim> {
   // The SIM rode in the authorization BatchGet (`alsoReads`); the update is pinned to its version.
-  return updateSim(access.workspace, iccid, changes, { actorId, ifMatch, read: access.named.sim });
+  return updateSim(access.workspace, iccid, changes, { actorId: access.userId, ifMatch, read: access.named.sim });
 }
 
 /**
@@ -62,9 +61,7 @@ export async function transferSim(
   const [source, target] = grants;
   if (!source) throw new NotFoundError('No such SIM.');
   if (!target) throw new NotFoundError('No such target workspace.');
-  if (!workspaceRoleAllows(source.role, 'workspace.transferSims') || !workspaceRoleAllows(target.role, 'workspace.transferSims')) {
-    throw new ForbiddenError('Transferring a SIM needs the admin role in both workspaces.');
-  }
+  assertMayTransferSim(source.role, target.role);
   if (source.workspace.id === target.workspace.id) throw new ConflictError('The SIM is already in that workspace.');
   assertWorkspaceWritable(source.workspace);
   assertWorkspaceWritable(target.workspace);

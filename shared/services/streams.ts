@@ -4,24 +4,24 @@ import { createStream, deleteStream, listStreamsPage } from '#db/repositories/st
 import type { Stream } from '#domain/devices.js';
 import { cursorFrom, startKeyFrom, type Page } from '#db/paging.js';
 
-export async function listStreams(access: WorkspaceAccess, callerId: string, options: { limit: number; cursor?: string }): Promise<Page<Stream>> {
-  const scope = `streams|${callerId}|${access.workspace.id}`;
+export async function listStreams(access: WorkspaceAccess, options: { limit: number; cursor?: string }): Promise<Page<Stream>> {
+  const scope = `streams|${access.userId}|${access.workspace.id}`;
   const { streams, lastKey } = await listStreamsPage(access.workspace.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
   return { items: streams, nextCursor: cursorFrom(scope, lastKey) };
 }
 
-export async function addStream(access: WorkspaceAccess, actorId: string, input: { name: string; description?: string }, now = new Date()): Promise<Stream> {
+export async function addStream(access: WorkspaceAccess, input: { name: string; description?: string }, now = new Date()): Promise<Stream> {
   const stream: Stream = {
     workspaceId: access.workspace.id,
     name: input.name,
     description: input.description ?? null,
     createdAt: now.toISOString(),
-    createdBy: actorId,
+    createdBy: access.userId,
   };
   await createStream(access.workspace, stream);
   return stream;
 }
 
-export function removeStream(access: WorkspaceAccess, actorId: string, name: string): Promise<void> {
-  return deleteStream(access.workspace, name, actorId);
+export function removeStream(access: WorkspaceAccess, name: string): Promise<void> {
+  return deleteStream(access.workspace, name, access.userId);
 }

@@ -24,8 +24,8 @@ async function liftTrialEnd(orgId: string, actorId: string, at: Date): Promise<v
 
 /** The owner picks a plan. A paid plan lifts the trial's end; any plan leaves the trial. */
 export async function changePlan(access: OrgAccess, plan: Exclude<Plan, 'trial'>, now = new Date()): Promise<Organization> {
-  const org = access.org.plan === plan ? access.org : await setPlan(access.org, plan, access.membership.userId, now);
-  if (isPaid(plan)) await liftTrialEnd(org.id, access.membership.userId, now);
+  const org = access.org.plan === plan ? access.org : await setPlan(access.org, plan, access.userId, now);
+  if (isPaid(plan)) await liftTrialEnd(org.id, access.userId, now);
   return org;
 }
 

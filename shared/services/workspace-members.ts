@@ -9,8 +9,8 @@ import {
   listWorkspaceMembers,
   putWorkspaceMember,
 } from '#db/repositories/workspaces.js';
-import { assertMayRemoveWorkspaceMember, planWorkspaceRole } from '#auth/decisions.js';
-import { removableWorkspaceRole, workspaceMemberEntries, workspaceMemberSortKey, type WorkspaceMemberEntry } from '#domain/workspace-members.js';
+import { planWorkspaceRole, workspaceRoleToRemove } from '#auth/decisions.js';
+import { workspaceMemberEntries, workspaceMemberSortKey, type WorkspaceMemberEntry } from '#domain/workspace-members.js';
 import { pageOf, type Page } from '#db/paging.js';
 
 /**
@@ -20,7 +20,6 @@ import { pageOf, type Page } from '#db/paging.js';
  */
 export async function listMembersOfWorkspace(
   access: WorkspaceAccess,
-  callerId: string,
   options: { limit: number; cursor?: string },
 ): Promise<Page<WorkspaceMemberEntry>> {
   const { workspace } = access;
@@ -32,7 +31,7 @@ export async function listMembersOfWorkspace(
   );
   const entries = workspaceMemberEntries(explicit, [...admins, ...others]);
   return pageOf(entries, workspaceMemberSortKey, {
-    scope: `workspace-members|${callerId}|${workspace.id}`,
+    scope: `workspace-members|${access.userId}|${workspace.id}`,
     limit: options.limit,
     cursor: options.cursor,
   });
@@ -67,7 +66,6 @@ async function namedUser(
  */
 export async function setWorkspaceMemberRole(
   access: WorkspaceAccess,
-  actorId: string,
   userId: string,
   role: WorkspaceRole,
   now = new Date(),
@@ -79,23 +77,23 @@ export async function setWorkspaceMemberRole(
   const entry: WorkspaceMemberEntry = { member: member!, workspaceRole: role, implicit: false };
   if (change === 'unchanged') return entry;
   await putWorkspaceMember(
-    { workspaceId: workspace.id, orgId: workspace.orgId, userId, role, addedBy: actorId, addedAt: now.toISOString() },
+    { workspaceId: workspace.id, orgId: workspace.orgId, userId, role, addedBy: access.userId, addedAt: now.toISOString() },
     current,
   );
   return entry;
 }
 
 /**
- * Removes a user's explicit workspace role; a member may remove themself (leave). Leaving
- * needs no read: the caller's explicit role came with their access.
+ * Removes a user's explicit workspace role. The route allowed `workspace.removeMember` (admins, or
+ * a member removing themself: leaving) before the target was read. Leaving needs no read: the
+ * caller's explicit role came with their access.
  */
-export async function removeMemberFromWorkspace(access: WorkspaceAccess, actorId: string, userId: string): Promise<void> {
+export async function removeMemberFromWorkspace(access: WorkspaceAccess, userId: string): Promise<void> {
   const { workspace } = access;
-  assertMayRemoveWorkspaceMember({ userId: actorId, role: access.role }, userId);
   const target =
-    userId === actorId
+    userId === access.userId
       ? { orgRole: access.orgRole, workspaceRole: access.implicit ? undefined : access.role }
       : await namedUser(access, userId).then(({ member, workspaceRole }) => ({ orgRole: member?.role, workspaceRole }));
-  const role = removableWorkspaceRole(target);
-  await deleteWorkspaceMember({ workspaceId: workspace.id, orgId: workspace.orgId, userId, role }, actorId);
+  const role = workspaceRoleToRemove(target);
+  await deleteWorkspaceMember({ workspaceId: workspace.id, orgId: workspace.orgId, userId, role }, access.userId);
 }

@@ -5,7 +5,7 @@ import { hasDeviceGrants, moveWorkspace } from '#db/repositories/moves.js';
 import { StaleRead } from '#db/ops.js';
 import { clearDefaultWorkspace, listProfilesWithDefault } from '#db/repositories/users.js';
 import { getOrgMemberships, getWorkspace, listWorkspaceMembers } from '#db/repositories/workspaces.js';
-import { assertMayMove } from '#auth/decisions.js';
+import { assertMayMoveInto } from '#auth/decisions.js';
 import { assertMoveFits, assertOtherOrganization, losesAccessOnMove, planMove } from '#domain/move.js';
 import type { Organization, Workspace } from '#domain/model.js';
 import { workspaceQuota } from '#domain/plans.js';
@@ -19,17 +19,18 @@ export interface MoveResult {
 }
 
 /**
- * Moves the workspace to `targetOrgId`. The caller must be owner/admin of its organization and
- * of the target (a target they cannot see is 404). The target's quota holds atomically; a
+ * Moves the workspace to `targetOrgId`. The route allowed `workspace.move` (owner/admin of the
+ * workspace's organization); the caller must be allowed it in the target too (a target they
+ * cannot see is 404). The target's quota holds atomically; a
  * concurrent change of the workspace, its members or the target's plan makes it read again.
  * The workspace keeps its state (a disabled one stays disabled; see README), except that it
  * arrives disabled in an organization whose trial has ended. A workspace with per-device grants
  * cannot move (409) until they are revoked.
  */
-export async function moveWorkspaceTo(access: WorkspaceAccess, actorId: string, targetOrgId: string, now = new Date()): Promise<MoveResult> {
+export async function moveWorkspaceTo(access: WorkspaceAccess, targetOrgId: string, now = new Date()): Promise<MoveResult> {
   assertOtherOrganization(access.workspace.orgId, targetOrgId);
-  const targetAccess = await loadOrgAccess(targetOrgId, actorId);
-  assertMayMove(access.orgRole, targetAccess.role);
+  const targetAccess = await loadOrgAccess(targetOrgId, access.userId);
+  assertMayMoveInto(targetAccess);
   // Per-device grants were given by the source org: they must not open devices in the target.
   if (await hasDeviceGrants(access.workspace.id)) {
     throw new ConflictError("Revoke this workspace's per-device grants before moving it: they were given by its organization.");
@@ -61,7 +62,7 @@ export async function moveWorkspaceTo(access: WorkspaceAccess, actorId: string, 
         target,
         keep: plan.keep.map((membership) => ({ membership, source: sourceOf.get(membership.userId), target: targetOf.get(membership.userId)! })),
         remove: plan.remove.map((membership) => ({ membership, source: sourceOf.get(membership.userId) })),
-        actorId,
+        actorId: access.userId,
         now,
         disable: trialHasEnded(target, now),
       });

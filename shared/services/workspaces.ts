@@ -1,5 +1,6 @@
 /** Workspaces of an organization: list, create within quota, edit, delete. */
-import { authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
+import type { OrgAccess, WorkspaceAccess } from '#auth/access.js';
+import { assertMayEditWorkspace } from '#auth/decisions.js';
 import { effectiveWorkspaceRole, type WorkspaceRole } from '#domain/roles.js';
 import { keys } from '#db/keys.js';
 import { batchGetAll } from '#db/ops.js';
@@ -24,7 +25,7 @@ export interface VisibleWorkspace {
  * DynamoDB), else those they hold an explicit role in (listed on their membership).
  */
 export async function listVisibleWorkspaces(access: OrgAccess, options: { limit: number; cursor?: string }): Promise<Page<VisibleWorkspace>> {
-  const scope = `workspaces|${access.membership.userId}|${access.org.id}`;
+  const scope = `workspaces|${access.userId}|${access.org.id}`;
   if (effectiveWorkspaceRole(access.role, undefined) === 'admin') {
     const { workspaces, lastKey } = await listOrgWorkspaces(access.org.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
     return { items: workspaces.map((workspace) => ({ workspace, role: 'admin' as const })), nextCursor: cursorFrom(scope, lastKey) };
@@ -44,7 +45,7 @@ export async function createWorkspaceIn(
   input: { name: string; description?: string },
   now = new Date(),
 ): Promise<Workspace> {
-  const created = newWorkspace({ ...input, orgId: access.org.id, createdBy: access.membership.userId, now });
+  const created = newWorkspace({ ...input, orgId: access.org.id, createdBy: access.userId, now });
   // A new workspace is no way around an ended trial: it starts disabled like the others.
   const workspace = trialHasEnded(access.org, now)
     ? { ...created, state: 'disabled' as const, disabledReason: TRIAL_EXPIRED, disabledAt: now.toISOString() }
@@ -56,12 +57,11 @@ export async function createWorkspaceIn(
 /** Edits details; SSO settings need workspace admin. */
 export async function editWorkspace(
   access: WorkspaceAccess,
-  actorId: string,
   changes: { name?: string; description?: string | null; sso?: WorkspaceSso | null },
   ifMatch: number | undefined,
 ): Promise<Workspace> {
-  if (changes.sso !== undefined) authorize(access, 'workspace.setSso');
-  const workspace = await updateWorkspace(access.workspace, changes, { actorId, ifMatch });
+  assertMayEditWorkspace(access, changes);
+  const workspace = await updateWorkspace(access.workspace, changes, { actorId: access.userId, ifMatch });
   // Every PATCH naming `sso` copies it to the profiles whose default this is, changed or not,
   // so repeating the request finishes a copy that was interrupted.
   if (changes.sso !== undefined) await copySsoToDefaultProfiles(workspace.id, requirementOf(workspace.sso));
@@ -72,12 +72,12 @@ export async function editWorkspace(
  * Deletes the workspace. The delete is pinned to the device and SIM counts read (so the org's
  * counters lose exactly those); an asset created meanwhile makes it read again and retry.
  */
-export async function removeWorkspace(access: WorkspaceAccess, actorId: string): Promise<void> {
+export async function removeWorkspace(access: WorkspaceAccess): Promise<void> {
   let workspace: Workspace | undefined = access.workspace;
   for (let attempt = 0; ; attempt++) {
     if (!workspace) throw new NotFoundError();
     try {
-      await deleteWorkspace(workspace, actorId);
+      await deleteWorkspace(workspace, access.userId);
       await purgeWorkspace(workspace.id);
       break;
     } catch (error) {

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allows, authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
-import { orgRoleAllows, ROLE_MATRIX, workspaceRoleAllows } from '#auth/policy.js';
-import { effectiveWorkspaceRole, ORG_ROLES, WORKSPACE_ROLES, type OrgRole } from '#domain/roles.js';
+import { isDeviceAction, orgRoleAllows, ROLE_MATRIX, workspaceOrgRoleAllows, workspaceRoleAllows } from '#auth/policy.js';
+import { routeList } from '#functions/routes.js';
+import { effectiveWorkspaceRole, ORG_ROLES, WORKSPACE_ROLES, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 import { ForbiddenError } from '#kernel/errors.js';
 
-const orgAccess = (role: OrgRole) => ({ kind: 'org', role }) as unknown as OrgAccess;
+const orgAccess = (role: OrgRole, userId = 'me') => ({ kind: 'org', userId, role }) as unknown as OrgAccess;
+const workspaceAccess = (role: WorkspaceRole, orgRole?: OrgRole, userId = 'me') =>
+  ({ kind: 'workspace', userId, role, orgRole }) as unknown as WorkspaceAccess;
 
 describe('role matrix (API.md)', () => {
   it.each([
     ['org.read', ['owner', 'admin', 'editor', 'member']],
     ['org.readMembers', ['owner', 'admin', 'editor']],
+    ['org.readMember', ['owner', 'admin', 'editor']],
     ['org.update', ['owner', 'admin', 'editor']],
     ['org.invite', ['owner', 'admin', 'editor']],
     ['org.manageMembers', ['owner', 'admin']],
+    ['org.removeMember', ['owner', 'admin']],
     ['org.createWorkspace', ['owner', 'admin']],
     ['org.changePlan', ['owner']],
     ['org.transferOwnership', ['owner']],
@@ -27,6 +32,7 @@ describe('role matrix (API.md)', () => {
     ['workspace.update', ['admin', 'editor']],
     ['workspace.addMembers', ['admin', 'editor']],
     ['workspace.manageMembers', ['admin']],
+    ['workspace.removeMember', ['admin']],
     ['workspace.setSso', ['admin']],
     ['workspace.delete', ['admin']],
     ['workspace.writeAssets', ['admin', 'editor']],
@@ -34,6 +40,45 @@ describe('role matrix (API.md)', () => {
     ['workspace.transferSims', ['admin']],
   ] as const)('%s is allowed to exactly %j', (action, roles) => {
     expect(WORKSPACE_ROLES.filter((role) => workspaceRoleAllows(role, action))).toEqual(roles);
+  });
+
+  it('moving a workspace is decided by the org role in its organization, not by the workspace role', () => {
+    expect(ORG_ROLES.filter((role) => workspaceOrgRoleAllows(role, 'workspace.move'))).toEqual(['owner', 'admin']);
+    expect(workspaceOrgRoleAllows(undefined, 'workspace.move')).toBe(false);
+    expect(allows(workspaceAccess('admin', 'member'), 'workspace.move')).toBe(false);
+    expect(() => authorize(workspaceAccess('admin', 'editor'), 'workspace.move')).toThrow(ForbiddenError);
+    expect(allows(workspaceAccess('admin', 'admin'), 'workspace.move')).toBe(true);
+  });
+
+  it('anyone may see their own member entry and leave; on others the role decides', () => {
+    expect([...ROLE_MATRIX.self].sort()).toEqual(['org.readMember', 'org.removeMember', 'workspace.removeMember']);
+    for (const role of ORG_ROLES) {
+      expect(allows(orgAccess(role), 'org.removeMember', 'me')).toBe(true);
+      expect(allows(orgAccess(role), 'org.readMember', 'me')).toBe(true);
+      expect(allows(orgAccess(role), 'org.removeMember', 'them')).toBe(orgRoleAllows(role, 'org.removeMember'));
+      expect(allows(orgAccess(role), 'org.readMember', 'them')).toBe(orgRoleAllows(role, 'org.readMember'));
+      // The self rule is no rule for actions that are not in it.
+      expect(allows(orgAccess(role), 'org.manageMembers', 'me')).toBe(orgRoleAllows(role, 'org.manageMembers'));
+    }
+    expect(() => authorize(orgAccess('member'), 'org.removeMember', 'them')).toThrow(ForbiddenError);
+    expect(() => authorize(orgAccess('member'), 'org.removeMember', 'me')).not.toThrow();
+    for (const role of WORKSPACE_ROLES) expect(allows(workspaceAccess(role), 'workspace.removeMember', 'me')).toBe(true);
+    // Self actions of one kind never open the other kind.
+    expect(allows(workspaceAccess('viewer'), 'org.removeMember', 'me')).toBe(false);
+  });
+
+  it('every route that changes something declares an action that is not a read', () => {
+    const reads = (action: string) => /\.read/.test(action);
+    const mutating = routeList.filter((route) => route.method !== 'GET' && route.action !== undefined);
+    expect(mutating.length).toBeGreaterThan(20);
+    expect(mutating.filter((route) => reads(route.action!)).map((route) => `${route.key}: ${route.action}`)).toEqual([]);
+    // And no read route asks for a changing action, so the test above holds the names honest both ways.
+    const readRoutes = routeList.filter((route) => route.method === 'GET' && route.action !== undefined);
+    expect(readRoutes.filter((route) => !reads(route.action!)).map((route) => route.key)).toEqual([]);
+  });
+
+  it('self actions are org or workspace actions, never device actions (a grant is no one\'s own)', () => {
+    for (const action of ROLE_MATRIX.self) expect(isDeviceAction(action)).toBe(false);
   });
 
   it('org owners and admins are implicit workspace admins; editors and members are not', () => {

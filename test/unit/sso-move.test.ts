@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assertMayMove } from '#auth/decisions.js';
+import { authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
+import { assertMayMoveInto } from '#auth/decisions.js';
+import type { OrgRole } from '#domain/roles.js';
 import {
   assertMoveFits,
   assertOtherOrganization,
@@ -66,6 +68,13 @@ describe('SSO of the default workspace', () => {
 });
 
 describe('moving a workspace', () => {
+  // The route's action in the workspace's organization (an explicit workspace admin role does not
+  // count), then the same in the target: the two checks a move passes.
+  const assertMayMove = (source: OrgRole | undefined, target: OrgRole) => {
+    authorize({ kind: 'workspace', userId: 'u', orgRole: source, role: 'admin' } as unknown as WorkspaceAccess, 'workspace.move');
+    assertMayMoveInto({ kind: 'org', userId: 'u', role: target } as unknown as OrgAccess);
+  };
+
   it('needs owner or admin in both organizations', () => {
     expect(() => assertMayMove('owner', 'admin')).not.toThrow();
     expect(() => assertMayMove('admin', 'owner')).not.toThrow();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgRole, WorkspaceRole } from '#domain/roles.js';
 import type { OrgMembership } from '#domain/model.js';
-import { assertMayRemoveWorkspaceMember, planWorkspaceRole } from '#auth/decisions.js';
-import { removableWorkspaceRole, workspaceMemberEntries, workspaceMemberSortKey } from '#domain/workspace-members.js';
+import { allows, type WorkspaceAccess } from '#auth/access.js';
+import { planWorkspaceRole, workspaceRoleToRemove } from '#auth/decisions.js';
+import { workspaceMemberEntries, workspaceMemberSortKey } from '#domain/workspace-members.js';
 import { isImplicitWorkspaceAdmin } from '#domain/roles.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
 
@@ -82,17 +83,21 @@ describe('granting a workspace role', () => {
 });
 
 describe('removing a workspace member', () => {
+  const actor = (userId: string, role: WorkspaceRole) => ({ kind: 'workspace', userId, role }) as unknown as WorkspaceAccess;
+
   it('anyone may leave; removing others needs workspace admin', () => {
-    expect(() => assertMayRemoveWorkspaceMember({ userId: 'a', role: 'viewer' }, 'a')).not.toThrow();
-    expect(() => assertMayRemoveWorkspaceMember({ userId: 'a', role: 'editor' }, 'b')).toThrow(ForbiddenError);
-    expect(() => assertMayRemoveWorkspaceMember({ userId: 'a', role: 'admin' }, 'b')).not.toThrow();
+    expect(allows(actor('a', 'viewer'), 'workspace.removeMember', 'a')).toBe(true);
+    expect(allows(actor('a', 'editor'), 'workspace.removeMember', 'b')).toBe(false);
+    expect(allows(actor('a', 'admin'), 'workspace.removeMember', 'b')).toBe(true);
+    // Without the path's user (no subject) the self rule never applies.
+    expect(allows(actor('a', 'viewer'), 'workspace.removeMember')).toBe(false);
   });
 
   it('implicit admins cannot be removed; unknown members are 404', () => {
-    expect(removableWorkspaceRole(target('member', 'editor'))).toBe('editor');
-    expect(() => removableWorkspaceRole(target('owner'))).toThrow(ConflictError);
-    expect(() => removableWorkspaceRole(target('admin', 'viewer'))).toThrow(ConflictError);
-    expect(() => removableWorkspaceRole(target('member'))).toThrow(NotFoundError);
-    expect(() => removableWorkspaceRole(target(undefined))).toThrow(NotFoundError);
+    expect(workspaceRoleToRemove(target('member', 'editor'))).toBe('editor');
+    expect(() => workspaceRoleToRemove(target('owner'))).toThrow(ConflictError);
+    expect(() => workspaceRoleToRemove(target('admin', 'viewer'))).toThrow(ConflictError);
+    expect(() => workspaceRoleToRemove(target('member'))).toThrow(NotFoundError);
+    expect(() => workspaceRoleToRemove(target(undefined))).toThrow(NotFoundError);
   });
 });
