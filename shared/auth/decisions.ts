@@ -5,12 +5,14 @@
  * own action was checked before the operation ran (`authorize`, by the scope registry); services
  * ask these functions and decide nothing about who may themselves.
  * The role invariants they apply where they are plain rules about roles (who may change or remove
- * whose org role; which workspace role a removal takes away) are in the domain floor
- * (`#domain/members.ts`, `#domain/workspace-members.ts`); these functions are their only callers.
+ * whose org role, what an inviter may grant, which workspace role a removal takes away) are in the
+ * domain floor (`#domain/members.ts`, `#domain/invitations.ts`, `#domain/workspace-members.ts`);
+ * these functions are their only callers.
  */
 import { allows, authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
 import { workspaceOrgRoleAllows, workspaceRoleAllows } from '#auth/policy.js';
 import type { OrgMembership, WorkspaceSso } from '#domain/model.js';
+import { assertCanGrant } from '#domain/invitations.js';
 import { assertCanChangeRole, assertCanRemove } from '#domain/members.js';
 import { isImplicitWorkspaceAdmin, workspaceRoleRank, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 import { removableWorkspaceRole } from '#domain/workspace-members.js';
@@ -33,6 +35,14 @@ export function assertMayRemoveOrgMember(access: OrgAccess, target: OrgMembershi
     { userId: access.userId, role: access.role, canManageMembers: allows(access, 'org.removeMember') },
     { userId: target.userId, role: target.role },
   );
+}
+
+/**
+ * Invitations (`org.invite` allowed): an inviter grants at most their own org role (never owner),
+ * and workspace roles only where they hold at least that role themselves.
+ */
+export function assertMayGrant(access: OrgAccess, role: OrgRole, workspaces: { workspaceId: string; role: WorkspaceRole }[]): void {
+  assertCanGrant({ role: access.role, workspaces: access.membership.workspaces }, role, workspaces);
 }
 
 // ── Workspaces ───────────────────────────────────────────────────────────────

@@ -4,13 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { OrgAccess } from '#auth/access.js';
+import { assertMayGrant } from '#auth/decisions.js';
 import { config } from '#kernel/config.js';
 import { createInvitation, recordSend, renewLink } from '#db/repositories/invitations.js';
-import { assertCanGrant, assertCanResend, assertPending, expiryFrom, newToken } from '#domain/invitations.js';
+import { assertCanResend, assertPending, expiryFrom, newToken } from '#domain/invitations.js';
 import type { Invitation, Organization } from '#domain/model.js';
 import { sendEmail } from '#email/ses.js';
 import { invitationEmail } from '#email/templates.js';
-import { assertWorkspacesOfOrg, displayName, findInvitation, inviterOf, type Grants } from '#services/invitations.js';
+import { assertWorkspacesOfOrg, displayName, findInvitation, type Grants } from '#services/invitations.js';
 
 /** Sends (or re-sends) the invitation email for `token` and records how it went. */
 async function deliver(invitation: Invitation, token: string, org: Organization, now: Date): Promise<Invitation> {
@@ -40,7 +41,7 @@ export async function invite(
   now = new Date(),
 ): Promise<Invitation> {
   const grants = input.workspaces ?? [];
-  assertCanGrant(inviterOf(access), input.role, grants);
+  assertMayGrant(access, input.role, grants);
   await assertWorkspacesOfOrg(access.org.id, grants);
   const { token, hash } = newToken();
   const invitation: Invitation = {

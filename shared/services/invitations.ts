@@ -3,6 +3,7 @@
  * Inviting and resending, which email the invitee, are in invitation-emails.ts.
  */
 import type { OrgAccess } from '#auth/access.js';
+import { assertMayGrant } from '#auth/decisions.js';
 import { effectiveWorkspaceRole, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 import { assertSso, assertSsoReading } from '#auth/sso-check.js';
 import { keys, partitions, type Key } from '#db/keys.js';
@@ -18,7 +19,6 @@ import {
 } from '#db/repositories/invitations.js';
 import { toInvitation, toOrg, toProfile, toWorkspace } from '#db/repositories/records.js';
 import {
-  assertCanGrant,
   assertInvitee,
   assertPending,
   deadLink,
@@ -45,10 +45,6 @@ export async function assertWorkspacesOfOrg(orgId: string, grants: Grants): Prom
     found[i]?.orgId === orgId ? [] : [{ path: `body.workspaces.${i}.workspaceId`, message: 'is not a workspace of this organization' }],
   );
   if (errors.length) throw new BadRequestError('The invitation names workspaces outside this organization.', errors);
-}
-
-export function inviterOf(access: OrgAccess) {
-  return { role: access.role, workspaces: access.membership.workspaces };
 }
 
 /** The invitation the path names: read with the caller's access when the route asks for it (`alsoReads`), else now. */
@@ -92,8 +88,8 @@ export async function changeInvitation(
 ): Promise<Invitation> {
   const invitation = await findInvitation(access, invitationId);
   assertPending(invitation, now);
-  assertCanGrant(inviterOf(access), invitation.role, []);
-  assertCanGrant(inviterOf(access), changes.role ?? invitation.role, changes.workspaces ?? invitation.workspaces);
+  assertMayGrant(access, invitation.role, []);
+  assertMayGrant(access, changes.role ?? invitation.role, changes.workspaces ?? invitation.workspaces);
   if (changes.workspaces) await assertWorkspacesOfOrg(access.org.id, changes.workspaces);
   return updateInvitationRoles(invitation, changes, access.userId, now);
 }
