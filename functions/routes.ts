@@ -51,7 +51,6 @@ export const routes = {
   'PATCH /me': {
     handler: 'me/patch', auth: 'user', scope: 'self', tag: 'Me',
     summary: 'Change my name or default workspace', body: MePatchBody, status: 200, response: Me, permissions: write,
-    ssoExempt: true,
   },
 
   // ── Organizations ──────────────────────────────────────────────────────────
@@ -193,7 +192,7 @@ export const routes = {
   'PATCH /workspaces/{workspaceId}': {
     handler: 'workspaces/patch', auth: 'user', scope: 'workspace', action: 'workspace.update', tag: 'Workspaces',
     summary: 'Edit workspace details; SSO needs workspace admin (If-Match honoured)', params: WorkspaceParams,
-    body: WorkspacePatchBody, status: 200, response: Workspace, permissions: write,
+    body: WorkspacePatchBody, status: 200, response: Workspace, permissions: write, ssoBreakGlass: true,
   },
   'DELETE /workspaces/{workspaceId}': {
     handler: 'workspaces/delete', auth: 'user', scope: 'workspace', action: 'workspace.delete', tag: 'Workspaces',

@@ -32,7 +32,16 @@ import {
 } from '#auth/policy.js';
 import { effectiveWorkspaceRole, isImplicitWorkspaceAdmin, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 
-export interface OrgAccess {
+/**
+ * Who is asking, as every access object records it: the caller's id and the identity providers
+ * their token came through (the `identities` claim), which the workspace SSO rule reads.
+ */
+export interface Caller {
+  userId: string;
+  identityProviders: readonly string[];
+}
+
+export interface OrgAccess extends Caller {
   kind: 'org';
   /** The caller. */
   userId: string;
@@ -51,7 +60,7 @@ export interface OrgAccess {
 /** Ids of what an org route's path names besides the organization, by what is read (see `OrgAccess.named`). */
 export type OrgNamed = { [K in keyof OrgAccess['named']]?: string };
 
-export interface WorkspaceAccess {
+export interface WorkspaceAccess extends Caller {
   kind: 'workspace';
   /** The caller. */
   userId: string;
@@ -78,7 +87,7 @@ export type WorkspaceNamed = { [K in keyof WorkspaceAccess['named']]?: string };
  * Device routes (`/workspaces/{workspaceId}/devices…`): a workspace role, or for a caller with
  * none, per-device grants. A grant-only caller sees exactly the granted devices and nothing else.
  */
-export interface DeviceAccess {
+export interface DeviceAccess extends Caller {
   kind: 'device';
   /** The caller. */
   userId: string;
@@ -98,7 +107,8 @@ export interface DeviceAccess {
 
 export type Access = OrgAccess | WorkspaceAccess | DeviceAccess;
 
-export async function loadOrgAccess(orgId: string, userId: string, named: OrgNamed = {}): Promise<OrgAccess> {
+export async function loadOrgAccess(orgId: string, caller: Caller, named: OrgNamed = {}): Promise<OrgAccess> {
+  const { userId, identityProviders } = caller;
   // The profile rides along in the same round trip: the SSO check of every org route reads it.
   const [[orgItem, memberItem, profileItem], extra] = await readWith([keys.org(orgId), keys.orgMember(orgId, userId), keys.user(userId)], {
     member: named.member ? keys.orgMember(orgId, named.member) : undefined,
@@ -110,6 +120,7 @@ export async function loadOrgAccess(orgId: string, userId: string, named: OrgNam
   return {
     kind: 'org',
     userId,
+    identityProviders,
     org: toOrg(orgItem),
     membership,
     role: membership.role,
@@ -118,7 +129,8 @@ export async function loadOrgAccess(orgId: string, userId: string, named: OrgNam
   };
 }
 
-export async function loadWorkspaceAccess(workspaceId: string, userId: string, named: WorkspaceNamed = {}): Promise<WorkspaceAccess> {
+export async function loadWorkspaceAccess(workspaceId: string, caller: Caller, named: WorkspaceNamed = {}): Promise<WorkspaceAccess> {
+  const { userId, identityProviders } = caller;
   const [[wsItem, wsMemberItem, profileItem], extra] = await readWith(
     [keys.workspace(workspaceId), keys.workspaceMember(workspaceId, userId), keys.user(userId)],
     {
@@ -138,6 +150,7 @@ export async function loadWorkspaceAccess(workspaceId: string, userId: string, n
   return {
     kind: 'workspace',
     userId,
+    identityProviders,
     workspace,
     orgRole,
     role,
@@ -179,7 +192,8 @@ async function readWith<N extends string>(
  * create) costs one more round trip, a Query of their grants in the workspace. Grants count only
  * for members of the workspace's organization.
  */
-export async function loadDeviceAccess(workspaceId: string, userId: string, deviceId?: string): Promise<DeviceAccess> {
+export async function loadDeviceAccess(workspaceId: string, caller: Caller, deviceId?: string): Promise<DeviceAccess> {
+  const { userId, identityProviders } = caller;
   const [wsItem, wsMemberItem, profileItem, deviceItem, grantItem] = await batchGet(
     [
       keys.workspace(workspaceId),
@@ -200,7 +214,7 @@ export async function loadDeviceAccess(workspaceId: string, userId: string, devi
   const grants = deviceId ? (grantItem ? [toDeviceGrant(grantItem)] : []) : role ? [] : await listUserGrants(workspaceId, userId);
   if (!role && grants.length === 0) throw new NotFoundError('No such workspace.');
   if (deviceId && !device) throw new NotFoundError('No such device.');
-  return { kind: 'device', userId, workspace, orgRole, role, grants, device, profile };
+  return { kind: 'device', userId, identityProviders, workspace, orgRole, role, grants, device, profile };
 }
 
 /**

@@ -13,6 +13,8 @@ import { allows, authorize, type OrgAccess, type WorkspaceAccess } from '#auth/a
 import { workspaceOrgRoleAllows, workspaceRoleAllows } from '#auth/policy.js';
 import type { OrgMembership, WorkspaceSso } from '#domain/model.js';
 import { assertCanGrant } from '#domain/invitations.js';
+import { assertNoLockOut, isSsoBreakGlass, workspaceSsoSatisfied } from '#domain/sso.js';
+import { assertWorkspaceSso } from '#auth/sso-check.js';
 import { assertCanChangeRole, assertCanRemove } from '#domain/members.js';
 import { isImplicitWorkspaceAdmin, workspaceRoleRank, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 import { removableWorkspaceRole } from '#domain/workspace-members.js';
@@ -47,9 +49,16 @@ export function assertMayGrant(access: OrgAccess, role: OrgRole, workspaces: { w
 
 // ── Workspaces ───────────────────────────────────────────────────────────────
 
-/** `PATCH /workspaces/{w}` (`workspace.update` allowed): SSO settings need `workspace.setSso`. */
-export function assertMayEditWorkspace(access: WorkspaceAccess, changes: { sso?: WorkspaceSso | null }): void {
+/**
+ * `PATCH /workspaces/{w}` (`workspace.update` allowed): SSO settings need `workspace.setSso`;
+ * requiring a provider needs a token through it (no lock-out). A caller whose token does not meet
+ * the workspace's requirement got here only as the org owner on this break-glass route, and may
+ * only turn the requirement off.
+ */
+export function assertMayEditWorkspace(access: WorkspaceAccess, changes: { name?: string; description?: string | null; sso?: WorkspaceSso | null }): void {
   if (changes.sso !== undefined) authorize(access, 'workspace.setSso');
+  if (!workspaceSsoSatisfied(access.workspace.sso, access.identityProviders) && !isSsoBreakGlass(changes)) assertWorkspaceSso(access, access.workspace);
+  assertNoLockOut(changes.sso, access.identityProviders);
 }
 
 /**

@@ -3,13 +3,13 @@
  * which user the path acts on (for what anyone may do on themselves), what else the route may ask
  * to be read (`alsoReads`) and which path parameter names it, and how the caller's access is
  * loaded — in ONE BatchGet, as the loaders in `#auth/access.ts` do. `authorizeRoute` is all the
- * request wrapper calls: load, then the one `authorize` of the route's action. The wrapper knows
- * no kind of id.
+ * request wrapper calls: load, then the one `authorize` of the route's action, then the SSO
+ * requirement of the workspace the route names. The wrapper knows no kind of id.
  */
-import { authorize, loadDeviceAccess, loadOrgAccess, loadWorkspaceAccess, type Access, type DeviceAccess, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
+import { authorize, loadDeviceAccess, loadOrgAccess, loadWorkspaceAccess, type Access, type Caller, type DeviceAccess, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
 import type { Action } from '#auth/policy.js';
 import { PLATFORM_OPERATORS_GROUP, type Principal } from '#auth/principal.js';
-import { wrapperChecksSso, type SsoSpec } from '#auth/sso-check.js';
+import { assertRouteWorkspaceSso, wrapperChecksSso, type SsoSpec } from '#auth/sso-check.js';
 import { keys } from '#db/keys.js';
 import { batchGet, type Item } from '#db/ops.js';
 import { toProfile } from '#db/repositories/records.js';
@@ -45,9 +45,8 @@ export interface AccessSpec extends SsoSpec {
  * obligation (`wrapperChecksSso`; else undefined and the operation reads what it needs), and what
  * the path names that the route asks for, read with it: `null` when there is no such item.
  */
-export interface SelfAccess {
+export interface SelfAccess extends Caller {
   kind: 'self';
-  userId: string;
   profile: UserProfile | undefined;
   named: { simLocator?: Item | null };
 }
@@ -66,7 +65,7 @@ interface ScopeEntry<A> {
 
 /** The caller's profile and what the path names besides, when the wrapper checks SSO: one read. */
 async function loadSelfAccess(principal: Principal, named: { simLocator?: string }, spec: AccessSpec): Promise<SelfAccess> {
-  const access: SelfAccess = { kind: 'self', userId: principal.userId, profile: undefined, named: {} };
+  const access: SelfAccess = { kind: 'self', userId: principal.userId, identityProviders: principal.identityProviders, profile: undefined, named: {} };
   if (!wrapperChecksSso(spec)) return access;
   if (named.simLocator) {
     const [profileItem, locatorItem] = await batchGet([keys.user(principal.userId), keys.simLocator(named.simLocator)], { consistent: true });
@@ -80,18 +79,18 @@ const SCOPES = {
     path: ['orgId'],
     subject: 'userId',
     reads: { member: 'userId', memberProfile: 'userId', invitation: 'invitationId' },
-    load: (principal, [orgId], named) => loadOrgAccess(orgId!, principal.userId, named),
+    load: (principal, [orgId], named) => loadOrgAccess(orgId!, principal, named),
   } satisfies ScopeEntry<OrgAccess>,
   workspace: {
     path: ['workspaceId'],
     subject: 'userId',
     reads: { memberProfile: 'userId', workspaceMember: 'userId', sim: 'iccid' },
-    load: (principal, [workspaceId], named) => loadWorkspaceAccess(workspaceId!, principal.userId, named),
+    load: (principal, [workspaceId], named) => loadWorkspaceAccess(workspaceId!, principal, named),
   } satisfies ScopeEntry<WorkspaceAccess>,
   device: {
     path: ['workspaceId', 'deviceId'],
     reads: {},
-    load: (principal, [workspaceId, deviceId]) => loadDeviceAccess(workspaceId!, principal.userId, deviceId),
+    load: (principal, [workspaceId, deviceId]) => loadDeviceAccess(workspaceId!, principal, deviceId),
   } satisfies ScopeEntry<DeviceAccess>,
   self: {
     path: [],
@@ -138,6 +137,9 @@ export async function authorizeRoute(spec: AccessSpec, principal: Principal | un
     if (param && ids[param] !== undefined) named[read] = ids[param];
   }
   const access = await entry.load(principal, entry.path.map((param) => ids[param]), named, spec);
-  if (spec.action && access && access.kind !== 'self') authorize(access, spec.action, entry.subject ? ids[entry.subject] : undefined);
+  if (access && access.kind !== 'self') {
+    if (spec.action) authorize(access, spec.action, entry.subject ? ids[entry.subject] : undefined);
+    if (access.kind !== 'org') assertRouteWorkspaceSso(spec, access);
+  }
   return access;
 }

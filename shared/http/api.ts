@@ -28,7 +28,7 @@ import { logger } from '#kernel/logger.js';
 import type { Access } from '#auth/access.js';
 import { assertAccessSpec, authorizeRoute, type ScopedAccess, type SelfAccess } from '#auth/scopes.js';
 import { deviceKeyFrom } from '#domain/devices.js';
-import { assertSso, assertSsoReading, wrapperChecksSso } from '#auth/sso-check.js';
+import { assertRouteDefaultSso, assertSsoReading, wrapperChecksSso } from '#auth/sso-check.js';
 import type { UserProfile } from '#domain/model.js';
 import { UnauthorizedError } from '#kernel/errors.js';
 import { bodyLimit, parse, parseInput } from '#http/input.js';
@@ -116,7 +116,7 @@ const sso = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> =
   before: ({ context }) => {
     const { principal, access } = context.tenancy;
     if (!principal || !wrapperChecksSso(spec)) return;
-    assertSso(principal, access?.profile);
+    assertRouteDefaultSso(spec, principal, access);
     context.tenancy.profile = access?.profile;
   },
 });

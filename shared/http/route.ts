@@ -46,9 +46,14 @@ export interface RouteSpec {
   idempotent?: boolean;
   /**
    * Answers even when the caller's default workspace requires SSO and the token does not show
-   * it: only the routes that say why (GET /me) and let the caller choose another default (PATCH /me).
+   * it: only the route that says why (GET /me).
    */
   ssoExempt?: boolean;
+  /**
+   * The org owner reaches the operation without the workspace's own SSO, and the operation allows
+   * them only to turn it off (the break-glass path, PATCH /workspaces/{w}; `#auth/sso-check.ts`).
+   */
+  ssoBreakGlass?: boolean;
   /**
    * The operation checks SSO itself (`assertSso`, shared/auth/sso-check.ts) on the caller's
    * profile, which its own first BatchGet reads anyway: the wrapper's read of the profile is

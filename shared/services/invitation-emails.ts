@@ -42,7 +42,7 @@ export async function invite(
 ): Promise<Invitation> {
   const grants = input.workspaces ?? [];
   assertMayGrant(access, input.role, grants);
-  await assertWorkspacesOfOrg(access.org.id, grants);
+  await assertWorkspacesOfOrg(access, grants);
   const { token, hash } = newToken();
   const invitation: Invitation = {
     id: randomUUID(),

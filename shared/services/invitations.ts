@@ -5,7 +5,7 @@
 import type { OrgAccess } from '#auth/access.js';
 import { assertMayGrant } from '#auth/decisions.js';
 import { effectiveWorkspaceRole, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
-import { assertSso, assertSsoReading } from '#auth/sso-check.js';
+import { assertSso, assertSsoReading, assertWorkspaceSso } from '#auth/sso-check.js';
 import { keys, partitions, type Key } from '#db/keys.js';
 import { batchGet, queryFilled, type Item } from '#db/ops.js';
 import {
@@ -38,13 +38,18 @@ export type Grants = { workspaceId: string; role: WorkspaceRole }[];
 export const displayName = (m: Pick<OrgMembership, 'givenName' | 'familyName' | 'email'>) =>
   `${m.givenName} ${m.familyName}`.trim() || m.email;
 
-/** The invited workspaces must be workspaces of this organization (400 naming the field otherwise). */
-export async function assertWorkspacesOfOrg(orgId: string, grants: Grants): Promise<void> {
-  const found = await workspacesOf(grants.map((g) => g.workspaceId));
+/**
+ * The invited workspaces must be workspaces of this organization (400 naming the field otherwise),
+ * and inviting into one that requires SSO needs a token through its provider, as any other change
+ * of that workspace does (403 `sso_required`).
+ */
+export async function assertWorkspacesOfOrg(access: OrgAccess, grants: Grants): Promise<void> {
+  const found = (await workspacesOf(grants.map((g) => g.workspaceId))).map((item) => (item ? toWorkspace(item) : undefined));
   const errors = grants.flatMap((grant, i) =>
-    found[i]?.orgId === orgId ? [] : [{ path: `body.workspaces.${i}.workspaceId`, message: 'is not a workspace of this organization' }],
+    found[i]?.orgId === access.org.id ? [] : [{ path: `body.workspaces.${i}.workspaceId`, message: 'is not a workspace of this organization' }],
   );
   if (errors.length) throw new BadRequestError('The invitation names workspaces outside this organization.', errors);
+  for (const workspace of found) if (workspace) assertWorkspaceSso(access, workspace);
 }
 
 /** The invitation the path names: read with the caller's access when the route asks for it (`alsoReads`), else now. */
@@ -90,7 +95,7 @@ export async function changeInvitation(
   assertPending(invitation, now);
   assertMayGrant(access, invitation.role, []);
   assertMayGrant(access, changes.role ?? invitation.role, changes.workspaces ?? invitation.workspaces);
-  if (changes.workspaces) await assertWorkspacesOfOrg(access.org.id, changes.workspaces);
+  if (changes.workspaces) await assertWorkspacesOfOrg(access, changes.workspaces);
   return updateInvitationRoles(invitation, changes, access.userId, now);
 }
 

@@ -1,6 +1,6 @@
 /** Sign-up and the caller's own view: profile, organizations, workspaces. */
 import { effectiveWorkspaceRole, isImplicitWorkspaceAdmin, type WorkspaceRole } from '#domain/roles.js';
-import { loadWorkspaceAccess } from '#auth/access.js';
+import { loadWorkspaceAccess, type Caller } from '#auth/access.js';
 import { assertSso, assertSsoReading } from '#auth/sso-check.js';
 import { keys } from '#db/keys.js';
 import { batchGetAll, StaleRead } from '#db/ops.js';
@@ -136,11 +136,12 @@ export async function loadMe(userId: string, check: (profile: UserProfile | unde
  * show and sort them) or default workspace (one they can access).
  */
 export async function updateMe(
-  userId: string,
+  caller: Caller,
   changes: { givenName?: string; familyName?: string; defaultWorkspaceId?: string },
 ): Promise<MeView> {
+  const { userId } = caller;
   const { defaultWorkspaceId, ...names } = changes;
-  if (defaultWorkspaceId !== undefined) await makeDefault(userId, defaultWorkspaceId);
+  if (defaultWorkspaceId !== undefined) await makeDefault(caller, defaultWorkspaceId);
   const profile = await updateProfile(userId, names);
   if (changes.givenName !== undefined || changes.familyName !== undefined) {
     await Promise.all(Object.keys(profile.orgRoles).map((orgId) => renameMember(orgId, userId, profile)));
@@ -152,11 +153,11 @@ export async function updateMe(
  * Makes a workspace the caller can open their default, with a copy of its SSO requirement
  * taken at the version read; an SSO change racing this one makes it read again.
  */
-async function makeDefault(userId: string, workspaceId: string): Promise<void> {
+async function makeDefault(caller: Caller, workspaceId: string): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { workspace } = await loadWorkspaceAccess(workspaceId, userId);
+    const { workspace } = await loadWorkspaceAccess(workspaceId, caller);
     try {
-      await setDefaultWorkspace(userId, workspace, requirementOf(workspace.sso));
+      await setDefaultWorkspace(caller.userId, workspace, requirementOf(workspace.sso));
       return;
     } catch (error) {
       if (!(error instanceof StaleRead)) throw error;

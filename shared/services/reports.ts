@@ -1,6 +1,7 @@
 /** Centralized reports: per-workspace and combined figures over workspaces the caller can access (any role). */
 import { loadWorkspaceRoles } from '#auth/workspace-roles.js';
-import { assertSso } from '#auth/sso-check.js';
+import { assertSso, assertWorkspaceSso } from '#auth/sso-check.js';
+import { workspaceSsoSatisfied } from '#domain/sso.js';
 import type { Principal } from '#auth/principal.js';
 import type { Workspace } from '#domain/model.js';
 import { NotFoundError } from '#kernel/errors.js';
@@ -30,8 +31,9 @@ const lineOf = (w: Workspace): ReportLine => ({
  * The figures come from the counters on the workspace items, so a report costs the reads that
  * authorize it and nothing more. Named workspaces must all be accessible: one that is not fails
  * the whole request with 404 (never silently dropped, never saying which exist). Without names,
- * every workspace the caller can access (as GET /me lists them). The caller's SSO obligation is
- * checked on the profile those reads bring, before anything else is answered.
+ * every workspace the caller can access (as GET /me lists them) whose own SSO requirement the
+ * token meets; a named workspace whose requirement it does not meet is 403 `sso_required`. The
+ * caller's SSO obligation is checked on the profile those reads bring, before anything else is answered.
  */
 export async function report(principal: Pick<Principal, 'userId' | 'identityProviders'>, workspaceIds: string[] | undefined) {
   let workspaces: Workspace[];
@@ -40,8 +42,12 @@ export async function report(principal: Pick<Principal, 'userId' | 'identityProv
     assertSso(principal, profile);
     if (grants.some((g) => !g)) throw new NotFoundError('One or more of the workspaces do not exist or are not accessible to you.');
     workspaces = grants.map((g) => g!.workspace);
+    for (const workspace of workspaces) assertWorkspaceSso(principal, workspace);
   } else {
-    workspaces = (await loadMe(principal.userId, (profile) => assertSso(principal, profile))).workspaces.map((w) => w.workspace);
+    // "All I can access" leaves out the workspaces whose own SSO this token does not meet.
+    workspaces = (await loadMe(principal.userId, (profile) => assertSso(principal, profile))).workspaces
+      .map((w) => w.workspace)
+      .filter((w) => workspaceSsoSatisfied(w.sso, principal.identityProviders));
   }
   const lines = workspaces.map(lineOf);
   // Combined figures are sums: someone who is a member of two workspaces counts in each.

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkspaceAccess } from '#auth/access.js';
 import { assertMayTransferSim } from '#auth/decisions.js';
 import { loadWorkspaceRoles } from '#auth/workspace-roles.js';
-import { assertSso, assertSsoReading } from '#auth/sso-check.js';
+import { assertSso, assertSsoReading, assertWorkspaceSso } from '#auth/sso-check.js';
 import type { Principal } from '#auth/principal.js';
 import { keys } from '#db/keys.js';
 import { getSimLocation, listSims, listUsage, moveSim, putUsage, registerSim, toLocation, toSim, updateSim } from '#db/repositories/sims.js';
@@ -62,6 +62,8 @@ export async function transferSim(
   if (!source) throw new NotFoundError('No such SIM.');
   if (!target) throw new NotFoundError('No such target workspace.');
   assertMayTransferSim(source.role, target.role);
+  assertWorkspaceSso(principal, source.workspace);
+  assertWorkspaceSso(principal, target.workspace);
   if (source.workspace.id === target.workspace.id) throw new ConflictError('The SIM is already in that workspace.');
   assertWorkspaceWritable(source.workspace);
   assertWorkspaceWritable(target.workspace);

@@ -2,6 +2,7 @@
 import type { WorkspaceAccess } from '#auth/access.js';
 import type { WorkspaceRole } from '#domain/roles.js';
 import { getMember } from '#db/repositories/members.js';
+import { clearDefaultWorkspace } from '#db/repositories/users.js';
 import {
   deleteWorkspaceMember,
   getOrgMemberships,
@@ -95,5 +96,10 @@ export async function removeMemberFromWorkspace(access: WorkspaceAccess, userId:
       ? { orgRole: access.orgRole, workspaceRole: access.implicit ? undefined : access.role }
       : await namedUser(access, userId).then(({ member, workspaceRole }) => ({ orgRole: member?.role, workspaceRole }));
   const role = workspaceRoleToRemove(target);
+  // A workspace one can no longer open is no default, and its SSO binds one to nothing: released
+  // first, so a removal that dies halfway leaves at worst a default to choose again, never a user
+  // bound by the SSO of a workspace they left (PATCH /me itself needs that SSO).
+  const profile = userId === access.userId ? access.profile : access.named.memberProfile;
+  if (profile?.defaultWorkspaceId === workspace.id) await clearDefaultWorkspace([userId], workspace.id);
   await deleteWorkspaceMember({ workspaceId: workspace.id, orgId: workspace.orgId, userId, role }, access.userId);
 }

@@ -29,7 +29,7 @@ export interface MoveResult {
  */
 export async function moveWorkspaceTo(access: WorkspaceAccess, targetOrgId: string, now = new Date()): Promise<MoveResult> {
   assertOtherOrganization(access.workspace.orgId, targetOrgId);
-  const targetAccess = await loadOrgAccess(targetOrgId, access.userId);
+  const targetAccess = await loadOrgAccess(targetOrgId, access);
   assertMayMoveInto(targetAccess);
   // Per-device grants were given by the source org: they must not open devices in the target.
   if (await hasDeviceGrants(access.workspace.id)) {

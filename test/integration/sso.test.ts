@@ -10,13 +10,13 @@ const PROVIDER = 'AcmeSAML';
 /** An owner whose Default workspace requires SSO through AcmeSAML (set with a token that shows it). */
 async function ssoOrg(label: string): Promise<Tenant> {
   const owner = await signedUp(label);
-  const set = await owner.api.patch(`/workspaces/${owner.workspaceId}`, { sso: { required: true, providerName: PROVIDER } });
+  const set = await viaSso(owner, PROVIDER).patch(`/workspaces/${owner.workspaceId}`, { sso: { required: true, providerName: PROVIDER } });
   expect(set.status, JSON.stringify(set.body)).toBe(200);
   return owner;
 }
 
 describe('SSO of the default workspace', () => {
-  it('a plain token answers 403 sso_required everywhere but GET/PATCH /me; a token through the provider passes', async () => {
+  it('a plain token answers 403 sso_required everywhere but GET /me; a token through the provider passes', async () => {
     const owner = await ssoOrg('sso-owner');
     const stranger = await signedUp('sso-stranger');
     const plain = owner.api;
@@ -24,6 +24,8 @@ describe('SSO of the default workspace', () => {
       expectProblem(await plain.get(path), 403, 'sso_required');
     }
     expectProblem(await plain.post('/orgs', { name: 'Escape' }), 403, 'sso_required');
+    // Not even to choose another default: that too needs the provider.
+    expectProblem(await plain.patch('/me', { defaultWorkspaceId: owner.workspaceId }), 403, 'sso_required');
     // What the caller cannot see still answers 404: the rule reveals nothing about others' tenants.
     expectProblem(await plain.get(`/workspaces/${stranger.workspaceId}`), 404, 'not_found');
 
@@ -66,16 +68,18 @@ describe('SSO of the default workspace', () => {
     expect(joined.body.organization).toMatchObject({ id: host.orgId, role: 'member' });
   });
 
-  it('choosing another default workspace (PATCH /me) lifts it; choosing the SSO one again binds again', async () => {
+  it('choosing another default workspace (PATCH /me, through the provider) lifts the default rule, not the workspace rule; choosing the SSO one again binds again', async () => {
     const owner = await ssoOrg('sso-switch');
     const other = await viaSso(owner, PROVIDER).post(`/orgs/${owner.orgId}/workspaces`, { name: 'Plain' });
     expect(other.status).toBe(201);
 
-    const switched = await owner.api.patch('/me', { defaultWorkspaceId: other.body.id });
+    const switched = await viaSso(owner, PROVIDER).patch('/me', { defaultWorkspaceId: other.body.id });
     expect(switched.status, JSON.stringify(switched.body)).toBe(200);
     expect(switched.body.sso).toEqual({ required: false, providerName: null, satisfied: true });
     expect((await owner.api.get('/orgs')).status).toBe(200);
-    expect((await owner.api.get(`/workspaces/${owner.workspaceId}`)).status).toBe(200);
+    expect((await owner.api.get(`/workspaces/${other.body.id}`)).status).toBe(200);
+    // The SSO workspace itself still needs the provider, whoever's default it is.
+    expectProblem(await owner.api.get(`/workspaces/${owner.workspaceId}`), 403, 'sso_required');
 
     expect((await owner.api.patch('/me', { defaultWorkspaceId: owner.workspaceId })).body.sso).toMatchObject({ required: true, satisfied: false });
     expectProblem(await owner.api.get('/orgs'), 403, 'sso_required');
@@ -90,11 +94,13 @@ describe('SSO of the default workspace', () => {
     }
     expect((await colleague.api.patch('/me', { defaultWorkspaceId: owner.workspaceId })).status).toBe(200);
 
-    const on = await owner.api.patch(`/workspaces/${owner.workspaceId}`, { sso: { required: true, providerName: PROVIDER } });
+    const on = await viaSso(owner, PROVIDER).patch(`/workspaces/${owner.workspaceId}`, { sso: { required: true, providerName: PROVIDER } });
     expect(on.status).toBe(200);
-    for (const user of [owner, colleague]) expectProblem(await user.api.get(`/workspaces/${owner.workspaceId}`), 403, 'sso_required');
-    // The bystander works in the same workspace, but their default is their own.
-    expect((await bystander.api.get(`/workspaces/${owner.workspaceId}`)).status).toBe(200);
+    for (const user of [owner, colleague]) expectProblem(await user.api.get('/orgs'), 403, 'sso_required');
+    // The bystander works in the same workspace, but their default is their own: bound in the
+    // SSO workspace only.
+    expectProblem(await bystander.api.get(`/workspaces/${owner.workspaceId}`), 403, 'sso_required');
+    expect((await viaSso(bystander, PROVIDER).get(`/workspaces/${owner.workspaceId}`)).status).toBe(200);
     expect((await bystander.api.get('/orgs')).status).toBe(200);
 
     // Turned off (through SSO: the admin is bound too), it is lifted for everyone.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectProblem, signedUp } from './support/api.js';
 import { addMember, addWorkspaceMember } from './support/seed.js';
+import { viaSso } from './support/sso-token.js';
 
 describe('workspaces', () => {
   it('create: owner and admin create within the trial quota of 3; editors and members cannot', async () => {
@@ -62,11 +63,12 @@ describe('workspaces', () => {
     expect(renamed.body).toMatchObject({ name: 'Renamed', description: 'd' });
     expectProblem(await editor!.api.patch(`/workspaces/${ws}`, { name: 'Stale' }, { 'if-match': etag }), 412, 'precondition_failed');
     expectProblem(await editor!.api.patch(`/workspaces/${ws}`, { sso: { required: true, providerName: 'AcmeSAML' } }), 403, 'forbidden');
-    const sso = await wsAdmin!.api.patch(`/workspaces/${ws}`, { sso: { required: true, providerName: 'AcmeSAML' } });
+    // An admin turns it on through the provider (with a password token it would lock them out).
+    const sso = await viaSso(wsAdmin!, 'AcmeSAML').patch(`/workspaces/${ws}`, { sso: { required: true, providerName: 'AcmeSAML' } });
     expect(sso.body.sso).toEqual({ required: true, providerName: 'AcmeSAML' });
 
-    expectProblem(await editor!.api.delete(`/workspaces/${ws}`), 403, 'forbidden');
-    expect((await wsAdmin!.api.delete(`/workspaces/${ws}`)).status).toBe(204);
+    expectProblem(await viaSso(editor!, 'AcmeSAML').delete(`/workspaces/${ws}`), 403, 'forbidden');
+    expect((await viaSso(wsAdmin!, 'AcmeSAML').delete(`/workspaces/${ws}`)).status).toBe(204);
     expectProblem(await owner.api.get(`/workspaces/${ws}`), 404, 'not_found');
     expect((await viewer!.api.get(`/orgs/${owner.orgId}/members/${viewer!.userId}`)).body.workspaces).toEqual([]);
     // The freed slot counts again: two more fit into the trial quota of 3.

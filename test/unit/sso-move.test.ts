@@ -10,11 +10,54 @@ import {
   moveTransactionSize,
   planMove,
 } from '#domain/move.js';
-import { assertSsoSatisfied, requirementChanged, requirementOf, ssoStatus } from '#domain/sso.js';
+import {
+  assertNoLockOut,
+  assertSsoSatisfied,
+  assertWorkspaceSsoSatisfied,
+  isSsoBreakGlass,
+  requirementChanged,
+  requirementOf,
+  ssoStatus,
+  workspaceSsoSatisfied,
+} from '#domain/sso.js';
 import { BadRequestError, ConflictError, ForbiddenError } from '#kernel/errors.js';
 import { principalFrom } from '#auth/principal.js';
 import { stringifyClaims } from '../../infra/local/gateway-event.js';
 import { event, idClaims } from '../support/events.js';
+
+describe('SSO of a workspace itself', () => {
+  const on = { required: true, providerName: 'CorpSAML' };
+
+  it('needs a token through its provider; `required: false` and no setting need nothing', () => {
+    expect(workspaceSsoSatisfied(on, ['CorpSAML'])).toBe(true);
+    expect(workspaceSsoSatisfied(on, ['corpsaml'])).toBe(false);
+    expect(workspaceSsoSatisfied(on, [])).toBe(false);
+    expect(workspaceSsoSatisfied({ required: false, providerName: 'CorpSAML' }, [])).toBe(true);
+    expect(workspaceSsoSatisfied(null, [])).toBe(true);
+    expect(() => assertWorkspaceSsoSatisfied(on, ['Google'])).toThrow(expect.objectContaining({ status: 403, code: 'sso_required', message: expect.stringContaining('CorpSAML') }));
+    expect(() => assertWorkspaceSsoSatisfied(on, ['CorpSAML'])).not.toThrow();
+  });
+
+  it('cannot be turned on by a token that would be locked out by it', () => {
+    expect(() => assertNoLockOut(on, ['Google'])).toThrow(expect.objectContaining({ status: 403, code: 'sso_required' }));
+    expect(() => assertNoLockOut(on, [])).toThrow(ForbiddenError);
+    expect(() => assertNoLockOut(on, ['CorpSAML'])).not.toThrow();
+    expect(() => assertNoLockOut({ required: false, providerName: 'CorpSAML' }, [])).not.toThrow();
+    expect(() => assertNoLockOut(null, [])).not.toThrow();
+    expect(() => assertNoLockOut(undefined, [])).not.toThrow();
+  });
+
+  it('break-glass is a change that only turns it off', () => {
+    expect(isSsoBreakGlass({ sso: null })).toBe(true);
+    expect(isSsoBreakGlass({ sso: { required: false, providerName: 'CorpSAML' } })).toBe(true);
+    expect(isSsoBreakGlass({ sso: null, name: undefined })).toBe(true);
+    expect(isSsoBreakGlass({ sso: null, name: 'Renamed' })).toBe(false);
+    expect(isSsoBreakGlass({ sso: on })).toBe(false);
+    expect(isSsoBreakGlass({ sso: { required: true, providerName: 'OtherIdP' } })).toBe(false);
+    expect(isSsoBreakGlass({})).toBe(false);
+    expect(isSsoBreakGlass({ description: null })).toBe(false);
+  });
+});
 
 describe('SSO of the default workspace', () => {
   it('only `required: true` puts a requirement on users whose default it is', () => {
