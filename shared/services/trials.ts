@@ -6,7 +6,8 @@
 import type { OrgAccess } from '#auth/access.js';
 import { assertSso } from '#auth/sso-check.js';
 import { keys } from '#db/keys.js';
-import { batchGet } from '#db/ops.js';
+import { batchGet, StaleRead } from '#db/ops.js';
+import { getOrganization } from '#db/repositories/organizations.js';
 import { toOrg, toProfile } from '#db/repositories/records.js';
 import type { Principal } from '#auth/principal.js';
 import { enableAfterTrial, setPlan, setTrialEnd } from '#db/repositories/trials.js';
@@ -24,9 +25,30 @@ async function liftTrialEnd(orgId: string, actorId: string, at: Date): Promise<v
 
 /** The owner picks a plan. A paid plan lifts the trial's end; any plan leaves the trial. */
 export async function changePlan(access: OrgAccess, plan: Exclude<Plan, 'trial'>, now = new Date()): Promise<Organization> {
-  const org = access.org.plan === plan ? access.org : await setPlan(access.org, plan, access.userId, now);
+  const org = await setPlanOnLatest(access.org, plan, access.userId, now);
   if (isPaid(plan)) await liftTrialEnd(org.id, access.userId, now);
   return org;
+}
+
+/**
+ * The plan change is pinned to the version read (its audit event says from which plan); the hourly
+ * sweep ending the trial meanwhile changes that version without changing what the owner asked for,
+ * so a stale read reads the organization again rather than answering 409.
+ */
+async function setPlanOnLatest(read: Organization, plan: Exclude<Plan, 'trial'>, actorId: string, now: Date): Promise<Organization> {
+  let org = read;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (org.plan === plan) return org;
+    try {
+      return await setPlan(org, plan, actorId, now);
+    } catch (error) {
+      if (!(error instanceof StaleRead)) throw error;
+      const latest = await getOrganization(org.id);
+      if (!latest) throw new NotFoundError('No such organization.');
+      org = latest;
+    }
+  }
+  throw new ConflictError('The organization kept changing; try again.');
 }
 
 /**

@@ -13,6 +13,7 @@ import { as, expectProblem, newUser, signedUp, type Res, type Tenant, type User 
 import { allPages, emailsTo, freshAddress, inviteAndGetToken } from './support/invitations.js';
 import { addMember, addWorkspaceMember } from './support/seed.js';
 import { token } from './support/stack.js';
+import { configureRepositories } from './support/env.js';
 import {
   DAY,
   disableForOtherReason,
@@ -630,6 +631,21 @@ describe('concurrency', () => {
       expect((await trialEmails(t.email, t.orgName)).ended.length).toBeLessThanOrEqual(1);
     }
     expect(stuck, 'workspaces left disabled by the trial on an org that pays').toEqual([]);
+  });
+
+  it('a plan change whose read of the organization went stale (the sweep ended the trial in between) reads it again and applies', async () => {
+    const t = await ownerWithThree('StalePlan');
+    configureRepositories();
+    const [{ loadOrgAccess }, { changePlan }] = await Promise.all([import('#auth/access.js'), import('#services/trials.js')]);
+    const access = await loadOrgAccess(t.orgId, { userId: t.userId, identityProviders: [] });
+    // The sweep ends the trial after the owner's request read the organization.
+    await endTrial(t.orgId);
+    await sweep();
+    expect((await storedOrg(t.orgId))?.version).toBeGreaterThan(access.org.version);
+    const changed = await changePlan(access, 'pro');
+    expect(changed.plan).toBe('pro');
+    expect((await t.api.get(`/orgs/${t.orgId}`)).body.plan).toBe('pro');
+    for (const id of t.workspaceIds) expectEnabled((await getWorkspace(t, id)).body);
   });
 
   it('the owner choosing pro again repairs workspaces a stale sweep step disabled after the upgrade', async () => {

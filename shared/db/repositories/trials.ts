@@ -8,7 +8,7 @@ import { TRIAL_EXPIRED } from '#domain/trials.js';
 import { ConflictError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, trials } from '#db/keys.js';
-import { queryPage, tableName, transact, transactIfNeeded, type Item, updateIfPresent } from '#db/ops.js';
+import { queryPage, StaleRead, tableName, transact, transactIfNeeded, type Item, updateIfPresent } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 
 export interface TrialEntry {
@@ -153,7 +153,7 @@ export async function dropFromTrialIndex(orgId: string, db: Db = defaultDb): Pro
   );
 }
 
-/** Changes the plan; leaving the trial also leaves the trial index. Pinned to the version read. */
+/** Changes the plan; leaving the trial also leaves the trial index. Pinned to the version read (`StaleRead` otherwise). */
 export async function setPlan(org: Organization, plan: Exclude<Plan, 'trial'>, actorId: string, at: Date, db: Db = defaultDb): Promise<Organization> {
   await transact(
     [
@@ -169,7 +169,7 @@ export async function setPlan(org: Organization, plan: Exclude<Plan, 'trial'>, a
       },
       auditEvent(org.id, { actorId, action: 'organization.plan_changed', target: { type: 'organization', id: org.id }, details: { from: org.plan, to: plan } }, at),
     ],
-    () => new ConflictError('The organization changed meanwhile; reload and try again.'),
+    () => new StaleRead('organization'),
     db,
   );
   return { ...org, plan, version: org.version + 1 };
