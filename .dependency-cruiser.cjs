@@ -37,6 +37,14 @@ module.exports = {
       to: { path: '^(infra|test|bench)/' },
     },
     {
+      name: 'route-expectations-only-for-tests-and-bench',
+      comment:
+        'functions/routes.expectations.ts (the authorization matrix and round-trip minimum of each row) is read by test/ and bench/ only: no Lambda bundle may carry it.',
+      severity: 'error',
+      from: { pathNot: '^(test|bench)/' },
+      to: { path: '^functions/routes\\.expectations\\.ts$' },
+    },
+    {
       name: 'no-unresolvable',
       severity: 'error',
       from: {},
