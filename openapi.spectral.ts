@@ -17,7 +17,7 @@ export const ruleset = {
     'owasp:api4:2023-rate-limit': 'off', // API Gateway stage throttling answers 429 without RateLimit/X-RateLimit headers; declaring headers never sent would make the document lie (429 itself is declared on every operation)
     'owasp:api2:2023-no-credentials-in-url': 'off', // only /invitations/{token}: the single-use invitation link of API.md (the contract), stored as a SHA-256 hash, dead once used, withdrawn or expired
     'owasp:api5:2023-admin-security-unique': 'off', // /admin/* takes the same Cognito ID token on purpose: operators are the `platform-operators` group claim, checked by authorize() per route, not a separate credential
-    'owasp:api4:2023-string-limit': 'warn', // most hits are UUID path params (bounded by format: uuid) and response fields; inputs are bounded by zod + the 64 KB body limit; maxLength on every input schema is a validation change of its own (shared/schemas)
+    'owasp:api4:2023-string-limit': 'warn', // most hits are UUID path params (bounded by format: uuid) and response fields; inputs are bounded by zod + the 64 KB body limit; maxLength on every input schema is a validation change of its own (shared/http/resources)
     'owasp:api4:2023-integer-format': 'warn', // integers are zod ints with min/max (e.g. limit 1-100) or response counters; int32/int64 is a documentation nicety, not a bound
     'owasp:api4:2023-array-limit': 'warn', // list pages are capped by `limit` (≤ 100) and request arrays by zod + the 64 KB body limit; the remaining hits are response arrays
   },

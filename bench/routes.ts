@@ -1,13 +1,14 @@
 /**
  * Figure 1: DynamoDB round trips and capacity per route — every row of functions/routes.ts —
  * through the local gateway (handlers in this process), beside the minimum the data model
- * allows. Figure 5 (directory part): the first page of the member directory at 50 and 5,000
- * members.
+ * allows (each route's `roundTrips` in functions/routes.expectations.ts). Figure 5 (directory
+ * part): the first page of the member directory at 50 and 5,000 members.
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { LocalStack } from '../infra/local/stack.js';
 import { issueToken, OPERATORS_GROUP } from '../infra/local/cognito.js';
 import { sentEmails } from '../infra/local/ses.js';
+import { routeExpectations } from '#functions/routes.expectations.js';
 import { installCounter, type CapturedCall, type Tally } from './dynamo-counter.js';
 
 export interface RouteRow {
@@ -34,79 +35,10 @@ export interface DirectoryRow {
   medianMs: number;
 }
 
-/**
- * The fewest round trips each measured call can take with this data model (shared/db/keys.ts):
- * authorization (one strongly consistent BatchGet, shared/auth/access.ts) plus the operation's
- * own indispensable reads and writes. Where an item's key is in the path, it can ride in the
- * authorization BatchGet (as the device routes already do). Where the code does more, the row
- * shows above its minimum: that is the information, the minimum is not raised to match.
- * "Here" names the situation measured below.
- */
-const MINIMUM: Record<string, [number, string]> = {
-  // ── Service
-  'GET /health': [0, 'no data'],
-  'GET /openapi.json': [0, 'generated from the route table, no data'],
-  // ── Me
-  'POST /signup': [1, 'one TransactWrite (profile, email guard, org, owner membership, workspace, audit) conditioned on the profile not existing: a repeat, and the SSO check of an existing profile, are learned from its cancellation; a first sign-up has no profile to read'],
-  'GET /me': [3, 'Query GSI1 USER#me (org and workspace memberships: every id needed) → one strongly consistent BatchGet of the profile, those orgs and explicit workspaces ‖ Query GSI1 ORG#o per org I own or administer (1 here). The profile in that BatchGet decides which orgs and roles count; only an index that has not caught up costs one more wave'],
-  'PATCH /me': [4, 'name change, 1 org: Query GSI1 USER#me (the orgs whose membership carries a copy of my names, my explicit workspaces) → one TransactWrite (profile + the name copy on each membership) ‖ BatchGet profile, orgs, workspaces ‖ Query GSI1 ORG#o (the /me answer); as for GET /me, the profile decides and a lagging index costs one more wave only then'],
-  // ── Organizations
-  'GET /orgs': [2, 'GetItem profile (org roles; also the SSO check) → BatchGet orgs'],
-  'POST /orgs': [2, 'GetItem profile (SSO check, the owner membership\'s names) → one TransactWrite (org, membership, email guard, profile role, audit)'],
-  'GET /orgs/{orgId}': [1, 'authorization only (the org is loaded by it)'],
-  'PATCH /orgs/{orgId}': [2, 'authorization + one TransactWrite (org + audit event)'],
-  'DELETE /orgs/{orgId}': [3, 'authorization + Query of the members (their profiles\' org role is what opens the org\'s workspaces) → one TransactWrite (deleted mark + purge queue + each member\'s role off their profile); the rest of the purge (workspaces, memberships, items) can be left to the purge queue'],
-  'POST /orgs/{orgId}/transfer-ownership': [2, 'authorization (+ the target\'s membership, key from the body) → one TransactWrite (org owner, both memberships and profiles, audit); the answer is the org read + the change'],
-  'PUT /orgs/{orgId}/plan': [3, 'authorization ‖ Query GSI1 ORG#o (a paid plan re-enables what the trial\'s end disabled; the org item does not say whether anything is) → one TransactWrite (plan, out of the trial index, audit, re-enables if any)'],
-  'GET /orgs/{orgId}/overview': [1, 'authorization only (counters are on the org item)'],
-  'POST /admin/orgs/{orgId}/trial': [3, 'BatchGet org (the new end depends on the current one) + operator\'s profile (SSO check) ‖ Query GSI1 ORG#o (workspaces the trial\'s end disabled) → one TransactWrite (new end, trial index, audit, re-enables if any)'],
-  'GET /orgs/{orgId}/audit': [2, 'authorization + one Query'],
-  // ── Invitations
-  'POST /orgs/{orgId}/invitations': [3, 'authorization + one TransactWrite (guard, invitation, link, counter, audit; no invited workspaces here) + one write of how the send went, known only after SES answers (sending first would email invitations the write then refuses; storing "sent" up front would keep a false "sent" when the function dies before sending)'],
-  'GET /orgs/{orgId}/invitations': [2, 'authorization + one Query'],
-  'PATCH /orgs/{orgId}/invitations/{invitationId}': [2, 'authorization BatchGet + the invitation (key in the path) → one TransactWrite (roles pinned to the version read + audit)'],
-  'POST /orgs/{orgId}/invitations/{invitationId}/resend': [3, 'authorization BatchGet + the invitation (key in the path: old link, email guard) → one TransactWrite (new link, old one deleted, guard expiry, rate counter, audit) + one write of how the send went, as for the invitation itself'],
-  'DELETE /orgs/{orgId}/invitations/{invitationId}': [2, 'authorization BatchGet + the invitation (key in the path: link and email guard to delete) → one TransactWrite'],
-  'GET /invitations/{token}': [2, 'GetItem link (strongly consistent; it names the invitation and org) → BatchGet invitation + org'],
-  'POST /invitations/{token}/accept': [3, 'GetItem link (strongly consistent; it names the invitation) → BatchGet invitation, org, my profile (SSO check; none here) → one TransactWrite. Invited workspaces (none here) would add one BatchGet; for a caller without a profile, as here, even a /me answer needs nothing more'],
-  'POST /invitations/{token}/decline': [3, 'GetItem link → BatchGet invitation + my profile (SSO check) → one TransactWrite'],
-  // ── Members
-  'GET /orgs/{orgId}/members': [2, 'authorization + one Query (default order)'],
-  'GET /orgs/{orgId}/members/{userId}': [1, 'authorization BatchGet + the member (key in the path)'],
-  'PATCH /orgs/{orgId}/members/{userId}': [2, 'authorization BatchGet + the member (key in the path) → one TransactWrite (membership pinned to its version, profile role, audit)'],
-  'DELETE /orgs/{orgId}/members/{userId}': [2, 'authorization BatchGet + the member and their profile (keys in the path) → one TransactWrite; +1 GetItem when their profile names a default workspace (its org decides whether it goes; none here)'],
-  // ── Workspaces
-  'GET /orgs/{orgId}/workspaces': [2, 'authorization + one Query GSI1 ORG#o (owner/admin)'],
-  'POST /orgs/{orgId}/workspaces': [2, 'authorization + one TransactWrite (workspace, quota on org, audit)'],
-  'GET /workspaces/{workspaceId}': [1, 'authorization only'],
-  'GET /workspaces/{workspaceId}/overview': [1, 'authorization only (counters are on the workspace item)'],
-  'PATCH /workspaces/{workspaceId}': [2, 'authorization + one TransactWrite (workspace + audit); no SSO change here'],
-  'DELETE /workspaces/{workspaceId}': [2, 'authorization + one TransactWrite (item, org counters, purge queue, audit): nothing of it is readable from then on; the partition\'s purge can be left to the purge queue'],
-  'POST /workspaces/{workspaceId}/move': [3, 'one BatchGet for both authorizations (the workspace, and the target org named in the body) ‖ Query GSI1 DEFAULTWS#w (defaults to release) → one TransactWrite (with the releases, pinned to the counters read). The workspace item\'s deviceCount and memberCount (0 here) say there is no grant to refuse on and no explicit member to move; otherwise +1 Query of the partition GRANT#…MEMBER# and +1 BatchGet of those members\' org memberships'],
-  'GET /workspaces/{workspaceId}/members': [2, 'authorization + one Query of the org\'s memberships (names, org roles and each one\'s `workspaces`: explicit members and implicit admins at once)'],
-  'PUT /workspaces/{workspaceId}/members/{userId}': [2, 'authorization BatchGet + the target\'s profile (org role, names) and workspace membership (keys in the path) → one TransactWrite'],
-  'DELETE /workspaces/{workspaceId}/members/{userId}': [2, 'another member: authorization BatchGet + their profile (org role) and workspace membership (keys in the path) → one TransactWrite'],
-  // ── Devices, streams, data
-  'GET /workspaces/{workspaceId}/devices': [2, 'authorization + one Query (a role holder)'],
-  'POST /workspaces/{workspaceId}/devices': [2, 'authorization + one TransactWrite (device, name claim, counters, audit)'],
-  'GET /workspaces/{workspaceId}/devices/{deviceId}': [1, 'authorization BatchGet (the device rides in it)'],
-  'PATCH /workspaces/{workspaceId}/devices/{deviceId}': [2, 'authorization (with the device) + one TransactWrite'],
-  'DELETE /workspaces/{workspaceId}/devices/{deviceId}': [2, 'authorization (with the device) + one TransactWrite; a device never granted (grantVersion 0, here) has no grants to look for, else +1 Query of the grants'],
-  'PUT /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}': [2, 'authorization (with the device) + one TransactWrite (grant, membership entry, device grant version, audit)'],
-  'DELETE /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}': [2, 'authorization (with the device) + one TransactWrite'],
-  'GET /workspaces/{workspaceId}/streams': [2, 'authorization + one Query'],
-  'POST /workspaces/{workspaceId}/streams': [2, 'authorization + one TransactWrite (stream, counter, audit)'],
-  'DELETE /workspaces/{workspaceId}/streams/{streamName}': [2, 'authorization + one TransactWrite'],
-  'POST /ingest/{workspaceId}/devices/{deviceName}/streams/{streamName}': [2, 'authorization (workspace, device name, stream) + one write (lastSeenAt)'],
-  // ── SIMs, usage, reports
-  'GET /workspaces/{workspaceId}/sims': [2, 'authorization + one Query'],
-  'POST /workspaces/{workspaceId}/sims': [2, 'authorization + one TransactWrite (SIM + locator + counters + audit)'],
-  'PATCH /workspaces/{workspaceId}/sims/{iccid}': [2, 'authorization BatchGet + the SIM (key in the path: version, device) → one TransactWrite'],
-  'POST /sims/{iccid}/transfer': [3, 'GetItem locator (strongly consistent; it names the source) → BatchGet my profile, both workspaces and my roles in them, the SIM → one TransactWrite'],
-  'POST /sims/{iccid}/usage': [3, 'BatchGet locator + operator\'s profile (SSO check) → GetItem the workspace holding the SIM at `at` (its org gets the traffic) → one TransactWrite (record, counters, locator as read)'],
-  'GET /workspaces/{workspaceId}/usage': [2, 'authorization + one Query of the range'],
-  'GET /reports': [1, 'with workspaceIds (here 2): one BatchGet of my profile (SSO check, org roles) and each workspace with my role in it; the figures are counters on the workspace items'],
-};
+/** Each route's round-trip minimum and why: its expectations, beside the route table (functions/routes.expectations.ts). */
+const MINIMUM: Record<string, [number, string]> = Object.fromEntries(
+  Object.entries(routeExpectations).map(([route, expectation]) => [route, expectation.roundTrips]),
+);
 
 function luhnIccid(): string {
   let body = '8949';

@@ -5,7 +5,7 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import * as z from 'zod';
 import { routeList } from '#functions/routes.js';
-import { Problem } from '../shared/schemas/common.js';
+import { Problem } from '#http/resources/common.js';
 import type { Route } from '#http/route.js';
 
 const problem = (description: string) => ({

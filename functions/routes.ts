@@ -5,24 +5,32 @@
  * repository functions it calls (docs/changes.md lists what a change touches).
  */
 import type { HttpMethod, Route, RouteSpec } from '#http/route.js';
-import {
-  AuditEvent, AuditQuery, Health, OrgOverview, PlanBody, TrialExtensionBody, WorkspaceOverview, Invitation, InvitationCreateBody, InvitationListQuery, InvitationParams,
-  InvitationPatchBody, InvitationPreview, InvitationAcceptance, TokenParams, Me, MemberListQuery, MemberParams, MemberPatchBody, Member, MePatchBody, OrgCreateBody,
-  OrgListQuery, OrgParams, OrgPatchBody, OrgSummary, Organization, SignupBody, TransferOwnershipBody,
-  Workspace, WorkspaceCreateBody, WorkspaceListQuery, WorkspaceParams, WorkspacePatchBody,
-} from '../shared/schemas/resources.js';
-import { page, PageQuery } from '../shared/schemas/common.js';
-import { WorkspaceMember, WorkspaceMemberListQuery, WorkspaceMemberParams, WorkspaceMemberPutBody } from '../shared/schemas/resources.js';
-import { WorkspaceMoveBody, WorkspaceMoveResult } from '../shared/schemas/resources.js';
 import * as z from 'zod';
+import { page, PageQuery } from '#http/resources/common.js';
+import { Health } from '#http/resources/service.js';
+import { Me, MePatchBody, SignupBody } from '#http/resources/me.js';
 import {
-  CreatedDevice, Device, DeviceCreateBody, DeviceGrant, DeviceGrantBody, DeviceGrantParams, DeviceListParams, DeviceListQuery, DeviceParams,
-  DevicePatchBody, IngestAccepted, IngestBody, IngestParams, Stream, StreamCreateBody, StreamListParams, StreamListQuery, StreamParams,
-} from '../shared/schemas/devices.js';
+  OrgCreateBody, OrgListQuery, OrgOverview, OrgParams, OrgPatchBody, OrgSummary, Organization, PlanBody, TransferOwnershipBody, TrialExtensionBody,
+} from '#http/resources/organizations.js';
+import { AuditEvent, AuditQuery } from '#http/resources/audit.js';
+import {
+  Invitation, InvitationAcceptance, InvitationCreateBody, InvitationListQuery, InvitationParams, InvitationPatchBody, InvitationPreview, TokenParams,
+} from '#http/resources/invitations.js';
+import { Member, MemberListQuery, MemberParams, MemberPatchBody } from '#http/resources/members.js';
+import {
+  Workspace, WorkspaceCreateBody, WorkspaceListQuery, WorkspaceMoveBody, WorkspaceMoveResult, WorkspaceOverview, WorkspaceParams, WorkspacePatchBody,
+} from '#http/resources/workspaces.js';
+import { WorkspaceMember, WorkspaceMemberListQuery, WorkspaceMemberParams, WorkspaceMemberPutBody } from '#http/resources/workspace-members.js';
+import {
+  CreatedDevice, Device, DeviceCreateBody, DeviceGrant, DeviceGrantBody, DeviceGrantParams, DeviceListParams, DeviceListQuery, DeviceParams, DevicePatchBody,
+} from '#http/resources/devices.js';
+import {
+  IngestAccepted, IngestBody, IngestParams, Stream, StreamCreateBody, StreamListParams, StreamListQuery, StreamParams,
+} from '#http/resources/streams.js';
 import {
   IccidParams, Report, ReportQuery, Sim, SimCreateBody, SimListParams, SimParams, SimPatchBody, SimTransferBody, Usage, UsageBody, UsageQuery,
   UsageRecord,
-} from '../shared/schemas/sims.js';
+} from '#http/resources/sims.js';
 
 const read = { table: 'read' } as const;
 const write = { table: 'readWrite' } as const;

@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { deviceView } from '#http/device-views.js';
+import { deviceView } from '#http/resources/devices.js';
 import { deviceOf } from '#services/devices.js';
 import { routes } from '#functions/routes.js';
 

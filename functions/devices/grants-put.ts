@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { deviceGrantView } from '#http/device-views.js';
+import { deviceGrantView } from '#http/resources/devices.js';
 import { grantDeviceAccess } from '#services/devices.js';
 import { routes } from '#functions/routes.js';
 

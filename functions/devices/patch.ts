@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { deviceView } from '#http/device-views.js';
+import { deviceView } from '#http/resources/devices.js';
 import { requiredVersion } from '#http/etag.js';
 import { editDevice } from '#services/devices.js';
 import { routes } from '#functions/routes.js';

@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { joinedView } from '#http/views.js';
+import { joinedView } from '#http/resources/invitations.js';
 import { accept } from '#services/invitations.js';
 import { routes } from '#functions/routes.js';
 

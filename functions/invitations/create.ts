@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { invitationView } from '#http/views.js';
+import { invitationView } from '#http/resources/invitations.js';
 import { invite } from '#services/invitation-emails.js';
 import { routes } from '#functions/routes.js';
 

@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { meView } from '#http/views.js';
+import { meView } from '#http/resources/me.js';
 import { signUp } from '#services/me.js';
 import { routes } from '#functions/routes.js';
 

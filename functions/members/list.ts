@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { directoryEntryView } from '#http/views.js';
+import { directoryEntryView } from '#http/resources/members.js';
 import { listDirectory } from '#services/members.js';
 import { routes } from '#functions/routes.js';
 

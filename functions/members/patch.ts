@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { memberView } from '#http/views.js';
+import { memberView } from '#http/resources/members.js';
 import { changeMemberRole } from '#services/members.js';
 import { routes } from '#functions/routes.js';
 

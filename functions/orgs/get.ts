@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { orgView } from '#http/views.js';
+import { orgView } from '#http/resources/organizations.js';
 import { routes } from '#functions/routes.js';
 
 /** The organization was already read while authorizing; nothing more to fetch. */

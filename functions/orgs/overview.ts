@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { orgOverviewView } from '#http/views.js';
+import { orgOverviewView } from '#http/resources/organizations.js';
 import { routes } from '#functions/routes.js';
 
 /** The organization read while authorizing carries every counter: nothing more to fetch. */

@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { requiredVersion } from '#http/etag.js';
-import { orgView } from '#http/views.js';
+import { orgView } from '#http/resources/organizations.js';
 import { editOrganization } from '#services/organizations.js';
 import { routes } from '#functions/routes.js';
 

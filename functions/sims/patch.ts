@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { requiredVersion } from '#http/etag.js';
-import { simView } from '#http/views.js';
+import { simView } from '#http/resources/sims.js';
 import { editSim } from '#services/sims.js';
 import { routes } from '#functions/routes.js';
 

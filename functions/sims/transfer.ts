@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { simView } from '#http/views.js';
+import { simView } from '#http/resources/sims.js';
 import { transferSim } from '#services/sims.js';
 import { routes } from '#functions/routes.js';
 

@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { streamView } from '#http/device-views.js';
+import { streamView } from '#http/resources/streams.js';
 import { listStreams } from '#services/streams.js';
 import { routes } from '#functions/routes.js';
 

@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { workspaceView } from '#http/views.js';
+import { workspaceView } from '#http/resources/workspaces.js';
 import { createWorkspaceIn } from '#services/workspaces.js';
 import { routes } from '#functions/routes.js';
 

@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { workspaceMemberView } from '#http/views.js';
+import { workspaceMemberView } from '#http/resources/workspace-members.js';
 import { listMembersOfWorkspace } from '#services/workspace-members.js';
 import { routes } from '#functions/routes.js';
 

@@ -1,5 +1,5 @@
 import { api } from '#http/api.js';
-import { workspaceOverviewView } from '#http/views.js';
+import { workspaceOverviewView } from '#http/resources/workspaces.js';
 import { routes } from '#functions/routes.js';
 
 /** The workspace read while authorizing carries every counter: nothing more to fetch. */

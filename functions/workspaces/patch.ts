@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { requiredVersion } from '#http/etag.js';
-import { workspaceView } from '#http/views.js';
+import { workspaceView } from '#http/resources/workspaces.js';
 import { editWorkspace } from '#services/workspaces.js';
 import { routes } from '#functions/routes.js';
 

@@ -1,6 +1,7 @@
 /**
  * The authorization matrix (issue 6): every route of `routeList` × every kind of caller, each
- * with the status authz-matrix.data.ts says the contract implies. One world is built once;
+ * with the status its expectations (functions/routes.expectations.ts, beside the route table)
+ * say the contract implies. One world is built once;
  * routes that destroy or transfer something run on resources made for that one case.
  * A 4xx must be problem+json with the contract's code, and a 404 for something that exists
  * but is hidden must be byte-for-byte the 404 the same caller gets for a random unknown id.
@@ -8,7 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '#functions/routes.js';
-import { authzMatrix, CALLER_KINDS, expectedCaseCount, matrixGaps, type CallerKind, type MatrixRow } from './authz-matrix.data.js';
+import { CALLER_KINDS, type AuthzRow, type CallerKind } from '#functions/routes.expectations.js';
+import { authzMatrix, expectedCaseCount, matrixGaps } from './support/authz-matrix.js';
 import { call, signedUp, type Res, type Tenant, type User } from './support/api.js';
 import { configureRepositories } from './support/env.js';
 import { freshAddress, inviteAndGetToken } from './support/invitations.js';
@@ -384,7 +386,7 @@ describe('authorization matrix: every route × every caller', () => {
   });
 
   for (const route of routeList) {
-    const row: MatrixRow | undefined = authzMatrix[route.key];
+    const row: AuthzRow | undefined = authzMatrix[route.key];
     it(`${route.key}`, async () => {
       expect(row, `no row for ${route.key}`).toBeDefined();
       const drive = drivers[route.key]!;

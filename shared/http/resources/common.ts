@@ -1,3 +1,7 @@
+/**
+ * What the resources' schemas share: ids, timestamps, names, roles, paging, and the problem
+ * document every error answer is. Not a resource of its own.
+ */
 import * as z from 'zod';
 
 /** IDs are UUIDs; anything else in a path is answered 400 before any lookup. */

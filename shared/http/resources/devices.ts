@@ -1,15 +1,15 @@
-/** Schemas of devices, streams, per-device grants and ingest (requests, responses, OpenAPI). */
+/**
+ * Devices and their per-device grants: request and response schemas, and the views (records → API
+ * JSON; never the key hash).
+ */
 import * as z from 'zod';
-import { DEVICE_NAME_PATTERN, STREAM_NAME_PATTERN } from '#domain/devices.js';
+import { DEVICE_NAME_PATTERN, type Device as DeviceRecord, type DeviceGrant as DeviceGrantRecord } from '#domain/devices.js';
 import { Description, Id, PageQuery, Timestamp } from './common.js';
 
 export const DeviceName = z
   .string()
   .regex(DEVICE_NAME_PATTERN, 'must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit')
   .meta({ description: 'unique within the workspace, compared case-insensitively' });
-export const StreamName = z
-  .string()
-  .regex(STREAM_NAME_PATTERN, 'must be 1-64 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
 export const GrantLevel = z.enum(['read', 'write']).meta({ id: 'DeviceGrantLevel' });
 
 // ── Devices ───────────────────────────────────────────────────────────────────
@@ -41,20 +41,20 @@ export const DeviceGrant = z
   .object({ workspaceId: z.string(), deviceId: z.string(), userId: z.string(), access: GrantLevel, grantedBy: z.string(), grantedAt: Timestamp })
   .meta({ id: 'DeviceGrant' });
 
-// ── Streams ───────────────────────────────────────────────────────────────────
-export const StreamListParams = z.strictObject({ workspaceId: Id });
-export const StreamParams = z.strictObject({ workspaceId: Id, streamName: StreamName });
-export const StreamListQuery = PageQuery;
-export const StreamCreateBody = z.strictObject({ name: StreamName, description: Description.optional() });
-export const Stream = z
-  .object({ name: z.string(), description: z.string().nullable(), createdAt: Timestamp, createdBy: z.string() })
-  .meta({ id: 'Stream' });
+export const deviceView = (d: DeviceRecord) => ({
+  id: d.id,
+  name: d.name,
+  description: d.description,
+  simIccid: d.simIccid,
+  createdAt: d.createdAt,
+  lastSeenAt: d.lastSeenAt,
+});
 
-// ── Ingest ────────────────────────────────────────────────────────────────────
-export const IngestParams = z.strictObject({ workspaceId: Id, deviceName: DeviceName, streamName: StreamName });
-/** Any JSON document (the 64 KB body limit applies); nothing of it is stored. */
-export const IngestBody = z
-  .unknown()
-  .refine((value) => value !== undefined, 'must be a JSON document')
-  .meta({ description: 'any JSON document up to 64 KB' });
-export const IngestAccepted = z.object({ receivedAt: Timestamp }).meta({ id: 'IngestAccepted' });
+export const deviceGrantView = (g: DeviceGrantRecord) => ({
+  workspaceId: g.workspaceId,
+  deviceId: g.deviceId,
+  userId: g.userId,
+  access: g.access,
+  grantedBy: g.grantedBy,
+  grantedAt: g.grantedAt,
+});

@@ -1,6 +1,11 @@
-/** Request and response schemas of SIMs, usage and reports (they feed validation and OpenAPI). */
+/**
+ * SIMs, their usage and the reports over workspaces: request and response schemas (they feed
+ * validation and OpenAPI), and the SIM's view (record → API JSON). The answers about usage (a
+ * usage record, a workspace's usage) and reports are shaped by their services
+ * (shared/services/sims.ts, reports.ts).
+ */
 import * as z from 'zod';
-import { isIccid } from '#domain/sims.js';
+import { isIccid, type Sim as SimRecord } from '#domain/sims.js';
 import { Id, Timestamp } from './common.js';
 
 export const Iccid = z
@@ -65,3 +70,12 @@ export const Report = z
     combined: z.object(Figures),
   })
   .meta({ id: 'Report' });
+
+export const simView = (s: SimRecord) => ({
+  iccid: s.iccid,
+  workspaceId: s.workspaceId,
+  status: s.status,
+  deviceId: s.deviceId,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+});
