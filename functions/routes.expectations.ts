@@ -117,7 +117,7 @@ export const routeExpectations = {
   },
   'PATCH /me': {
     authz: statuses({ 404: ['operator'], 401: ['anonymous'], others: 200 }),
-    roundTrips: [4, 'name change, 1 org: Query GSI1 USER#me (the orgs whose membership carries a copy of my names, my explicit workspaces) → one TransactWrite (profile + the name copy on each membership) ‖ BatchGet profile, orgs, workspaces ‖ Query GSI1 ORG#o (the /me answer); as for GET /me, the profile decides and a lagging index costs one more wave only then'],
+    roundTrips: [5, 'name change, 1 org: GetItem my profile (the SSO check: only GET /me is exempt) → Query GSI1 USER#me (the orgs whose membership carries a copy of my names, my explicit workspaces) → one TransactWrite (profile + the name copy on each membership) ‖ BatchGet profile, orgs, workspaces ‖ Query GSI1 ORG#o (the /me answer); as for GET /me, the profile decides and a lagging index costs one more wave only then'],
   },
   // My organizations: none for the operator, still 200.
   'GET /orgs': {
