@@ -59,10 +59,10 @@ async function main(): Promise<void> {
           groups,
         });
   const { idToken } = await issued.catch((error: unknown) => {
-    throw new Error(
-      `Could not sign ${email} in at ${info.cognitoEndpoint} (is npm start running?): ` +
-        (error instanceof Error ? error.message : String(error)),
-    );
+    const message = error instanceof Error ? error.message : String(error);
+    // A refusal (the pre sign-up rules, a look-alike address) is an answer, not a stack that is down.
+    const refused = message.startsWith('PreSignUp failed') || (error as { code?: string }).code === 'invalid_email';
+    throw new Error(`Could not sign ${email} in at ${info.cognitoEndpoint}${refused ? '' : ' (is npm start running?)'}: ${message}`);
   });
   process.stdout.write(`${idToken}\n`);
 }
