@@ -9,6 +9,7 @@ import { Email } from './constructs/email.js';
 import { TenancyFunction } from './constructs/function.js';
 import { Identity } from './constructs/identity.js';
 import { Schedules } from './constructs/schedules.js';
+import { parseSignInConfig, type SignInConfig } from './sign-in-config.js';
 
 export interface TenancyStackProps extends StackProps {
   /** Base URL of the portal: the only CORS origin, and the base of links in emails. */
@@ -19,6 +20,8 @@ export interface TenancyStackProps extends StackProps {
   emailDomain?: string;
   /** The route table; the application's own unless a test builds the stack from other rows. */
   routes?: readonly Route[];
+  /** Sign-in methods (infra/sign-in-config.ts); none = email + password and managed login only. */
+  signIn?: SignInConfig;
 }
 
 /**
@@ -48,7 +51,7 @@ export class TenancyStack extends Stack {
     super(scope, id, props);
 
     this.data = new Data(this, 'Data');
-    this.identity = new Identity(this, 'Identity');
+    this.identity = new Identity(this, 'Identity', { portalUrl: props.portalUrl, signIn: props.signIn ?? parseSignInConfig({}) });
     this.email = new Email(this, 'Email', { emailFrom: props.emailFrom, emailDomain: props.emailDomain });
     this.api = new Api(this, 'Api', {
       userPool: this.identity.userPool,
@@ -97,6 +100,7 @@ export class TenancyStack extends Stack {
 
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'PortalClientId', { value: this.identity.portalClient.userPoolClientId });
+    new CfnOutput(this, 'SignInDomain', { value: this.identity.domain.baseUrl() });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
   }
 

@@ -1,5 +1,6 @@
 import { App, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { signInConfigFromContext } from './sign-in-config.js';
 import { TenancyStack } from './stack.js';
 
 export const DEFAULTS = {
@@ -15,7 +16,8 @@ function contextString(app: App, key: string): string | undefined {
 }
 
 /**
- * The CDK app: the Tenancy stack, configured from context (`cdk synth -c portalUrl=...`),
+ * The CDK app: the Tenancy stack, configured from context (`cdk synth -c portalUrl=...`; the
+ * sign-in methods with `-c signInConfig=sign-in.json`, see infra/sign-in-config.ts),
  * checked by cdk-nag's AWS Solutions rules on every synth. Built by a function so the
  * infra tests synthesize exactly what `cdk synth` does.
  */
@@ -37,6 +39,7 @@ export function createTenancyApp(props: AppProps = {}): { app: App; stack: Tenan
     portalUrl: portalUrl.replace(/\/+$/, ''),
     emailFrom,
     emailDomain: contextString(app, 'emailDomain'),
+    signIn: signInConfigFromContext((key) => app.node.tryGetContext(key)),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

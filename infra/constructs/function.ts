@@ -25,7 +25,10 @@ export interface TenancyFunctionProps {
   /** Module under functions/ without extension, as in the route table's `handler`. */
   handler: string;
   description: string;
-  environment: TenancyFunctionEnvironment;
+  /** What `shared/config.ts` reads; omitted for a function that reads none of it (a Cognito trigger). */
+  environment?: TenancyFunctionEnvironment;
+  /** Further variables of this function alone. */
+  variables?: Record<string, string>;
   /**
    * Default 10 s, right for a request behind API Gateway; only functions no client waits on
    * (scheduled jobs) need more.
@@ -77,10 +80,15 @@ export class TenancyFunction extends Construct {
       systemLogLevelV2: SystemLogLevel.WARN,
       tracing: Tracing.ACTIVE,
       environment: {
-        TABLE_NAME: props.environment.tableName,
-        PORTAL_URL: props.environment.portalUrl,
-        EMAIL_FROM: props.environment.emailFrom,
-        CURSOR_SECRET: props.environment.cursorSecret,
+        ...(props.environment === undefined
+          ? {}
+          : {
+              TABLE_NAME: props.environment.tableName,
+              PORTAL_URL: props.environment.portalUrl,
+              EMAIL_FROM: props.environment.emailFrom,
+              CURSOR_SECRET: props.environment.cursorSecret,
+            }),
+        ...props.variables,
         POWERTOOLS_SERVICE_NAME: 'tenancy',
         // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',

@@ -1,31 +1,29 @@
 /**
  * cognito-local: the user pool, the portal's app client and the operators' group, plus a
- * way to get a real ID token for any email (what the portal gets after sign-in).
+ * way to get a real ID token for any email (what the portal gets after sign-in). The pool is
+ * case-insensitive like the deployed one (cognito-users.ts), and federated sign-in, which
+ * cognito-local cannot do, is in federation.ts.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
+  AddCustomAttributesCommand,
   AdminDeleteUserAttributesCommand,
-  AdminGetUserCommand,
-  AdminListGroupsForUserCommand,
-  AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
-  CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DescribeUserPoolCommand,
   InitiateAuthCommand,
-  ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
-  UserNotFoundException,
-  UsernameExistsException,
   type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { normalizeEmail } from '#domain/email.js';
+import { decidePasswordSignUp } from '#domain/sign-in.js';
+import { createLocalUser, ensureGroups, LOCAL_CUSTOM_ATTRIBUTES, localUsersWithEmail, setGroups } from './cognito-users.js';
 import { answers, spawnChild, waitUntil, type Child } from './process.js';
 
 export const USER_POOL_NAME = 'tenancy-local';
@@ -122,10 +120,20 @@ export async function ensureUserPool(endpoint: string): Promise<CognitoTarget> {
           // As in AWS: people sign in with their email, and the username is an opaque id.
           UsernameAttributes: ['email'],
           AutoVerifiedAttributes: ['email'],
+          // As deployed (signInCaseSensitive: false). cognito-local keeps it without acting on
+          // it, so cognito-users.ts flattens case itself.
+          UsernameConfiguration: { CaseSensitive: false },
+          Schema: LOCAL_CUSTOM_ATTRIBUTES,
         }),
       );
       userPoolId = created.UserPool?.Id;
       if (userPoolId === undefined) throw new Error('cognito-local created a user pool without an id');
+    } else {
+      // A pool kept from before federation was emulated lacks the custom attributes.
+      const { UserPool } = await client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
+      const have = new Set((UserPool?.SchemaAttributes ?? []).map((a) => a.Name));
+      const missing = LOCAL_CUSTOM_ATTRIBUTES.filter((a) => !have.has(`custom:${a.Name}`));
+      if (missing.length > 0) await client.send(new AddCustomAttributesCommand({ UserPoolId: userPoolId, CustomAttributes: missing }));
     }
 
     const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
@@ -150,14 +158,6 @@ export async function ensureUserPool(endpoint: string): Promise<CognitoTarget> {
   }
 }
 
-async function ensureGroups(client: CognitoIdentityProviderClient, userPoolId: string, names: string[]): Promise<void> {
-  const existing = await client.send(new ListGroupsCommand({ UserPoolId: userPoolId }));
-  const known = new Set((existing.Groups ?? []).map((g) => g.GroupName));
-  for (const name of names) {
-    if (!known.has(name)) await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: name }));
-  }
-}
-
 function decodePayload(jwt: string): Record<string, unknown> {
   const payload = jwt.split('.')[1];
   if (payload === undefined) throw new Error('cognito-local returned a malformed token');
@@ -167,7 +167,10 @@ function decodePayload(jwt: string): Record<string, unknown> {
 /**
  * Signs `email` in, creating the user first if needed (with a permanent password, so no
  * NEW_PASSWORD_REQUIRED challenge), and returns its tokens. Safe to call repeatedly:
- * attributes and groups are brought to what `opts` asks for each time.
+ * attributes and groups are brought to what `opts` asks for each time. The address is found
+ * whatever its case, as in a case-insensitive pool, and creating a user for it goes through the
+ * pre sign-up trigger's decision: refused (an Error with the trigger's message) when a user who
+ * signs in through a provider has it, and for look-alike addresses.
  */
 export async function issueToken(
   target: CognitoTarget,
@@ -185,31 +188,16 @@ export async function issueToken(
     ...(opts.familyName === undefined ? [] : [{ Name: 'family_name', Value: opts.familyName }]),
   ];
   try {
+    const canonicalEmail = normalizeEmail(email);
+    const users = await localUsersWithEmail(client, userPoolId, canonicalEmail);
     // The pool signs people in by email, so the username is an opaque id: admin calls below
     // use it, because cognito-local matches group members by username only.
-    let username: string | undefined;
-    try {
-      ({ Username: username } = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email })));
-    } catch (error) {
-      if (!(error instanceof UserNotFoundException)) throw error;
-    }
+    let username = users.find((u) => u.status !== 'EXTERNAL_PROVIDER')?.username;
+    const stored = users.find((u) => u.username === username)?.email;
     if (username === undefined) {
-      try {
-        const created = await client.send(
-          new AdminCreateUserCommand({
-            UserPoolId: userPoolId,
-            Username: email,
-            UserAttributes: [{ Name: 'email', Value: email }, ...attributes],
-            MessageAction: 'SUPPRESS',
-          }),
-        );
-        username = created.User?.Username;
-      } catch (error) {
-        // Another caller (a parallel test) created the same user in between.
-        if (!(error instanceof UsernameExistsException)) throw error;
-        ({ Username: username } = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email })));
-      }
-      if (username === undefined) throw new Error(`cognito-local created ${email} without a username`);
+      const decision = decidePasswordSignUp({ canonicalEmail, users });
+      if (decision.kind === 'refuse') throw new Error(`PreSignUp failed with error ${decision.reason}`);
+      username = await createLocalUser(client, userPoolId, email, attributes);
     } else {
       if (attributes.length > 0) {
         // cognito-local refuses email_verified without the email itself in the same update.
@@ -217,7 +205,7 @@ export async function issueToken(
           new AdminUpdateUserAttributesCommand({
             UserPoolId: userPoolId,
             Username: username,
-            UserAttributes: [{ Name: 'email', Value: email }, ...attributes],
+            UserAttributes: [{ Name: 'email', Value: stored ?? email }, ...attributes],
           }),
         );
       }
@@ -246,7 +234,8 @@ export async function issueToken(
       new InitiateAuthCommand({
         ClientId: target.clientId,
         AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: email, PASSWORD: LOCAL_PASSWORD },
+        // The username itself: cognito-local matches an email alias exactly, case and all.
+        AuthParameters: { USERNAME: username, PASSWORD: LOCAL_PASSWORD },
       }),
     );
     const idToken = auth.AuthenticationResult?.IdToken;
@@ -259,28 +248,5 @@ export async function issueToken(
     return { idToken, accessToken, sub };
   } finally {
     client.destroy();
-  }
-}
-
-async function setGroups(
-  client: CognitoIdentityProviderClient,
-  userPoolId: string,
-  username: string,
-  groups: string[],
-): Promise<void> {
-  await ensureGroups(client, userPoolId, groups);
-  const current = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }));
-  const have = new Set((current.Groups ?? []).flatMap((g) => (g.GroupName === undefined ? [] : [g.GroupName])));
-  for (const group of groups) {
-    if (!have.has(group)) {
-      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: group }));
-    }
-  }
-  for (const group of have) {
-    if (!groups.includes(group)) {
-      await client.send(
-        new AdminRemoveUserFromGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: group }),
-      );
-    }
   }
 }

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { UnauthorizedError } from '#kernel/errors.js';
+import { ForbiddenError, UnauthorizedError } from '#kernel/errors.js';
 
 /** Who is calling, from the claims the API Gateway authorizer verified. */
 export interface Principal {
@@ -53,14 +53,23 @@ function safeJson(s: string): unknown {
   }
 }
 
-/** Turns verified claims into a principal; anything but a Cognito ID token is refused. */
+/**
+ * Turns verified claims into a principal; anything but a Cognito ID token is refused (401), and
+ * an ID token without email answers 403 saying so.
+ */
 export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Principal {
   const claims = (event.requestContext?.authorizer?.jwt?.claims ?? {}) as Record<string, unknown>;
   const sub = claims.sub;
   const email = claims.email;
   // API Gateway's JWT authorizer also admits access tokens (it matches client_id); the API wants ID tokens.
-  if (claims.token_use !== 'id' || typeof sub !== 'string' || sub === '' || typeof email !== 'string' || email === '') {
+  if (claims.token_use !== 'id' || typeof sub !== 'string' || sub === '') {
     throw new UnauthorizedError('A Cognito ID token is required.');
+  }
+  // A valid ID token without email: the provider it came through maps no email (docs/sign-in.md).
+  if (typeof email !== 'string' || email === '') {
+    throw new ForbiddenError(
+      'This ID token has no email claim: the identity provider you signed in through does not pass an email address to the user pool. Sign in another way, or ask the operators to map email for that provider.',
+    );
   }
   return {
     userId: sub,

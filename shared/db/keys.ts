@@ -4,6 +4,7 @@
  * to batch a read with authorization; see docs/changes.md).
  */
 import { TABLE } from '#db/table.js';
+import { normalizeEmail } from '#domain/email.js';
 
 export interface Key {
   PK: string;
@@ -15,8 +16,8 @@ const GSI2 = TABLE.indexes.trials;
 
 export const keys = {
   user: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
-  /** Email uniqueness guard, case-insensitive. */
-  email: (email: string): Key => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'EMAIL' }),
+  /** Email uniqueness guard, in the one comparison form (shared/domain/email.ts). */
+  email: (email: string): Key => ({ PK: `EMAIL#${normalizeEmail(email)}`, SK: 'EMAIL' }),
   org: (orgId: string): Key => ({ PK: `ORG#${orgId}`, SK: 'META' }),
   orgMember: (orgId: string, userId: string): Key => ({ PK: `ORG#${orgId}`, SK: `MEMBER#${userId}` }),
   workspace: (workspaceId: string): Key => ({ PK: `WS#${workspaceId}`, SK: 'META' }),
@@ -28,7 +29,7 @@ export const keys = {
    * Who holds an email address in an organization: a member or a pending invitation. One
    * guard per (org, email) makes "already a member" and "already invited" one conditional write.
    */
-  orgEmail: (orgId: string, email: string): Key => ({ PK: `ORG#${orgId}`, SK: `EMAIL#${email.toLowerCase()}` }),
+  orgEmail: (orgId: string, email: string): Key => ({ PK: `ORG#${orgId}`, SK: `EMAIL#${normalizeEmail(email)}` }),
   /** Invitations sent by an organization in one clock hour. */
   inviteRate: (orgId: string, hourWindow: string): Key => ({ PK: `ORG#${orgId}`, SK: `RATE#INVITES#${hourWindow}` }),
   /** A deleted workspace's purge marker (its META item is already gone). */

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { orgRoleRank, workspaceRoleRank, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from '#kernel/errors.js';
 import type { Invitation } from '#domain/model.js';
+import { normalizeEmail } from '#domain/email.js';
 
 export const DEFAULT_EXPIRY_DAYS = 7;
 export const RESEND_INTERVAL_SECONDS = 60;
@@ -70,9 +71,12 @@ export function assertCanResend(invitation: Invitation, now: Date): void {
   if (wait > 0) throw new RateLimitedError('This invitation was sent less than a minute ago.', wait);
 }
 
-/** The token's holder must be the invitee: same email (case-insensitive) and verified. */
+/**
+ * The token's holder must be the invitee: the same email once normalized (NFKC, case-folded;
+ * a look-alike address is a 400 `invalid_email`) and verified.
+ */
 export function assertInvitee(invitation: Invitation, caller: { email: string; emailVerified: boolean }): void {
-  if (!caller.emailVerified || caller.email.toLowerCase() !== invitation.email) {
+  if (!caller.emailVerified || normalizeEmail(caller.email) !== normalizeEmail(invitation.email)) {
     throw new ForbiddenError('This invitation was sent to another email address, or yours is not verified.');
   }
 }

@@ -30,6 +30,17 @@ export class BadRequestError extends HttpError {
   }
 }
 
+/**
+ * An email address refused before any comparison: it holds look-alike characters (a KELVIN
+ * SIGN for `k`, fullwidth letters, ligatures) that Unicode NFKC would turn into other letters
+ * (shared/domain/email.ts).
+ */
+export class InvalidEmailError extends HttpError {
+  constructor(message: string) {
+    super(400, 'invalid_email', 'Bad Request', message);
+  }
+}
+
 export class UnauthorizedError extends HttpError {
   constructor(message = 'A valid bearer token is required.') {
     super(401, 'unauthorized', 'Unauthorized', message);

@@ -7,6 +7,7 @@ import type { OrgAccess } from '#auth/access.js';
 import { assertMayGrant } from '#auth/decisions.js';
 import { config } from '#kernel/config.js';
 import { createInvitation, recordSend, renewLink } from '#db/repositories/invitations.js';
+import { normalizeEmail } from '#domain/email.js';
 import { assertCanResend, assertPending, expiryFrom, newToken } from '#domain/invitations.js';
 import type { Invitation, Organization } from '#domain/model.js';
 import { sendEmail } from '#email/ses.js';
@@ -47,7 +48,7 @@ export async function invite(
   const invitation: Invitation = {
     id: randomUUID(),
     orgId: access.org.id,
-    email: input.email.toLowerCase(),
+    email: normalizeEmail(input.email),
     role: input.role,
     workspaces: grants,
     message: input.message || null,

@@ -15,6 +15,7 @@ import {
 import { listAllOrgWorkspaces } from '#db/repositories/workspaces.js';
 import { newMembership, newOrganization, newWorkspace } from '#domain/factories.js';
 import type { MeView, UserProfile, Workspace } from '#domain/model.js';
+import { normalizeEmail } from '#domain/email.js';
 import { requirementOf } from '#domain/sso.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
 import type { Principal } from '#auth/principal.js';
@@ -33,6 +34,8 @@ export async function signUp(
   input: { givenName: string; familyName: string; organizationName?: string },
   now = new Date(),
 ): Promise<{ created: boolean; me: MeView }> {
+  // Look-alike addresses are refused (400 invalid_email) before anything is read or written.
+  normalizeEmail(principal.email);
   const repeat = async () => ({ created: false, me: await loadMe(principal.userId, (profile) => assertSso(principal, profile)) });
   if (!principal.emailVerified) {
     // Only a repeat is open to an unverified address: whether it is one needs the profile.

@@ -81,8 +81,9 @@ describe('TenancyStack', () => {
     it('gives every route a distinct function', () => {
       const targets = Object.values(integrations()).map((i) => i.Properties.IntegrationUri['Fn::GetAtt'][0]);
       expect(new Set(targets).size).toBe(routeList.length);
-      // One per route, plus the scheduled sweep (asserted below to be behind no route).
-      template.resourceCountIs('AWS::Lambda::Function', routeList.length + 1);
+      // One per route, plus the scheduled sweep (asserted below to be behind no route) and the
+      // user pool's pre sign-up trigger (test/infra/sign-in.test.ts).
+      template.resourceCountIs('AWS::Lambda::Function', routeList.length + 2);
     });
 
     it('puts the JWT authorizer on every auth:user route and none on auth:none routes', () => {
@@ -220,7 +221,8 @@ describe('TenancyStack', () => {
       template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
         GenerateSecret: false,
         ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
-        AllowedOAuthFlows: Match.absent(),
+        // Managed login by authorization code (+ PKCE), never the implicit grant (sign-in.test.ts).
+        AllowedOAuthFlows: ['code'],
       });
       template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'platform-operators' });
     });
@@ -240,7 +242,9 @@ describe('TenancyStack', () => {
     });
 
     it('get the configuration shared/config.ts reads, the cursor key only as a deploy-time reference', () => {
-      for (const [id, fn] of functions()) {
+      // The pre sign-up trigger reads none of it, and gets none of it (sign-in.test.ts).
+      const trigger = logicalId(stack, stack.identity.preSignUp.function.node.defaultChild);
+      for (const [id, fn] of functions().filter(([id]) => id !== trigger)) {
         const env = fn.Properties.Environment.Variables as Record<string, unknown>;
         expect(env, id).toMatchObject({
           TABLE_NAME: { Ref: logicalId(stack, stack.data.table.node.defaultChild) },

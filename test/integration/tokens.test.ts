@@ -1,6 +1,7 @@
 /**
  * Forged, stale and malformed bearer tokens through the local gateway on an auth route:
- * each answers 401 problem+json, and a good token still gets through. This extends the
+ * each answers 401 problem+json (a valid one that lacks the email claim, 403), and a good
+ * token still gets through. This extends the
  * gateway cases of local-stack.test.ts (no header, garbage, empty bearer, long-expired,
  * other audience, other issuer host, token_use=access, a real access token, a payload
  * swapped under a real signature) with the JWT attacks of RFC 8725: `alg: none`, a key of
@@ -158,9 +159,6 @@ describe('the gateway refuses with 401 problem+json', () => {
       await expectRefused(bearer(signLikeCognitoLocal({ ...claims, sub: '' })));
     });
 
-    it('missing email', async () => {
-      await expectRefused(bearer(signLikeCognitoLocal(without('email'))));
-    });
   });
 
   describe('malformed', () => {
@@ -189,6 +187,18 @@ describe('the gateway refuses with 401 problem+json', () => {
     it('a valid token under another scheme (Basic)', async () => {
       await expectRefused(`Basic ${owner.token}`);
     });
+  });
+});
+
+describe('a valid ID token without email (a provider that maps none)', () => {
+  it('answers 403 saying the email claim is missing, not 401', async () => {
+    for (const claimsWithoutEmail of [without('email'), { ...claims, email: '' }]) {
+      const res = await call('GET', ROUTE, { token: signLikeCognitoLocal(claimsWithoutEmail) });
+
+      expectProblem(res, 403, 'forbidden');
+      expect(res.body.detail).toMatch(/no email claim/);
+      expect(JSON.stringify(res.body)).not.toContain(owner.email);
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { BadRequestError, PreconditionFailedError } from '#kernel/errors.js';
 import { etagOf, requiredVersion } from '#http/etag.js';
 import { pageOf } from '#db/paging.js';
 import { principalFrom } from '#auth/principal.js';
-import { UnauthorizedError } from '#kernel/errors.js';
+import { ForbiddenError, UnauthorizedError } from '#kernel/errors.js';
 import { event, idClaims } from '../support/events.js';
 
 describe('cursors', () => {
@@ -78,6 +78,20 @@ describe('principal', () => {
   it('refuses access tokens and missing claims', () => {
     expect(() => principalFrom(event({ claims: { ...idClaims('u1'), token_use: 'access' } }))).toThrow(UnauthorizedError);
     expect(() => principalFrom(event({ claims: {} }))).toThrow(UnauthorizedError);
+  });
+  it('answers an ID token without email with 403 saying the claim is missing, not 401', () => {
+    const { email: _email, ...noEmail } = idClaims('u1');
+    for (const claims of [noEmail, { ...idClaims('u1'), email: '' }]) {
+      const refused = (() => {
+        try {
+          return principalFrom(event({ claims }));
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(refused).toBeInstanceOf(ForbiddenError);
+      expect(refused).toMatchObject({ status: 403, code: 'forbidden', message: expect.stringContaining('no email claim') });
+    }
   });
 });
 

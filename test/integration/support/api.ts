@@ -52,10 +52,13 @@ export interface User {
   api: Client;
 }
 
-/** A fresh Cognito user (unique email) with a token, not yet signed up. */
+/**
+ * A fresh Cognito user (unique email) with a token, not yet signed up. `email` is the address as
+ * the token carries it: a case-insensitive pool hands it out in lower case.
+ */
 export async function newUser(label = 'user'): Promise<User> {
-  const email = `${label}-${randomUUID().slice(0, 8)}@example.com`;
-  const issued = await token(email);
+  const issued = await token(`${label}-${randomUUID().slice(0, 8)}@example.com`);
+  const { email } = JSON.parse(Buffer.from(issued.idToken.split('.')[1]!, 'base64url').toString('utf8')) as { email: string };
   return { email, userId: issued.sub, token: issued.idToken, api: as(issued.idToken) };
 }
 
