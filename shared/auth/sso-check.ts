@@ -4,7 +4,7 @@
  * (`ssoByOperation` in the route table).
  */
 import { getProfile } from '#db/repositories/users.js';
-import type { UserProfile } from '#domain/model.js';
+import type { UserProfile } from '#domain/users.js';
 import { assertSsoSatisfied } from '#domain/sso.js';
 import type { Principal } from '#auth/principal.js';
 

@@ -3,7 +3,7 @@
  * big the move's single transaction gets. Plain functions, no AWS. (Who may move is decided in
  * the auth floor: `assertMayMove`.)
  */
-import type { WorkspaceMembership } from '#domain/model.js';
+import type { WorkspaceMembership } from '#domain/workspace-members.js';
 import { isImplicitWorkspaceAdmin, type OrgRole } from '#domain/roles.js';
 import { BadRequestError, ConflictError } from '#kernel/errors.js';
 

@@ -1,5 +1,7 @@
 /** Devices, streams and grants → the JSON shapes of API.md (never the key hash). */
-import type { Device, DeviceGrant, Stream } from '#domain/devices.js';
+import type { Device } from '#domain/devices.js';
+import type { DeviceGrant } from '#domain/device-grants.js';
+import type { Stream } from '#domain/streams.js';
 
 export const deviceView = (d: Device) => ({
   id: d.id,

@@ -1,7 +1,10 @@
 /** Domain records → the JSON shapes of API.md. */
 import type { OrgRole, WorkspaceRole } from '#domain/roles.js';
-import type { Invitation, MeView, OrgMembership, Organization, Workspace } from '#domain/model.js';
-import type { DisplayStatus } from '#domain/invitations.js';
+import type { MeView } from '#domain/users.js';
+import type { OrgMembership } from '#domain/members.js';
+import type { Organization } from '#domain/organizations.js';
+import type { Workspace } from '#domain/workspaces.js';
+import type { DisplayStatus, Invitation } from '#domain/invitations.js';
 import { ssoStatus } from '#domain/sso.js';
 
 export const orgView = (o: Organization) => ({

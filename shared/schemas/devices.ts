@@ -1,6 +1,7 @@
 /** Schemas of devices, streams, per-device grants and ingest (requests, responses, OpenAPI). */
 import * as z from 'zod';
-import { DEVICE_NAME_PATTERN, STREAM_NAME_PATTERN } from '#domain/devices.js';
+import { DEVICE_NAME_PATTERN } from '#domain/devices.js';
+import { STREAM_NAME_PATTERN } from '#domain/streams.js';
 import { Description, Id, PageQuery, Timestamp } from './common.js';
 
 export const DeviceName = z

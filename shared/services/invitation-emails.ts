@@ -2,12 +2,11 @@
  * The two invitation operations that email the invitee: inviting and resending. Kept apart
  * from the rest of the lifecycle so only their functions bundle the SES client.
  */
-import { randomUUID } from 'node:crypto';
 import type { OrgAccess } from '#auth/access.js';
 import { config } from '#kernel/config.js';
 import { createInvitation, recordSend, renewLink } from '#db/repositories/invitations.js';
-import { assertCanGrant, assertCanResend, assertPending, expiryFrom, newToken } from '#domain/invitations.js';
-import type { Invitation, Organization } from '#domain/model.js';
+import { assertCanGrant, assertCanResend, assertPending, expiryFrom, newInvitation, newToken, type Invitation } from '#domain/invitations.js';
+import type { Organization } from '#domain/organizations.js';
 import { sendEmail } from '#email/ses.js';
 import { invitationEmail } from '#email/templates.js';
 import { assertWorkspacesOfOrg, displayName, findInvitation, inviterOf, type Grants } from '#services/invitations.js';
@@ -43,25 +42,18 @@ export async function invite(
   assertCanGrant(inviterOf(access), input.role, grants);
   await assertWorkspacesOfOrg(access.org.id, grants);
   const { token, hash } = newToken();
-  const invitation: Invitation = {
-    id: randomUUID(),
+  const invitation = newInvitation({
     orgId: access.org.id,
-    email: input.email.toLowerCase(),
+    email: input.email,
     role: input.role,
     workspaces: grants,
     message: input.message || null,
     invitedBy: access.membership.userId,
     invitedByName: displayName(access.membership),
-    createdAt: now.toISOString(),
-    expiresAt: expiryFrom(now, input.expiresInDays),
-    status: 'pending',
-    emailStatus: 'failed',
-    lastSentAt: null,
     tokenHash: hash,
-    endedAt: null,
-    acceptedBy: null,
-    version: 1,
-  };
+    now,
+    expiresInDays: input.expiresInDays,
+  });
   await createInvitation(invitation, hash, now);
   return deliver(invitation, token, access.org, now);
 }

@@ -2,13 +2,7 @@
 import type { WorkspaceAccess } from '#auth/access.js';
 import type { WorkspaceRole } from '#domain/roles.js';
 import { getMember } from '#db/repositories/members.js';
-import {
-  deleteWorkspaceMember,
-  getOrgMemberships,
-  listOrgAdmins,
-  listWorkspaceMembers,
-  putWorkspaceMember,
-} from '#db/repositories/workspaces.js';
+import { deleteWorkspaceMember, getOrgMemberships, listOrgAdmins, listWorkspaceMembers, putWorkspaceMember } from '#db/repositories/workspace-members.js';
 import { assertMayRemoveWorkspaceMember, planWorkspaceRole } from '#auth/decisions.js';
 import { removableWorkspaceRole, workspaceMemberEntries, workspaceMemberSortKey, type WorkspaceMemberEntry } from '#domain/workspace-members.js';
 import { pageOf, type Page } from '#db/paging.js';

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgRole, WorkspaceRole } from '#domain/roles.js';
-import type { OrgMembership } from '#domain/model.js';
+import { isImplicitWorkspaceAdmin, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
+import type { OrgMembership } from '#domain/members.js';
 import { assertMayRemoveWorkspaceMember, planWorkspaceRole } from '#auth/decisions.js';
 import { removableWorkspaceRole, workspaceMemberEntries, workspaceMemberSortKey } from '#domain/workspace-members.js';
-import { isImplicitWorkspaceAdmin } from '#domain/roles.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
 
 const membership = (userId: string, role: OrgRole, givenName = userId, familyName = 'X'): OrgMembership => ({
