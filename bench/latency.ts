@@ -274,8 +274,8 @@ export async function measureLatency(stack: LocalStack): Promise<LatencyRow[]> {
   // Member directory: an org of 100 members (seeded as bench/routes.ts does); its first page holds 50.
   const dir = await signup('latdir');
   {
-    const { newMembership } = await import('#domain/factories.js');
-    const { membershipItem } = await import('#db/repositories/records.js');
+    const { newMembership } = await import('#domain/members.js');
+    const { membershipItem } = await import('#db/records/members.js');
     const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
     const now = new Date();
     const items = Array.from({ length: 99 }, (_, i) => {

@@ -280,8 +280,8 @@ export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteR
   ];
 
   // ── Figure 5: the member directory's first page at 50 and 5,000 members ──
-  const { newMembership } = await import('#domain/factories.js');
-  const { membershipItem } = await import('#db/repositories/records.js');
+  const { newMembership } = await import('#domain/members.js');
+  const { membershipItem } = await import('#db/records/members.js');
   const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
   const directory: DirectoryRow[] = [];
   for (const size of [50, 5_000]) {

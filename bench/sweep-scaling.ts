@@ -40,8 +40,12 @@ Object.assign(process.env, {
   POWERTOOLS_LOG_LEVEL: 'WARN',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 });
-const { newMembership, newOrganization, newWorkspace } = await import('#domain/factories.js');
-const { membershipItem, orgItem, workspaceItem } = await import('#db/repositories/records.js');
+const { newMembership } = await import('#domain/members.js');
+const { newOrganization } = await import('#domain/organizations.js');
+const { newWorkspace } = await import('#domain/workspaces.js');
+const { membershipItem } = await import('#db/records/members.js');
+const { orgItem } = await import('#db/records/organizations.js');
+const { workspaceItem } = await import('#db/records/workspaces.js');
 const { runSweep } = await import('#services/sweep.js');
 
 const raw = dynamoClient(dynamo.endpoint);

@@ -7,15 +7,28 @@
  * A resource outside the caller's tenants is 404, exactly like one that does not exist. Which
  * loader a route uses, with which path parameters, is the scope registry's (`#auth/scopes.ts`).
  */
-import type { Invitation, OrgMembership, Organization, UserProfile, Workspace, WorkspaceMembership } from '#domain/model.js';
+import type { Invitation } from '#domain/invitations.js';
+import type { OrgMembership } from '#domain/members.js';
+import type { Organization } from '#domain/organizations.js';
+import type { UserProfile } from '#domain/users.js';
+import type { Workspace } from '#domain/workspaces.js';
+import type { WorkspaceMembership } from '#domain/workspace-members.js';
 import type { Sim } from '#domain/sims.js';
-import { toSim } from '#db/repositories/sims.js';
+import { toSim } from '#db/records/sims.js';
 import { keys, type Key } from '#db/keys.js';
 import { batchGet, type Item } from '#db/ops.js';
-import { toInvitation, toMembership, toOrg, toProfile, toWorkspace, toWorkspaceMembership } from '#db/repositories/records.js';
+import { toInvitation } from '#db/records/invitations.js';
+import { toMembership } from '#db/records/members.js';
+import { toOrg } from '#db/records/organizations.js';
+import { toProfile } from '#db/records/users.js';
+import { toWorkspace } from '#db/records/workspaces.js';
+import { toWorkspaceMembership } from '#db/records/workspace-members.js';
 import { ForbiddenError, NotFoundError } from '#kernel/errors.js';
-import type { Device, DeviceGrant } from '#domain/devices.js';
-import { listUserGrants, toDevice, toDeviceGrant } from '#db/repositories/devices.js';
+import type { Device } from '#domain/devices.js';
+import type { DeviceGrant } from '#domain/device-grants.js';
+import { listUserGrants } from '#db/repositories/device-grants.js';
+import { toDevice } from '#db/records/devices.js';
+import { toDeviceGrant } from '#db/records/device-grants.js';
 import {
   deviceRoleAllows,
   grantAllows,

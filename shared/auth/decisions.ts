@@ -11,7 +11,8 @@
  */
 import { allows, authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
 import { workspaceOrgRoleAllows, workspaceRoleAllows } from '#auth/policy.js';
-import type { OrgMembership, WorkspaceSso } from '#domain/model.js';
+import type { OrgMembership } from '#domain/members.js';
+import type { WorkspaceSso } from '#domain/workspaces.js';
 import { assertCanGrant } from '#domain/invitations.js';
 import { assertNoLockOut, isSsoBreakGlass, workspaceSsoSatisfied } from '#domain/sso.js';
 import { assertWorkspaceSso } from '#auth/sso-check.js';

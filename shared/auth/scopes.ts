@@ -12,9 +12,9 @@ import { PLATFORM_OPERATORS_GROUP, type Principal } from '#auth/principal.js';
 import { assertRouteWorkspaceSso, wrapperChecksSso, type SsoSpec } from '#auth/sso-check.js';
 import { keys } from '#db/keys.js';
 import { batchGet, type Item } from '#db/ops.js';
-import { toProfile } from '#db/repositories/records.js';
+import { toProfile } from '#db/records/users.js';
 import { getProfile } from '#db/repositories/users.js';
-import type { UserProfile } from '#domain/model.js';
+import type { UserProfile } from '#domain/users.js';
 import { ForbiddenError } from '#kernel/errors.js';
 
 /**

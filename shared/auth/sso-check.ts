@@ -6,7 +6,8 @@
  * themselves on the profile their own BatchGet reads (`ssoByOperation` in the route table).
  */
 import { getProfile } from '#db/repositories/users.js';
-import type { UserProfile, Workspace } from '#domain/model.js';
+import type { UserProfile } from '#domain/users.js';
+import type { Workspace } from '#domain/workspaces.js';
 import type { OrgRole } from '#domain/roles.js';
 import { assertSsoSatisfied, assertWorkspaceSsoSatisfied } from '#domain/sso.js';
 import type { Principal } from '#auth/principal.js';

@@ -4,10 +4,13 @@
  * reads the caller's profile and, per workspace, its item and the caller's explicit role; extra
  * keys a route needs anyway (the SIM being transferred) ride along in the same round trip.
  */
-import type { UserProfile, Workspace } from '#domain/model.js';
+import type { UserProfile } from '#domain/users.js';
+import type { Workspace } from '#domain/workspaces.js';
 import { keys, type Key } from '#db/keys.js';
 import { batchGet, type Item } from '#db/ops.js';
-import { toProfile, toWorkspace, toWorkspaceMembership } from '#db/repositories/records.js';
+import { toProfile } from '#db/records/users.js';
+import { toWorkspace } from '#db/records/workspaces.js';
+import { toWorkspaceMembership } from '#db/records/workspace-members.js';
 import { effectiveWorkspaceRole, type WorkspaceRole } from '#domain/roles.js';
 
 export interface WorkspaceRoleGrant {

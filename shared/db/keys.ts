@@ -1,7 +1,8 @@
 /**
- * The keys of the table: every PK/SK and index value a repository, the purge or the write guard
- * uses is built here. Handlers and services never see PK/SK (a few services still name `keys.*`
- * to batch a read with authorization; see docs/changes.md).
+ * The keys of the table, in one table of key shapes: every PK/SK and index value a record module
+ * (`#db/records/*`), a repository, the purge or the write guard uses is built here. Handlers and
+ * services never see PK/SK (a few services still name `keys.*` to batch a read with
+ * authorization; see docs/changes.md).
  */
 import { TABLE } from '#db/table.js';
 import { normalizeEmail } from '#domain/email.js';
@@ -56,6 +57,8 @@ export const keys = {
   stream: (workspaceId: string, name: string): Key => ({ PK: `WS#${workspaceId}`, SK: `STREAM#${name}` }),
   /** A per-device grant: user first, so one Query lists a user's grants in a workspace. */
   deviceGrant: (workspaceId: string, userId: string, deviceId: string): Key => ({ PK: `WS#${workspaceId}`, SK: `GRANT#${userId}#${deviceId}` }),
+  /** An event of an organization's audit log, sorted by time. */
+  auditEvent: (orgId: string, at: string, id: string): Key => ({ PK: `ORG#${orgId}`, SK: `AUDIT#${at}#${id}` }),
 } as const;
 
 /** Partitions and prefixes for Queries. */
@@ -69,6 +72,7 @@ export const partitions = {
   devicePrefix: 'DEVICE#',
   streamPrefix: 'STREAM#',
   grantPrefix: 'GRANT#',
+  auditPrefix: 'AUDIT#',
   /** One user's grants in a workspace's partition. */
   userGrantPrefix: (userId: string) => `GRANT#${userId}#`,
   /** Usage records in a workspace's partition between two instants (ISO strings sort by time). */

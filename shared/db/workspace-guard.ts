@@ -7,12 +7,12 @@
  * workspaces move in the same transaction. A refused write answers as the guard's failure says:
  * the workspace gone or moved away → 404, disabled → 423.
  */
-import type { Workspace } from '#domain/model.js';
+import type { Workspace } from '#domain/workspaces.js';
 import { assertWorkspaceWritable, workspaceLocked } from '#domain/trials.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { keys } from '#db/keys.js';
 import { tableName, type Cancellation, type TransactItem } from '#db/ops.js';
-import { toWorkspace } from '#db/repositories/records.js';
+import { toWorkspace } from '#db/records/workspaces.js';
 
 /** Counters kept on a workspace item. */
 export type WorkspaceCounter = 'deviceCount' | 'streamCount' | 'simCount' | 'trafficBytes';

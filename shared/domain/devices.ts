@@ -1,9 +1,9 @@
 /**
- * Devices, streams and per-device grants as the domain sees them, and their plain rules:
- * names, device keys, the `Authorization: Device <key>` header, grant bookkeeping.
+ * The device record (its type, the defaults it starts from and older items read as, its factory)
+ * and the plain rules of devices: names, device keys, the `Authorization: Device <key>` header.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { GrantLevel } from '#domain/roles.js';
+import { definedOnly } from '#kernel/objects.js';
 
 export interface Device {
   id: string;
@@ -25,28 +25,8 @@ export interface Device {
   grantVersion: number;
 }
 
-export interface Stream {
-  workspaceId: string;
-  name: string;
-  description: string | null;
-  createdAt: string;
-  createdBy: string;
-}
-
-export interface DeviceGrant {
-  workspaceId: string;
-  orgId: string;
-  deviceId: string;
-  userId: string;
-  access: GrantLevel;
-  grantedBy: string;
-  grantedAt: string;
-}
-
 /** Device names: path-safe (they appear in ingest URLs), compared case-insensitively. */
 export const DEVICE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-/** Stream names: lower-case, path-safe. */
-export const STREAM_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 /** The form a device name is unique in: two names that differ only in case are the same name. */
 export const deviceNameKey = (name: string): string => name.toLowerCase();
@@ -75,32 +55,25 @@ export function deviceKeyFrom(authorization: string | undefined): string | undef
   return match?.[1];
 }
 
+/** What a device holds unless told otherwise: a new one starts so, an older item without the field reads so. */
+export const deviceDefaults = () =>
+  ({
+    description: null,
+    simIccid: null,
+    lastSeenAt: null,
+    version: 1,
+    grantVersion: 0,
+  }) satisfies Partial<Device>;
+
 export function newDevice(input: { workspaceId: string; name: string; description?: string; createdBy: string; keyHash: string; now: Date }): Device {
   return {
+    ...deviceDefaults(),
+    ...definedOnly({ description: input.description }),
     id: randomUUID(),
     workspaceId: input.workspaceId,
     name: input.name,
-    description: input.description ?? null,
-    simIccid: null,
     createdAt: input.now.toISOString(),
     createdBy: input.createdBy,
-    lastSeenAt: null,
     keyHash: input.keyHash,
-    version: 1,
-    grantVersion: 0,
   };
-}
-
-/**
- * How many devices one member may hold grants on in an organization: removing the member
- * deletes them all in one transaction, and DynamoDB transactions hold at most 100 items.
- */
-export const MAX_DEVICE_GRANTS_PER_MEMBER = 25;
-
-/** The entry a grant leaves on the grantee's org membership (so removing the member finds it). */
-export const grantEntry = (workspaceId: string, deviceId: string): string => `${workspaceId}/${deviceId}`;
-
-export function parseGrantEntry(entry: string): { workspaceId: string; deviceId: string } | undefined {
-  const [workspaceId, deviceId, extra] = entry.split('/');
-  return workspaceId && deviceId && extra === undefined ? { workspaceId, deviceId } : undefined;
 }

@@ -1,9 +1,39 @@
-/** Invitation rules: who may grant what, the state machine, tokens, limits. Plain functions. */
-import { createHash, randomBytes } from 'node:crypto';
+/**
+ * The invitation record (its type, the defaults it starts from and older items read as, its
+ * factory) and the invitation rules: who may grant what, the state machine, tokens, limits.
+ * Plain functions.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { orgRoleRank, workspaceRoleRank, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from '#kernel/errors.js';
-import type { Invitation } from '#domain/model.js';
 import { normalizeEmail } from '#domain/email.js';
+
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
+
+export interface Invitation {
+  id: string;
+  orgId: string;
+  /** Lower-cased: invitations match emails case-insensitively. */
+  email: string;
+  role: Exclude<OrgRole, 'owner'>;
+  workspaces: { workspaceId: string; role: WorkspaceRole }[];
+  message: string | null;
+  invitedBy: string;
+  invitedByName: string;
+  createdAt: string;
+  expiresAt: string;
+  /** Stored status; `expired` is derived from `expiresAt` when read. */
+  status: InvitationStatus;
+  /** Outcome of the last send; `failed` can be retried with resend. */
+  emailStatus: 'sent' | 'failed';
+  /** Last successful send, for the once-a-minute resend limit. */
+  lastSentAt: string | null;
+  /** SHA-256 of the live link's token (base64url); the token itself is never stored. */
+  tokenHash: string | null;
+  endedAt: string | null;
+  acceptedBy: string | null;
+  version: number;
+}
 
 export const DEFAULT_EXPIRY_DAYS = 7;
 export const RESEND_INTERVAL_SECONDS = 60;
@@ -11,6 +41,53 @@ export const RESEND_INTERVAL_SECONDS = 60;
 export const INVITATIONS_PER_HOUR = 100;
 
 const DAY_MS = 86_400_000;
+
+/**
+ * What an invitation holds unless told otherwise: a new one starts so (not sent until the send
+ * is recorded), an older item without the field reads so.
+ */
+export const invitationDefaults = () =>
+  ({
+    workspaces: [],
+    message: null,
+    invitedByName: '',
+    emailStatus: 'failed',
+    lastSentAt: null,
+    tokenHash: null,
+    endedAt: null,
+    acceptedBy: null,
+    version: 1,
+  }) satisfies Partial<Invitation>;
+
+/** A new pending invitation whose live link is the token hashed to `tokenHash`. */
+export function newInvitation(input: {
+  orgId: string;
+  email: string;
+  role: Invitation['role'];
+  workspaces: Invitation['workspaces'];
+  message: string | null;
+  invitedBy: string;
+  invitedByName: string;
+  tokenHash: string;
+  now: Date;
+  expiresInDays?: number;
+}): Invitation {
+  return {
+    ...invitationDefaults(),
+    id: randomUUID(),
+    orgId: input.orgId,
+    email: input.email.toLowerCase(),
+    role: input.role,
+    workspaces: input.workspaces,
+    message: input.message,
+    invitedBy: input.invitedBy,
+    invitedByName: input.invitedByName,
+    createdAt: input.now.toISOString(),
+    expiresAt: expiryFrom(input.now, input.expiresInDays),
+    status: 'pending',
+    tokenHash: input.tokenHash,
+  };
+}
 
 /** A new link token: 32 random bytes, base64url; only its SHA-256 is stored. */
 export function newToken(): { token: string; hash: string } {

@@ -1,9 +1,9 @@
 /**
  * Moving a workspace to another organization: what happens to its explicit members, and how
  * big the move's single transaction gets. Plain functions, no AWS. (Who may move is decided in
- * the auth floor: `assertMayMove`.)
+ * the auth floor: the `workspace.move` action and `assertMayMoveInto` in `#auth/decisions.ts`.)
  */
-import type { WorkspaceMembership } from '#domain/model.js';
+import type { WorkspaceMembership } from '#domain/workspace-members.js';
 import { isImplicitWorkspaceAdmin, type OrgRole } from '#domain/roles.js';
 import { BadRequestError, ConflictError } from '#kernel/errors.js';
 

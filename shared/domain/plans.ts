@@ -1,4 +1,5 @@
-import type { Plan } from '#domain/model.js';
+/** An organization's plan: a trial first, then free or paid. */
+export type Plan = 'trial' | 'free' | 'pro' | 'enterprise';
 
 /** How many workspaces an organization may have on each plan. */
 export const WORKSPACE_QUOTA: Record<Plan, number> = { trial: 3, free: 1, pro: 3, enterprise: 100 };

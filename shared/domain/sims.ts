@@ -1,8 +1,8 @@
 /**
- * SIM rules: what an ICCID is, what a transfer does to a SIM, and to which workspace a usage
- * record belongs (the billing split at the moment of each transfer). Plain functions, no AWS.
+ * The SIM and SIM locator records (their types, the defaults they start from and older items
+ * read as, their factories) and what an ICCID is and what a transfer does to a SIM and its
+ * locator. Plain functions, no AWS. To which workspace a usage record belongs is in usage.ts.
  */
-import { BadRequestError, ConflictError } from '#kernel/errors.js';
 
 export type SimStatus = 'active' | 'suspended';
 
@@ -32,6 +32,23 @@ export interface SimLocation {
   since: string;
   history: Holding[];
   version: number;
+}
+
+/** What a SIM holds unless told otherwise: a new one starts so, an older item without the field reads so. */
+export const simDefaults = () => ({ deviceId: null }) satisfies Partial<Sim>;
+
+/** A new SIM starts `active`: registering a SIM is putting it into service. */
+export function newSim(input: { iccid: string; workspaceId: string; now: Date }): Sim {
+  const at = input.now.toISOString();
+  return { ...simDefaults(), iccid: input.iccid, workspaceId: input.workspaceId, status: 'active', createdAt: at, updatedAt: at, version: 1 };
+}
+
+/** What a locator holds unless told otherwise: a new one starts so, an older item without the field reads so. */
+export const locationDefaults = () => ({ history: [] }) satisfies Partial<SimLocation>;
+
+/** Where a newly registered SIM lives: the registering workspace, since the SIM was created. */
+export function newSimLocation(sim: Pick<Sim, 'iccid' | 'workspaceId' | 'createdAt'>): SimLocation {
+  return { ...locationDefaults(), iccid: sim.iccid, workspaceId: sim.workspaceId, since: sim.createdAt, version: 1 };
 }
 
 /** ICCIDs are 19 or 20 digits (ITU-T E.118), the last a Luhn check digit over the others. */
@@ -73,45 +90,5 @@ export function transferredLocation(location: SimLocation, targetWorkspaceId: st
     since: at,
     history: [...location.history, { workspaceId: location.workspaceId, from: location.since, to: at }],
     version: location.version + 1,
-  };
-}
-
-/** Clocks of the network feed and of this service may differ by this much. */
-export const USAGE_CLOCK_SKEW_MS = 5 * 60_000;
-
-/**
- * The workspace that held the SIM at `at`: usage before a transfer belongs to the source, from
- * the transfer's instant on to the target, however late the record arrives. Usage dated in the
- * future is a bad record (400); usage before the SIM was first registered belongs to nobody (409).
- */
-export function holderAt(location: Pick<SimLocation, 'workspaceId' | 'since' | 'history'>, at: string, now = new Date()): string {
-  const t = Date.parse(at);
-  if (t > now.getTime() + USAGE_CLOCK_SKEW_MS) {
-    throw new BadRequestError('Usage cannot be dated in the future.', [{ path: 'body.at', message: 'is in the future' }]);
-  }
-  if (t >= Date.parse(location.since)) return location.workspaceId;
-  for (const holding of location.history) {
-    if (t >= Date.parse(holding.from) && t < Date.parse(holding.to)) return holding.workspaceId;
-  }
-  throw new ConflictError('The SIM was not registered at that time.');
-}
-
-/** `[from, to)` of a usage query; `from` defaults to the start of the current month (UTC), `to` to the start of the next. */
-export function usageRange(query: { from?: string; to?: string }, now = new Date()): { from: string; to: string } {
-  const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
-  const nextMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
-  const from = new Date(query.from ? Date.parse(query.from) : monthStart).toISOString();
-  const to = new Date(query.to ? Date.parse(query.to) : nextMonth).toISOString();
-  if (from >= to) throw new BadRequestError('`from` must be before `to`.', [{ path: 'query.to', message: 'must be after from' }]);
-  return { from, to };
-}
-
-/** Bytes per SIM and in total, from the usage records of a range. */
-export function summarizeUsage(records: { iccid: string; bytes: number }[]): { trafficBytes: number; bySim: { iccid: string; bytes: number }[] } {
-  const bySim = new Map<string, number>();
-  for (const r of records) bySim.set(r.iccid, (bySim.get(r.iccid) ?? 0) + r.bytes);
-  return {
-    trafficBytes: [...bySim.values()].reduce((a, b) => a + b, 0),
-    bySim: [...bySim.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([iccid, bytes]) => ({ iccid, bytes })),
   };
 }

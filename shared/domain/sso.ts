@@ -8,7 +8,7 @@
  * and the providers of their ID token's `identities` claim.
  */
 import { ForbiddenError } from '#kernel/errors.js';
-import type { WorkspaceSso } from '#domain/model.js';
+import type { WorkspaceSso } from '#domain/workspaces.js';
 
 /**
  * The SSO setting of a user's default workspace, copied onto their profile so that checking it

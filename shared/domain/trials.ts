@@ -1,5 +1,7 @@
 /** Trial rules: when reminders and the end come, which plans are paid, what an extension does. */
-import type { Organization, Plan, Workspace } from '#domain/model.js';
+import type { Organization } from '#domain/organizations.js';
+import type { Plan } from '#domain/plans.js';
+import type { Workspace } from '#domain/workspaces.js';
 import { WorkspaceDisabledError } from '#kernel/errors.js';
 
 export const REMINDER_DAYS_BEFORE_END = 3;

@@ -1,11 +1,21 @@
 /**
- * Who is a member of a workspace: the member list, its order, and which explicit role a removal
- * takes away. Plain functions, no AWS. (Who may give, change or remove a workspace role is
- * decided in the auth floor: `planWorkspaceRole`, `assertMayRemoveWorkspaceMember`.)
+ * The workspace membership record (an explicit workspace role; every attribute is given, so it
+ * has no defaults) and who is a member of a workspace: the member list, its order, and which
+ * explicit role a removal takes away. Plain functions, no AWS. (Who may give, change or remove a
+ * workspace role is decided in the auth floor: `planWorkspaceRole`, `workspaceRoleToRemove` in `#auth/decisions.ts`.)
  */
 import { isImplicitWorkspaceAdmin, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
-import type { OrgMembership, WorkspaceMembership } from '#domain/model.js';
+import type { OrgMembership } from '#domain/members.js';
+
+export interface WorkspaceMembership {
+  workspaceId: string;
+  orgId: string;
+  userId: string;
+  role: WorkspaceRole;
+  addedBy: string;
+  addedAt: string;
+}
 
 /** One line of a workspace's member list. */
 export interface WorkspaceMemberEntry {

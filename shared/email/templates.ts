@@ -3,7 +3,7 @@
  * HTML (names, messages). Links come from configuration (PORTAL_URL) only, never from a request.
  */
 import { escape } from 'html-escaper';
-import type { Branding } from '#domain/model.js';
+import type { Branding } from '#domain/organizations.js';
 import type { Email } from '#email/ses.js';
 
 interface Layout {

@@ -29,7 +29,7 @@ import type { Access } from '#auth/access.js';
 import { assertAccessSpec, authorizeRoute, type ScopedAccess, type SelfAccess } from '#auth/scopes.js';
 import { deviceKeyFrom } from '#domain/devices.js';
 import { assertRouteDefaultSso, assertSsoReading, wrapperChecksSso } from '#auth/sso-check.js';
-import type { UserProfile } from '#domain/model.js';
+import type { UserProfile } from '#domain/users.js';
 import { UnauthorizedError } from '#kernel/errors.js';
 import { bodyLimit, parse, parseInput } from '#http/input.js';
 import { etagOf } from '#http/etag.js';

@@ -1,6 +1,7 @@
 /** Reading an organization's audit log. */
 import type { OrgAccess } from '#auth/access.js';
-import { listAudit, type AuditEvent } from '#db/repositories/audit.js';
+import type { AuditEvent } from '#domain/audit.js';
+import { listAudit } from '#db/repositories/audit.js';
 import { cursorFrom, startKeyFrom, type Page } from '#db/paging.js';
 
 export async function listAuditEvents(access: OrgAccess, options: { limit: number; cursor?: string }): Promise<Page<AuditEvent>> {

@@ -1,16 +1,10 @@
 /** Devices of a workspace and per-device grants: list, create, edit, delete, grant, revoke. */
 import type { DeviceAccess } from '#auth/access.js';
 import type { GrantLevel } from '#domain/roles.js';
-import {
-  createDevice,
-  deleteDevice,
-  deleteGrant,
-  getDevices,
-  listDevicesPage,
-  putGrant,
-  updateDevice,
-} from '#db/repositories/devices.js';
-import { newDevice, newDeviceKey, type Device, type DeviceGrant } from '#domain/devices.js';
+import { createDevice, deleteDevice, getDevices, listDevicesPage, updateDevice } from '#db/repositories/devices.js';
+import { deleteGrant, putGrant } from '#db/repositories/device-grants.js';
+import { newDevice, newDeviceKey, type Device } from '#domain/devices.js';
+import type { DeviceGrant } from '#domain/device-grants.js';
 import { cursorFrom, pageOf, startKeyFrom, type Page } from '#db/paging.js';
 
 /**

@@ -2,8 +2,9 @@
  * Ingest: a device sends a JSON document to a stream of its own workspace. One BatchGet (the
  * workspace, the device's name guard with its key hash, the stream), then one update (lastSeenAt).
  */
-import { readIngestTargets, recordDeviceSeen } from '#db/repositories/devices.js';
-import { toWorkspace } from '#db/repositories/records.js';
+import { readIngestTargets } from '#db/repositories/device-names.js';
+import { recordDeviceSeen } from '#db/repositories/devices.js';
+import { toWorkspace } from '#db/records/workspaces.js';
 import { deviceKeyFrom, deviceKeyMatches } from '#domain/devices.js';
 import { assertWorkspaceWritable } from '#domain/trials.js';
 import { NotFoundError, UnauthorizedError } from '#kernel/errors.js';

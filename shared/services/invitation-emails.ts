@@ -2,14 +2,13 @@
  * The two invitation operations that email the invitee: inviting and resending. Kept apart
  * from the rest of the lifecycle so only their functions bundle the SES client.
  */
-import { randomUUID } from 'node:crypto';
 import type { OrgAccess } from '#auth/access.js';
 import { assertMayGrant } from '#auth/decisions.js';
 import { config } from '#kernel/config.js';
 import { createInvitation, recordSend, renewLink } from '#db/repositories/invitations.js';
 import { normalizeEmail } from '#domain/email.js';
-import { assertCanResend, assertPending, expiryFrom, newToken } from '#domain/invitations.js';
-import type { Invitation, Organization } from '#domain/model.js';
+import { assertCanResend, assertPending, expiryFrom, newInvitation, newToken, type Invitation } from '#domain/invitations.js';
+import type { Organization } from '#domain/organizations.js';
 import { sendEmail } from '#email/ses.js';
 import { invitationEmail } from '#email/templates.js';
 import { assertWorkspacesOfOrg, displayName, findInvitation, type Grants } from '#services/invitations.js';
@@ -45,8 +44,7 @@ export async function invite(
   assertMayGrant(access, input.role, grants);
   await assertWorkspacesOfOrg(access, grants);
   const { token, hash } = newToken();
-  const invitation: Invitation = {
-    id: randomUUID(),
+  const invitation = newInvitation({
     orgId: access.org.id,
     email: normalizeEmail(input.email),
     role: input.role,
@@ -54,16 +52,10 @@ export async function invite(
     message: input.message || null,
     invitedBy: access.userId,
     invitedByName: displayName(access.membership),
-    createdAt: now.toISOString(),
-    expiresAt: expiryFrom(now, input.expiresInDays),
-    status: 'pending',
-    emailStatus: 'failed',
-    lastSentAt: null,
     tokenHash: hash,
-    endedAt: null,
-    acceptedBy: null,
-    version: 1,
-  };
+    now,
+    expiresInDays: input.expiresInDays,
+  });
   await createInvitation(invitation, hash, now);
   return deliver(invitation, token, access.org, now);
 }

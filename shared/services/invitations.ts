@@ -8,16 +8,12 @@ import { effectiveWorkspaceRole, type OrgRole, type WorkspaceRole } from '#domai
 import { assertSso, assertSsoReading, assertWorkspaceSso } from '#auth/sso-check.js';
 import { keys, partitions, type Key } from '#db/keys.js';
 import { batchGet, queryFilled, type Item } from '#db/ops.js';
-import {
-  acceptInvitation,
-  endInvitation,
-  getInvitation,
-  getLink,
-  updateInvitationRoles,
-  workspacesOf,
-  type InvitationLink,
-} from '#db/repositories/invitations.js';
-import { toInvitation, toOrg, toProfile, toWorkspace } from '#db/repositories/records.js';
+import { getInvitation, getLink, updateInvitationRoles, workspacesOf } from '#db/repositories/invitations.js';
+import { acceptInvitation, endInvitation } from '#db/repositories/invitation-endings.js';
+import { toInvitation, type InvitationLink } from '#db/records/invitations.js';
+import { toOrg } from '#db/records/organizations.js';
+import { toProfile } from '#db/records/users.js';
+import { toWorkspace } from '#db/records/workspaces.js';
 import {
   assertInvitee,
   assertPending,
@@ -25,9 +21,12 @@ import {
   hashToken,
   statusAt,
   type DisplayStatus,
+  type Invitation,
 } from '#domain/invitations.js';
-import { newMembership } from '#domain/factories.js';
-import type { Invitation, OrgMembership, Organization, UserProfile, Workspace } from '#domain/model.js';
+import { newMembership, type OrgMembership } from '#domain/members.js';
+import type { Organization } from '#domain/organizations.js';
+import { newProfile } from '#domain/users.js';
+import type { Workspace } from '#domain/workspaces.js';
 import { BadRequestError, NotFoundError } from '#kernel/errors.js';
 import { cursorFrom, startKeyFrom, type Page } from '#db/paging.js';
 import type { Principal } from '#auth/principal.js';
@@ -199,21 +198,20 @@ export async function accept(principal: Principal, token: string, now = new Date
     invitedAt: invitation.createdAt,
     workspaces: Object.fromEntries(workspaces.map((w) => [w.id, roles.get(w.id)!])),
   });
-  const newProfile: UserProfile | undefined = profile
+  const created = profile
     ? undefined
-    : {
+    : newProfile({
         id: principal.userId,
         email: principal.email,
         givenName,
         familyName,
-        defaultWorkspaceId: workspaces[0]?.id ?? null,
+        defaultWorkspaceId: workspaces[0]?.id,
         // The SSO rule reads this copy of the default workspace's setting (shared/domain/sso.ts).
         defaultWorkspaceSso: requirementOf(workspaces[0]?.sso),
-        createdAt: now.toISOString(),
         orgRoles: { [invitation.orgId]: invitation.role },
-        version: 1,
-      };
-  await acceptInvitation({ invitation, member, newProfile, workspaces }, now);
+        now,
+      });
+  await acceptInvitation({ invitation, member, newProfile: created, workspaces }, now);
   return {
     org,
     role: invitation.role,

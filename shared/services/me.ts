@@ -5,7 +5,9 @@ import { assertSso, assertSsoReading } from '#auth/sso-check.js';
 import { keys } from '#db/keys.js';
 import { batchGetAll, StaleRead } from '#db/ops.js';
 import { renameMember } from '#db/repositories/members.js';
-import { toOrg, toProfile, toWorkspace } from '#db/repositories/records.js';
+import { toOrg } from '#db/records/organizations.js';
+import { toProfile } from '#db/records/users.js';
+import { toWorkspace } from '#db/records/workspaces.js';
 import {
   createSignup,
   listMemberships,
@@ -13,8 +15,10 @@ import {
   updateProfile,
 } from '#db/repositories/users.js';
 import { listAllOrgWorkspaces } from '#db/repositories/workspaces.js';
-import { newMembership, newOrganization, newWorkspace } from '#domain/factories.js';
-import type { MeView, UserProfile, Workspace } from '#domain/model.js';
+import { newMembership } from '#domain/members.js';
+import { newOrganization } from '#domain/organizations.js';
+import { newWorkspace, type Workspace } from '#domain/workspaces.js';
+import { newProfile, type MeView, type UserProfile } from '#domain/users.js';
 import { normalizeEmail } from '#domain/email.js';
 import { requirementOf } from '#domain/sso.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
@@ -50,16 +54,15 @@ export async function signUp(
     workspaceCount: 1,
   });
   const workspace = newWorkspace({ orgId: org.id, name: DEFAULT_WORKSPACE_NAME, createdBy: principal.userId, now });
-  const profile: UserProfile = {
+  const profile = newProfile({
     id: principal.userId,
     email: principal.email,
     givenName: input.givenName,
     familyName: input.familyName,
     defaultWorkspaceId: workspace.id,
-    createdAt: now.toISOString(),
     orgRoles: { [org.id]: 'owner' },
-    version: 1,
-  };
+    now,
+  });
   const owner = newMembership({ orgId: org.id, user: profile, role: 'owner', now });
   try {
     await createSignup({ profile, org, owner, workspace });

@@ -3,10 +3,11 @@ import type { OrgAccess } from '#auth/access.js';
 import { assertMayChangeOrgRole, assertMayRemoveOrgMember } from '#auth/decisions.js';
 import { ORG_ROLES, type OrgRole } from '#domain/roles.js';
 import { changeRole, directoryPage, getMember, removeMember, wholeDirectory, type DirectoryEntry } from '#db/repositories/members.js';
-import type { OrgMembership } from '#domain/model.js';
+import type { OrgMembership } from '#domain/members.js';
 import { NotFoundError } from '#kernel/errors.js';
 import { getProfile } from '#db/repositories/users.js';
-import { deleteWorkspaceMember, getWorkspace } from '#db/repositories/workspaces.js';
+import { deleteWorkspaceMember } from '#db/repositories/workspace-members.js';
+import { getWorkspace } from '#db/repositories/workspaces.js';
 import { cursorFrom, pageOf, startKeyFrom, type Page } from '#db/paging.js';
 
 /** Workspace roles removed inside the member's removal transaction (2 items each, with ≤ 25 grants and 7 more). */

@@ -10,10 +10,11 @@ import {
   transferOwnership,
   updateOrganization,
 } from '#db/repositories/organizations.js';
-import { toOrg } from '#db/repositories/records.js';
+import { toOrg } from '#db/records/organizations.js';
 import { purgeOrganization } from '#db/repositories/purge.js';
-import { newMembership, newOrganization } from '#domain/factories.js';
-import type { Branding, Organization, UserProfile } from '#domain/model.js';
+import { newMembership } from '#domain/members.js';
+import { type Branding, newOrganization, type Organization } from '#domain/organizations.js';
+import type { UserProfile } from '#domain/users.js';
 import { BadRequestError, ConflictError, NotFoundError } from '#kernel/errors.js';
 import { pageOf, type Page } from '#db/paging.js';
 import type { Principal } from '#auth/principal.js';

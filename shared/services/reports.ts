@@ -3,7 +3,7 @@ import { loadWorkspaceRoles } from '#auth/workspace-roles.js';
 import { assertSso, assertWorkspaceSso } from '#auth/sso-check.js';
 import { workspaceSsoSatisfied } from '#domain/sso.js';
 import type { Principal } from '#auth/principal.js';
-import type { Workspace } from '#domain/model.js';
+import type { Workspace } from '#domain/workspaces.js';
 import { NotFoundError } from '#kernel/errors.js';
 import { loadMe } from '#services/me.js';
 

@@ -6,18 +6,20 @@ import { loadWorkspaceRoles } from '#auth/workspace-roles.js';
 import { assertSso, assertSsoReading, assertWorkspaceSso } from '#auth/sso-check.js';
 import type { Principal } from '#auth/principal.js';
 import { keys } from '#db/keys.js';
-import { getSimLocation, listSims, listUsage, moveSim, putUsage, registerSim, toLocation, toSim, updateSim } from '#db/repositories/sims.js';
+import { getSimLocation, listSims, moveSim, registerSim, updateSim } from '#db/repositories/sims.js';
+import { listUsage, putUsage } from '#db/repositories/usage.js';
+import { toLocation, toSim } from '#db/records/sims.js';
 import { getWorkspace } from '#db/repositories/workspaces.js';
-import { arrivedSim, holderAt, summarizeUsage, transferredLocation, usageRange, type Sim } from '#domain/sims.js';
+import { arrivedSim, newSim, transferredLocation, type Sim } from '#domain/sims.js';
+import { holderAt, summarizeUsage, usageRange, type UsageRecord } from '#domain/usage.js';
 import type { Item } from '#db/ops.js';
 import { assertWorkspaceWritable } from '#domain/trials.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { cursorFrom, startKeyFrom, type Page } from '#db/paging.js';
 
-/** New SIMs start `active`: registering a SIM is putting it into service. */
+/** Registers a SIM in the workspace (new SIMs start `active`: see `newSim`). */
 export async function registerSimIn(access: WorkspaceAccess, iccid: string, now = new Date()): Promise<Sim> {
-  const at = now.toISOString();
-  const sim: Sim = { iccid, workspaceId: access.workspace.id, status: 'active', deviceId: null, createdAt: at, updatedAt: at, version: 1 };
+  const sim = newSim({ iccid, workspaceId: access.workspace.id, now });
   await registerSim(access.workspace, sim, access.userId);
   return sim;
 }
@@ -77,14 +79,8 @@ export async function transferSim(
   return arrived;
 }
 
-export interface UsageRecord {
-  id: string;
-  iccid: string;
-  workspaceId: string;
-  at: string;
-  bytes: number;
-  recordedAt: string;
-}
+/** A usage record as its sender hears of it (not who sent it). */
+export type RecordedUsage = Omit<UsageRecord, 'recordedBy'>;
 
 /**
  * Records usage for the workspace that held the SIM at `at` (see `holderAt`): a late record
@@ -98,7 +94,7 @@ export async function recordUsage(
   input: { at: string; bytes: number },
   locatorItem?: Item | null,
   now = new Date(),
-): Promise<UsageRecord> {
+): Promise<RecordedUsage> {
   const at = new Date(input.at).toISOString();
   for (let attempt = 0; attempt < 3; attempt++) {
     const location =
@@ -107,7 +103,7 @@ export async function recordUsage(
     const workspaceId = holderAt(location, at, now);
     const workspace = await getWorkspace(workspaceId);
     if (!workspace) throw new ConflictError('The workspace that held the SIM at that time no longer exists.');
-    const record = { id: randomUUID(), iccid, at, bytes: input.bytes, recordedAt: now.toISOString(), recordedBy: operatorId };
+    const record: UsageRecord = { id: randomUUID(), iccid, workspaceId, at, bytes: input.bytes, recordedAt: now.toISOString(), recordedBy: operatorId };
     if ((await putUsage(record, workspace, location)) === 'written') {
       return { id: record.id, iccid, workspaceId, at, bytes: record.bytes, recordedAt: record.recordedAt };
     }

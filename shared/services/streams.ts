@@ -1,7 +1,7 @@
 /** Streams of a workspace: list, create, delete. */
 import type { WorkspaceAccess } from '#auth/access.js';
 import { createStream, deleteStream, listStreamsPage } from '#db/repositories/streams.js';
-import type { Stream } from '#domain/devices.js';
+import { newStream, type Stream } from '#domain/streams.js';
 import { cursorFrom, startKeyFrom, type Page } from '#db/paging.js';
 
 export async function listStreams(access: WorkspaceAccess, options: { limit: number; cursor?: string }): Promise<Page<Stream>> {
@@ -11,13 +11,7 @@ export async function listStreams(access: WorkspaceAccess, options: { limit: num
 }
 
 export async function addStream(access: WorkspaceAccess, input: { name: string; description?: string }, now = new Date()): Promise<Stream> {
-  const stream: Stream = {
-    workspaceId: access.workspace.id,
-    name: input.name,
-    description: input.description ?? null,
-    createdAt: now.toISOString(),
-    createdBy: access.userId,
-  };
+  const stream = newStream({ workspaceId: access.workspace.id, name: input.name, description: input.description, createdBy: access.userId, now });
   await createStream(access.workspace, stream);
   return stream;
 }

@@ -18,7 +18,7 @@ import {
   type TrialEntry,
 } from '#db/repositories/trials.js';
 import { listAllOrgWorkspaces } from '#db/repositories/workspaces.js';
-import type { Organization } from '#domain/model.js';
+import type { Organization } from '#domain/organizations.js';
 import { daysBetween, dayOf, reminderHorizon, SWEEP_EPOCH_DAY, sweptThrough } from '#domain/trials.js';
 import { sendEmail } from '#email/ses.js';
 import { trialEndedEmail, trialReminderEmail } from '#email/templates.js';

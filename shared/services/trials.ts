@@ -8,11 +8,13 @@ import { assertSso } from '#auth/sso-check.js';
 import { keys } from '#db/keys.js';
 import { batchGet, StaleRead } from '#db/ops.js';
 import { getOrganization } from '#db/repositories/organizations.js';
-import { toOrg, toProfile } from '#db/repositories/records.js';
+import { toOrg } from '#db/records/organizations.js';
+import { toProfile } from '#db/records/users.js';
 import type { Principal } from '#auth/principal.js';
 import { enableAfterTrial, setPlan, setTrialEnd } from '#db/repositories/trials.js';
 import { listAllOrgWorkspaces } from '#db/repositories/workspaces.js';
-import type { Organization, Plan } from '#domain/model.js';
+import type { Organization } from '#domain/organizations.js';
+import type { Plan } from '#domain/plans.js';
 import { extendedEnd, isPaid, TRIAL_EXPIRED } from '#domain/trials.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 

@@ -3,13 +3,7 @@ import type { WorkspaceAccess } from '#auth/access.js';
 import type { WorkspaceRole } from '#domain/roles.js';
 import { getMember } from '#db/repositories/members.js';
 import { clearDefaultWorkspace } from '#db/repositories/users.js';
-import {
-  deleteWorkspaceMember,
-  getOrgMemberships,
-  listOrgAdmins,
-  listWorkspaceMembers,
-  putWorkspaceMember,
-} from '#db/repositories/workspaces.js';
+import { deleteWorkspaceMember, getOrgMemberships, listOrgAdmins, listWorkspaceMembers, putWorkspaceMember } from '#db/repositories/workspace-members.js';
 import { planWorkspaceRole, workspaceRoleToRemove } from '#auth/decisions.js';
 import { workspaceMemberEntries, workspaceMemberSortKey, type WorkspaceMemberEntry } from '#domain/workspace-members.js';
 import { pageOf, type Page } from '#db/paging.js';

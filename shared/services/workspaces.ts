@@ -4,14 +4,13 @@ import { assertMayEditWorkspace } from '#auth/decisions.js';
 import { effectiveWorkspaceRole, type WorkspaceRole } from '#domain/roles.js';
 import { keys } from '#db/keys.js';
 import { batchGetAll } from '#db/ops.js';
-import { toWorkspace } from '#db/repositories/records.js';
+import { toWorkspace } from '#db/records/workspaces.js';
 import { createWorkspace, deleteWorkspace, getWorkspace, listOrgWorkspaces, updateWorkspace } from '#db/repositories/workspaces.js';
 import { purgeWorkspace } from '#db/repositories/purge.js';
 import { copySsoToDefaultProfiles } from '#db/repositories/users.js';
-import { newWorkspace } from '#domain/factories.js';
+import { newWorkspace, type Workspace, type WorkspaceSso } from '#domain/workspaces.js';
 import { TRIAL_EXPIRED, trialHasEnded } from '#domain/trials.js';
 import { requirementOf } from '#domain/sso.js';
-import type { Workspace, WorkspaceSso } from '#domain/model.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { cursorFrom, pageOf, startKeyFrom, type Page } from '#db/paging.js';
 

@@ -5,18 +5,9 @@ import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/
 import { allows, authorize, type DeviceAccess } from '#auth/access.js';
 import { deviceRoleAllows, grantAllows, ROLE_MATRIX, type DeviceAction } from '#auth/policy.js';
 import { GRANT_LEVELS, WORKSPACE_ROLES } from '#domain/roles.js';
-import {
-  deviceKeyFrom,
-  deviceKeyMatches,
-  DEVICE_NAME_PATTERN,
-  grantEntry,
-  hashDeviceKey,
-  newDeviceKey,
-  parseGrantEntry,
-  sameDeviceName,
-  STREAM_NAME_PATTERN,
-  type DeviceGrant,
-} from '#domain/devices.js';
+import { deviceKeyFrom, deviceKeyMatches, DEVICE_NAME_PATTERN, hashDeviceKey, newDeviceKey, sameDeviceName } from '#domain/devices.js';
+import { grantEntry, parseGrantEntry, type DeviceGrant } from '#domain/device-grants.js';
+import { STREAM_NAME_PATTERN } from '#domain/streams.js';
 import { ForbiddenError, NotFoundError } from '#kernel/errors.js';
 import { handler as getDevice } from '#functions/devices/get.js';
 import { handler as listDevices } from '#functions/devices/list.js';

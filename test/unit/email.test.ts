@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { keys } from '#db/keys.js';
 import { lookalikesIn, normalizeEmail } from '#domain/email.js';
 import { assertInvitee } from '#domain/invitations.js';
-import type { Invitation } from '#domain/model.js';
+import type { Invitation } from '#domain/invitations.js';
 import { ForbiddenError, HttpError, InvalidEmailError } from '#kernel/errors.js';
 import { signUp } from '#services/me.js';
 import type { Principal } from '#auth/principal.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arrivedSim, holderAt, isIccid, luhnValid, summarizeUsage, transferredLocation, usageRange, type Sim, type SimLocation } from '#domain/sims.js';
+import { arrivedSim, isIccid, luhnValid, transferredLocation, type Sim, type SimLocation } from '#domain/sims.js';
+import { holderAt, summarizeUsage, usageRange } from '#domain/usage.js';
 import { BadRequestError, ConflictError } from '#kernel/errors.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');

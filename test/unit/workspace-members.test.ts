@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgRole, WorkspaceRole } from '#domain/roles.js';
-import type { OrgMembership } from '#domain/model.js';
+import type { OrgMembership } from '#domain/members.js';
 import { allows, type WorkspaceAccess } from '#auth/access.js';
 import { planWorkspaceRole, workspaceRoleToRemove } from '#auth/decisions.js';
 import { workspaceMemberEntries, workspaceMemberSortKey } from '#domain/workspace-members.js';

@@ -1,14 +1,17 @@
 /** Organization memberships: the member directory and role changes. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrgRole } from '#domain/roles.js';
-import type { Invitation, OrgMembership } from '#domain/model.js';
+import type { Invitation } from '#domain/invitations.js';
+import type { OrgMembership } from '#domain/members.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byOwner, keys, partitions } from '#db/keys.js';
 import { queryAll, queryFilled, tableName, transact, type Item, type TransactItem } from '#db/ops.js';
-import { membershipItem, searchText, toInvitation, toMembership } from '#db/repositories/records.js';
+import { toInvitation } from '#db/records/invitations.js';
+import { membershipItem, membershipRecord, searchText, toMembership } from '#db/records/members.js';
+import { orgEmailItem } from '#db/records/org-emails.js';
 import { auditEvent } from '#db/repositories/audit.js';
-import { memberGrantRemovals } from '#db/repositories/devices.js';
+import { memberGrantRemovals } from '#db/repositories/device-grants.js';
 
 export async function getMember(orgId: string, userId: string, db: Db = defaultDb): Promise<OrgMembership | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.orgMember(orgId, userId), ConsistentRead: true }));
@@ -50,7 +53,7 @@ function directoryQuery(orgId: string, filter: DirectoryFilter, descending: bool
     values[':to'] = partitions.directoryTo;
     // A filter may not name the sort key: members are told apart by their item type.
     names['#type'] = 'type';
-    values[':membership'] = 'OrgMembership';
+    values[':membership'] = membershipRecord.type;
     conditions.push(`(#type = :membership OR (${live()}))`);
   }
   if (filter.role) {
@@ -95,7 +98,7 @@ export async function wholeDirectory(orgId: string, filter: DirectoryFilter, db:
 
 /** Claims `email` in the organization for a member (replacing a pending invitation's claim). */
 export function memberEmailGuard(orgId: string, email: string, userId: string): TransactItem {
-  return { Put: { TableName: tableName(), Item: { ...keys.orgEmail(orgId, email), type: 'OrgEmail', kind: 'member', userId } } };
+  return { Put: { TableName: tableName(), Item: orgEmailItem(orgId, email, { kind: 'member', userId }) } };
 }
 
 /**

@@ -1,5 +1,8 @@
 /** Moving a workspace to another organization: one transaction, all or nothing. */
-import type { OrgMembership, Organization, Workspace, WorkspaceMembership } from '#domain/model.js';
+import type { OrgMembership } from '#domain/members.js';
+import type { Organization } from '#domain/organizations.js';
+import type { Workspace } from '#domain/workspaces.js';
+import type { WorkspaceMembership } from '#domain/workspace-members.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byOwner, keys, partitions } from '#db/keys.js';
 import { queryPage, StaleRead, tableName, transact, type TransactItem } from '#db/ops.js';

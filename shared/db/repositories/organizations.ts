@@ -1,14 +1,17 @@
 /** Organizations: create, read, edit, transfer ownership, delete. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrgRole } from '#domain/roles.js';
-import type { OrgMembership, Organization } from '#domain/model.js';
+import type { OrgMembership } from '#domain/members.js';
+import type { Organization } from '#domain/organizations.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, trials } from '#db/keys.js';
-import { StaleRead, tableName, transact, updateVersioned, type TransactItem } from '#db/ops.js';
+import { StaleRead, tableName, transact, type TransactItem } from '#db/ops.js';
+import { updateVersioned } from '#db/versioned.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { memberEmailGuard, profileRoleItem } from '#db/repositories/members.js';
-import { membershipItem, orgItem, toOrg } from '#db/repositories/records.js';
+import { membershipItem } from '#db/records/members.js';
+import { orgItem, toOrg } from '#db/records/organizations.js';
 
 export async function getOrganization(orgId: string, db: Db = defaultDb): Promise<Organization | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.org(orgId), ConsistentRead: true }));

@@ -8,9 +8,10 @@
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byOwner, keys, partitions, trials } from '#db/keys.js';
 import { batchDelete, queryAll, updateIfPresent } from '#db/ops.js';
-import { forgetPurgedGrant } from '#db/repositories/devices.js';
-import { toMembership, toWorkspaceMembership } from '#db/repositories/records.js';
-import { simLocatorsAmong } from '#db/repositories/sims.js';
+import { forgetPurgedGrant } from '#db/repositories/device-grants.js';
+import { toMembership } from '#db/records/members.js';
+import { toWorkspaceMembership } from '#db/records/workspace-members.js';
+import { simLocatorsAmong } from '#db/records/sims.js';
 
 /** Removes everything left in a workspace's partition and the members' role entries. Re-runnable. */
 export async function purgeWorkspace(workspaceId: string, db: Db = defaultDb): Promise<void> {

@@ -1,38 +1,21 @@
 /**
  * SIMs in the table: the SIM item in its workspace's partition, the platform-wide locator that
- * keeps an ICCID in exactly one workspace (and the history usage is attributed by), usage
- * records, and the counters on the workspace and organization items, each change one transaction.
+ * keeps an ICCID in exactly one workspace (and the history usage is attributed by), and the
+ * counters on the workspace and organization items, each change one transaction. Usage records
+ * are in usage.ts.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Workspace } from '#domain/model.js';
-import type { Sim, SimLocation } from '#domain/sims.js';
+import type { Workspace } from '#domain/workspaces.js';
+import { newSimLocation, type Sim, type SimLocation } from '#domain/sims.js';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '#kernel/errors.js';
+import { definedOnly } from '#kernel/objects.js';
 import { db as defaultDb, type Db } from '#db/client.js';
-import { keys, partitions, type Key } from '#db/keys.js';
-import { queryAll, queryPrefixPage, tableName, transact, versionedUpdate, type Cancellation, type Item, type TransactItem } from '#db/ops.js';
+import { keys, partitions } from '#db/keys.js';
+import { queryPrefixPage, tableName, transact, type Cancellation, type TransactItem } from '#db/ops.js';
+import { versionedUpdate } from '#db/versioned.js';
+import { locatorItem, simItem, toLocation, toSim } from '#db/records/sims.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { workspaceGuard } from '#db/workspace-guard.js';
-
-const simItem = (s: Sim): Item => ({ ...keys.sim(s.workspaceId, s.iccid), type: 'Sim', ...s });
-const toSim = (item: Item): Sim => ({
-  iccid: item.iccid as string,
-  workspaceId: item.workspaceId as string,
-  status: item.status as Sim['status'],
-  deviceId: (item.deviceId as string | undefined) ?? null,
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-  version: item.version as number,
-});
-const locatorItem = (l: SimLocation): Item => ({ ...keys.simLocator(l.iccid), type: 'SimLocation', ...l });
-const toLocation = (item: Item): SimLocation => ({
-  iccid: item.iccid as string,
-  workspaceId: item.workspaceId as string,
-  since: item.since as string,
-  history: (item.history as SimLocation['history'] | undefined) ?? [],
-  version: item.version as number,
-});
-
-export { toSim, toLocation };
 
 export async function getSim(workspaceId: string, iccid: string, db: Db = defaultDb): Promise<Sim | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.sim(workspaceId, iccid), ConsistentRead: true }));
@@ -59,7 +42,7 @@ export async function listSims(
  * item, the counters of the workspace (still enabled) and its organization, the audit event.
  */
 export async function registerSim(workspace: Workspace, sim: Sim, actorId: string, db: Db = defaultDb): Promise<void> {
-  const location: SimLocation = { iccid: sim.iccid, workspaceId: workspace.id, since: sim.createdAt, history: [], version: 1 };
+  const location = newSimLocation(sim);
   const guard = workspaceGuard(workspace, { simCount: 1 });
   await transact(
     [
@@ -105,7 +88,7 @@ export async function updateSim(
     if (!current) throw new NotFoundError('No such SIM in this workspace.');
     if (options.ifMatch !== undefined && options.ifMatch !== current.version) throw new PreconditionFailedError();
     const at = (options.now ?? new Date()).toISOString();
-    const next: Sim = { ...current, ...stripUndefined(changes), updatedAt: at, version: current.version + 1 };
+    const next: Sim = { ...current, ...definedOnly(changes), updatedAt: at, version: current.version + 1 };
     const update = versionedUpdate({ status: changes.status, deviceId: changes.deviceId, updatedAt: at });
     const items: TransactItem[] = [
       {
@@ -122,7 +105,7 @@ export async function updateSim(
         actorId: options.actorId,
         action: 'sim.updated',
         target: { type: 'sim', id: iccid },
-        details: { workspaceId: workspace.id, ...stripUndefined(changes) },
+        details: { workspaceId: workspace.id, ...definedOnly(changes) },
       }),
     ];
     const attachIndex = changes.deviceId && changes.deviceId !== current.deviceId ? items.push(attachItem(workspace.id, changes.deviceId, iccid)) - 1 : -1;
@@ -159,9 +142,6 @@ class Retry extends Error {
     super(reason);
   }
 }
-
-const stripUndefined = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** The device takes the SIM if it exists in the workspace and holds no other SIM. */
 function attachItem(workspaceId: string, deviceId: string, iccid: string): TransactItem {
@@ -256,75 +236,3 @@ export async function moveSim(
   // No device holds the SIM (any more): the move alone.
   await transact(base, refusal, db);
 }
-
-/**
- * Writes a usage record into the partition of the workspace that held the SIM at its time and
- * adds its bytes to that workspace's and organization's traffic, conditioned on the locator
- * being as read (a transfer in between makes the caller attribute again).
- */
-export async function putUsage(
-  record: { id: string; iccid: string; at: string; bytes: number; recordedAt: string; recordedBy: string },
-  workspace: Workspace,
-  location: SimLocation,
-  db: Db = defaultDb,
-): Promise<'written' | 'moved'> {
-  // Usage lands in disabled workspaces too: it was used before, or whatever the workspace's state.
-  const guard = workspaceGuard(workspace, { trafficBytes: record.bytes }, { enabled: false });
-  try {
-    await transact(
-      [
-        {
-          Put: {
-            TableName: tableName(),
-            Item: { ...keys.usage(workspace.id, record.at, record.iccid, record.id), type: 'Usage', workspaceId: workspace.id, ...record },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        ...guard.items,
-        {
-          ConditionCheck: {
-            TableName: tableName(),
-            Key: keys.simLocator(record.iccid),
-            ConditionExpression: '#version = :read',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':read': location.version },
-          },
-        },
-      ],
-      (failed) =>
-        failed.includes(3)
-          ? new Retry('stale')
-          : failed.includes(1) || failed.includes(2)
-            ? new ConflictError('The workspace that held the SIM at that time no longer exists.')
-            : new ConflictError('Try again.'),
-      db,
-    );
-    return 'written';
-  } catch (error) {
-    if (error instanceof Retry) return 'moved';
-    throw error;
-  }
-}
-
-/** The usage records of a workspace in `[from, to)` (instants as ISO strings with milliseconds). */
-export async function listUsage(workspaceId: string, range: { from: string; to: string }, db: Db = defaultDb): Promise<{ iccid: string; bytes: number }[]> {
-  const items = await queryAll(
-    {
-      // Every SK of the range starts with `USAGE#<to>` or less: one at `to` itself sorts after `USAGE#<to>`, so `to` is excluded.
-      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ProjectionExpression: 'iccid, bytes',
-      ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':from': partitions.usageAt(range.from), ':to': partitions.usageAt(range.to) },
-      ConsistentRead: true,
-    },
-    db,
-  );
-  return items.map((i) => ({ iccid: i.iccid as string, bytes: i.bytes as number }));
-}
-
-/**
- * The locators of the SIMs among a deleted workspace's items. Deleting them frees the ICCIDs
- * for registration again; no transfer can move these SIMs meanwhile, because the workspace item
- * (which every transfer conditions on) is already gone.
- */
-export const simLocatorsAmong = (items: Item[]): Key[] =>
-  items.filter((i) => i.type === 'Sim' && String(i.SK).startsWith(partitions.simPrefix)).map((i) => keys.simLocator(i.iccid as string));

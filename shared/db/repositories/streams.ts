@@ -2,23 +2,15 @@
  * Streams of a workspace. The stream item's key is its name, so the key itself keeps names
  * unique; each write carries the workspace write guard (`streamCount`) and its audit event.
  */
-import type { Stream } from '#domain/devices.js';
-import type { Workspace } from '#domain/model.js';
+import type { Stream } from '#domain/streams.js';
+import type { Workspace } from '#domain/workspaces.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, partitions } from '#db/keys.js';
-import { queryPrefixPage, tableName, transact, type Item } from '#db/ops.js';
+import { queryPrefixPage, tableName, transact } from '#db/ops.js';
+import { streamItem, toStream } from '#db/records/streams.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { workspaceGuard } from '#db/workspace-guard.js';
-
-const streamItem = (s: Stream): Item => ({ ...keys.stream(s.workspaceId, s.name), type: 'Stream', ...s });
-const toStream = (item: Item): Stream => ({
-  workspaceId: item.workspaceId as string,
-  name: item.name as string,
-  description: item.description === undefined ? null : (item.description as string | null),
-  createdAt: item.createdAt as string,
-  createdBy: item.createdBy as string,
-});
 
 /** One page of a workspace's streams, by name. */
 export async function listStreamsPage(

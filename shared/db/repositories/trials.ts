@@ -3,7 +3,9 @@
  * trial end) that the sweep reads, and the writes that end, extend or lift a trial.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Organization, Plan, Workspace } from '#domain/model.js';
+import type { Organization } from '#domain/organizations.js';
+import type { Plan } from '#domain/plans.js';
+import type { Workspace } from '#domain/workspaces.js';
 import { TRIAL_EXPIRED } from '#domain/trials.js';
 import { ConflictError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';

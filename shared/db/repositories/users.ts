@@ -1,13 +1,21 @@
 /** Users: profiles, the email guard, and a user's view of their memberships. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrgRole } from '#domain/roles.js';
-import type { OrgMembership, Organization, UserProfile, Workspace } from '#domain/model.js';
+import type { OrgMembership } from '#domain/members.js';
+import type { Organization } from '#domain/organizations.js';
+import type { UserProfile } from '#domain/users.js';
+import type { WorkspaceMembership } from '#domain/workspace-members.js';
+import type { Workspace } from '#domain/workspaces.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byOwner, keys } from '#db/keys.js';
-import { queryAll, StaleRead, tableName, transact, versionedUpdate, type TransactItem, updateIfPresent } from '#db/ops.js';
-import { membershipItem, orgItem, profileItem, toProfile, toWorkspaceMembership, workspaceItem } from '#db/repositories/records.js';
-import type { WorkspaceMembership } from '#domain/model.js';
+import { queryAll, StaleRead, tableName, transact, type TransactItem, updateIfPresent } from '#db/ops.js';
+import { versionedUpdate } from '#db/versioned.js';
+import { membershipItem } from '#db/records/members.js';
+import { orgItem } from '#db/records/organizations.js';
+import { emailGuardItem, profileItem, toProfile } from '#db/records/users.js';
+import { toWorkspaceMembership } from '#db/records/workspace-members.js';
+import { workspaceItem } from '#db/records/workspaces.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { memberEmailGuard } from '#db/repositories/members.js';
 
@@ -20,13 +28,7 @@ export async function getProfile(userId: string, db: Db = defaultDb): Promise<Us
 export function newProfileItems(profile: UserProfile): TransactItem[] {
   return [
     { Put: { TableName: tableName(), Item: profileItem(profile), ConditionExpression: 'attribute_not_exists(PK)' } },
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.email(profile.email), type: 'EmailGuard', userId: profile.id },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
+    { Put: { TableName: tableName(), Item: emailGuardItem(profile), ConditionExpression: 'attribute_not_exists(PK)' } },
   ];
 }
 

@@ -3,7 +3,8 @@
  * JSON; never the key hash).
  */
 import * as z from 'zod';
-import { DEVICE_NAME_PATTERN, type Device as DeviceRecord, type DeviceGrant as DeviceGrantRecord } from '#domain/devices.js';
+import { DEVICE_NAME_PATTERN, type Device as DeviceRecord } from '#domain/devices.js';
+import type { DeviceGrant as DeviceGrantRecord } from '#domain/device-grants.js';
 import { Description, Id, PageQuery, Timestamp } from './common.js';
 
 export const DeviceName = z

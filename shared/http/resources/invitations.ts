@@ -5,7 +5,9 @@
  */
 import * as z from 'zod';
 import type { OrgRole as OrgRoleName, WorkspaceRole as WorkspaceRoleName } from '#domain/roles.js';
-import type { Invitation as InvitationRecord, Organization, Workspace } from '#domain/model.js';
+import type { Invitation as InvitationRecord } from '#domain/invitations.js';
+import type { Organization } from '#domain/organizations.js';
+import type { Workspace } from '#domain/workspaces.js';
 import type { DisplayStatus } from '#domain/invitations.js';
 import { AssignableOrgRole, Id, PageQuery, Timestamp, WorkspaceRole } from './common.js';
 import { myOrganization, MyOrganization, myWorkspace, MyWorkspace } from './me.js';

@@ -5,7 +5,9 @@
  */
 import * as z from 'zod';
 import type { OrgRole as OrgRoleName, WorkspaceRole as WorkspaceRoleName } from '#domain/roles.js';
-import type { MeView, Organization, Workspace } from '#domain/model.js';
+import type { MeView } from '#domain/users.js';
+import type { Organization } from '#domain/organizations.js';
+import type { Workspace } from '#domain/workspaces.js';
 import { ssoStatus } from '#domain/sso.js';
 import { Id, Name, OrgRole, Timestamp, WorkspaceRole, WorkspaceState } from './common.js';
 

@@ -3,7 +3,8 @@
  * and response schemas, and the views (records → API JSON).
  */
 import * as z from 'zod';
-import type { Invitation, OrgMembership } from '#domain/model.js';
+import type { Invitation } from '#domain/invitations.js';
+import type { OrgMembership } from '#domain/members.js';
 import { AssignableOrgRole, Id, OrgRole, PageQuery, Timestamp, WorkspaceRole } from './common.js';
 
 export const MemberParams = z.strictObject({ orgId: Id, userId: Id });

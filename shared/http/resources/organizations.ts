@@ -3,7 +3,7 @@
  * (records → API JSON). The lines of GET /orgs (`OrgSummary`) are built by its handler.
  */
 import * as z from 'zod';
-import type { Organization as OrganizationRecord } from '#domain/model.js';
+import type { Organization as OrganizationRecord } from '#domain/organizations.js';
 import { Description, HttpsUrl, Id, Name, OrgRole, PageQuery, Plan, Timestamp } from './common.js';
 
 const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour');

@@ -4,7 +4,7 @@
  * (shared/services/ingest.ts).
  */
 import * as z from 'zod';
-import { STREAM_NAME_PATTERN, type Stream as StreamRecord } from '#domain/devices.js';
+import { STREAM_NAME_PATTERN, type Stream as StreamRecord } from '#domain/streams.js';
 import { Description, Id, PageQuery, Timestamp } from './common.js';
 import { DeviceName } from './devices.js';
 

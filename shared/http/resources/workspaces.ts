@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import type { WorkspaceRole as WorkspaceRoleName } from '#domain/roles.js';
-import type { Workspace as WorkspaceRecord } from '#domain/model.js';
+import type { Workspace as WorkspaceRecord } from '#domain/workspaces.js';
 import { Description, Id, Name, PageQuery, Timestamp, WorkspaceRole, WorkspaceState } from './common.js';
 
 export const WorkspaceParams = z.strictObject({ workspaceId: Id });

@@ -10,7 +10,7 @@ async function repositories() {
   configureRepositories();
   const [members, workspaces, users] = await Promise.all([
     import('#db/repositories/members.js'),
-    import('#db/repositories/workspaces.js'),
+    import('#db/repositories/workspace-members.js'),
     import('#db/repositories/users.js'),
   ]);
   return { members, workspaces, users };
