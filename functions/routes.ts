@@ -15,6 +15,7 @@ import { page, PageQuery } from '../shared/schemas/common.js';
 import { WorkspaceMember, WorkspaceMemberListQuery, WorkspaceMemberParams, WorkspaceMemberPutBody } from '../shared/schemas/resources.js';
 import { WorkspaceMoveBody, WorkspaceMoveResult } from '../shared/schemas/resources.js';
 import * as z from 'zod';
+import { IdentityProvider, IdentityProviderCreateBody, IdentityProviderListQuery, IdentityProviderParams } from '../shared/schemas/identity-providers.js';
 import {
   CreatedDevice, Device, DeviceCreateBody, DeviceGrant, DeviceGrantBody, DeviceGrantParams, DeviceListParams, DeviceListQuery, DeviceParams,
   DevicePatchBody, IngestAccepted, IngestBody, IngestParams, Stream, StreamCreateBody, StreamListParams, StreamListQuery, StreamParams,
@@ -26,6 +27,8 @@ import {
 
 const read = { table: 'read' } as const;
 const write = { table: 'readWrite' } as const;
+/** The identity-provider routes: the table, and the five Cognito actions on the user pool. */
+const identityProviders = { table: 'readWrite', identityProviders: true } as const;
 
 export const routes = {
   // ── Service ────────────────────────────────────────────────────────────────
@@ -145,6 +148,23 @@ export const routes = {
     handler: 'invitations/decline', auth: 'user', scope: 'self', tag: 'Invitations',
     summary: 'Decline the invitation (the invitee only)', params: TokenParams, status: 204, response: null,
     permissions: write, ssoByOperation: true,
+  },
+
+  // ── Identity providers ─────────────────────────────────────────────────────
+  'GET /orgs/{orgId}/identity-providers': {
+    handler: 'identity-providers/list', auth: 'user', scope: 'org', action: 'org.readIdentityProviders', tag: 'Identity providers',
+    summary: "The organization's own SAML and OIDC providers (never a secret)", params: OrgParams, query: IdentityProviderListQuery,
+    status: 200, response: page(IdentityProvider), permissions: read,
+  },
+  'POST /orgs/{orgId}/identity-providers': {
+    handler: 'identity-providers/create', auth: 'user', scope: 'org', action: 'org.manageIdentityProviders', tag: 'Identity providers',
+    summary: "Register a SAML or OIDC provider (name unique in the deployment) and enable it on the portal client: usable as a workspace's SSO providerName",
+    params: OrgParams, body: IdentityProviderCreateBody, status: 201, response: IdentityProvider, idempotent: true, permissions: identityProviders,
+  },
+  'DELETE /orgs/{orgId}/identity-providers/{name}': {
+    handler: 'identity-providers/delete', auth: 'user', scope: 'org', action: 'org.manageIdentityProviders', tag: 'Identity providers',
+    summary: 'Remove the provider from the portal client and the user pool (409 while a workspace requires SSO through it)',
+    params: IdentityProviderParams, status: 204, response: null, permissions: identityProviders, alsoReads: ['identityProvider'],
   },
 
   // ── Members ────────────────────────────────────────────────────────────────

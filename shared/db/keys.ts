@@ -4,6 +4,7 @@
  * to batch a read with authorization; see docs/changes.md).
  */
 import { TABLE } from '#db/table.js';
+import { claimedName } from '#domain/identity-providers.js';
 
 export interface Key {
   PK: string;
@@ -55,6 +56,15 @@ export const keys = {
   stream: (workspaceId: string, name: string): Key => ({ PK: `WS#${workspaceId}`, SK: `STREAM#${name}` }),
   /** A per-device grant: user first, so one Query lists a user's grants in a workspace. */
   deviceGrant: (workspaceId: string, userId: string, deviceId: string): Key => ({ PK: `WS#${workspaceId}`, SK: `GRANT#${userId}#${deviceId}` }),
+  /** An organization's own identity provider (SAML or OIDC), by its name as registered. */
+  identityProvider: (orgId: string, name: string): Key => ({ PK: `ORG#${orgId}`, SK: `IDP#${name}` }),
+  /**
+   * Provider-name claim, deployment-wide (Cognito names are global to the user pool), compared
+   * case-insensitively: written in the same transaction as the organization's provider item.
+   */
+  identityProviderName: (name: string): Key => ({ PK: `IDPNAME#${claimedName(name)}`, SK: 'IDPNAME' }),
+  /** The short lease that serializes read-modify-writes of the portal client's provider list. */
+  portalClientLease: (): Key => ({ PK: 'LEASE#PORTALCLIENT', SK: 'LEASE' }),
 } as const;
 
 /** Partitions and prefixes for Queries. */
@@ -68,6 +78,8 @@ export const partitions = {
   devicePrefix: 'DEVICE#',
   streamPrefix: 'STREAM#',
   grantPrefix: 'GRANT#',
+  /** An organization's identity providers (sorts before `INVITE#`, outside the member directory's range). */
+  identityProviderPrefix: 'IDP#',
   /** One user's grants in a workspace's partition. */
   userGrantPrefix: (userId: string) => `GRANT#${userId}#`,
   /** Usage records in a workspace's partition between two instants (ISO strings sort by time). */
