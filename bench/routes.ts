@@ -61,6 +61,10 @@ const MINIMUM: Record<string, [number, string]> = {
   'GET /orgs/{orgId}/overview': [1, 'authorization only (counters are on the org item)'],
   'POST /admin/orgs/{orgId}/trial': [3, 'BatchGet org (the new end depends on the current one) + operator\'s profile (SSO check) ‖ Query GSI1 ORG#o (workspaces the trial\'s end disabled) → one TransactWrite (new end, trial index, audit, re-enables if any)'],
   'GET /orgs/{orgId}/audit': [2, 'authorization + one Query'],
+  // ── Identity providers (the Cognito calls are not DynamoDB round trips and are not counted)
+  'GET /orgs/{orgId}/identity-providers': [2, 'authorization + one Query (IDP# of the org partition)'],
+  'POST /orgs/{orgId}/identity-providers': [4, 'authorization → one TransactWrite (deployment-wide name claim + the pending provider) → CreateIdentityProvider → conditional Put of the portal client\'s lease → DescribeUserPoolClient + UpdateUserPoolClient → one TransactWrite (provider and claim active, audit, the lease given back)'],
+  'DELETE /orgs/{orgId}/identity-providers/{name}': [4, 'authorization BatchGet + the provider (key in the path) → Query GSI1 ORG#o (no workspace may still require it; the org item does not say) → DescribeIdentityProvider → lease Put → client off, DeleteIdentityProvider → one TransactWrite (provider, claim, audit, the lease given back)'],
   // ── Invitations
   'POST /orgs/{orgId}/invitations': [3, 'authorization + one TransactWrite (guard, invitation, link, counter, audit; no invited workspaces here) + one write of how the send went, known only after SES answers (sending first would email invitations the write then refuses; storing "sent" up front would keep a false "sent" when the function dies before sending)'],
   'GET /orgs/{orgId}/invitations': [2, 'authorization + one Query'],
@@ -240,6 +244,12 @@ export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteR
   await measure('PATCH /orgs/{orgId}', 200, () => call('PATCH', `/orgs/${orgA}`, tok, { description: 'Benchmarked' }));
   await measure('GET /orgs/{orgId}/overview', 200, () => call('GET', `/orgs/${orgA}/overview`, tok));
   await measure('GET /orgs/{orgId}/audit', 200, () => call('GET', `/orgs/${orgA}/audit`, tok));
+  // ── The organization's own identity provider (cognito-local with the extension: infra/local/cognito-extensions.cjs) ──
+  const idp = `BenchSAML-${randomUUID().slice(0, 8)}`;
+  await measure('POST /orgs/{orgId}/identity-providers', 201, () =>
+    call('POST', `/orgs/${orgA}/identity-providers`, tok, { name: idp, type: 'SAML', metadataUrl: 'https://idp.example.com/saml/metadata' }));
+  await measure('GET /orgs/{orgId}/identity-providers', 200, () => call('GET', `/orgs/${orgA}/identity-providers`, tok));
+  await measure('DELETE /orgs/{orgId}/identity-providers/{name}', 204, () => call('DELETE', `/orgs/${orgA}/identity-providers/${idp}`, tok));
   const wsB = (await measure('POST /orgs/{orgId}/workspaces', 201, () => call('POST', `/orgs/${orgA}/workspaces`, tok, { name: 'Second' }))).body?.id as string;
 
   // ── Invitations: one accepted (→ member E, editor), one changed/resent/withdrawn, one declined ──

@@ -121,6 +121,20 @@ export const authzMatrix: Record<string, MatrixRow> = {
     grantRead: 403, grantWrite: 403, stranger: 404, anonymous: 401, operator: 404,
   },
 
+  // ── Identity providers: "(owner/admin): the organization's own SAML or OIDC provider" ──
+  'GET /orgs/{orgId}/identity-providers': {
+    owner: 200, orgAdmin: 200, orgEditor: 403, orgMember: 403, wsAdmin: 403, wsEditor: 403, wsViewer: 403,
+    grantRead: 403, grantWrite: 403, stranger: 404, anonymous: 401, operator: 404,
+  },
+  'POST /orgs/{orgId}/identity-providers': {
+    owner: 201, orgAdmin: 201, orgEditor: 403, orgMember: 403, wsAdmin: 403, wsEditor: 403, wsViewer: 403,
+    grantRead: 403, grantWrite: 403, stranger: 404, anonymous: 401, operator: 404,
+  },
+  'DELETE /orgs/{orgId}/identity-providers/{name}': {
+    owner: 204, orgAdmin: 204, orgEditor: 403, orgMember: 403, wsAdmin: 403, wsEditor: 403, wsViewer: 403,
+    grantRead: 403, grantWrite: 403, stranger: 404, anonymous: 401, operator: 404,
+  },
+
   // ── Invitations ─────────────────────────────────────────────────────────────
   // "invite to the org": owner, admin, editor (an editor up to editor: the requests invite `member`).
   'POST /orgs/{orgId}/invitations': {
