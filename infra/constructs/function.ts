@@ -34,7 +34,7 @@ export const IDENTITY_PROVIDER_ACTIONS = [
   'cognito-idp:UpdateUserPoolClient',
 ] as const;
 
-/** What the identity-provider functions read besides (`identityProviderConfig()` in shared/kernel/config.ts). */
+/** What the identity-provider functions read besides the rest (`identityProviderConfig()` in shared/kernel/config.ts). */
 export interface IdentityProviderEnvironment {
   userPoolId: string;
   portalClientId: string;
