@@ -86,20 +86,20 @@ export async function releaseIdentityProvider(orgId: string, name: string, db: D
  */
 export async function activateIdentityProvider(provider: IdentityProvider, lease: Lease, db: Db = defaultDb): Promise<IdentityProvider> {
   const active: IdentityProvider = { ...provider, status: 'active' };
-  const setActive = (key: Key, condition: string): TransactItem => ({
+  const setActive = (key: Key): TransactItem => ({
     Update: {
       TableName: tableName(),
       Key: key,
       UpdateExpression: 'SET #status = :active',
-      ConditionExpression: condition,
+      ConditionExpression: 'attribute_exists(PK) AND orgId = :org',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':active': 'active', ':org': provider.orgId },
     },
   });
   await transactReleasing(
     [
-      setActive(keys.identityProvider(provider.orgId, provider.name), 'attribute_exists(PK) AND orgId = :org'),
-      setActive(keys.identityProviderName(provider.name), 'attribute_exists(PK) AND orgId = :org'),
+      setActive(keys.identityProvider(provider.orgId, provider.name)),
+      setActive(keys.identityProviderName(provider.name)),
       auditEvent(provider.orgId, {
         actorId: provider.createdBy,
         action: 'identity_provider.created',
