@@ -172,6 +172,12 @@ export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteR
   await measure('PATCH /orgs/{orgId}', 200, () => call('PATCH', `/orgs/${orgA}`, tok, { description: 'Benchmarked' }));
   await measure('GET /orgs/{orgId}/overview', 200, () => call('GET', `/orgs/${orgA}/overview`, tok));
   await measure('GET /orgs/{orgId}/audit', 200, () => call('GET', `/orgs/${orgA}/audit`, tok));
+  // ── The organization's own identity provider (cognito-local with the extension: infra/local/cognito-extensions.cjs) ──
+  const idp = `BenchSAML-${randomUUID().slice(0, 8)}`;
+  await measure('POST /orgs/{orgId}/identity-providers', 201, () =>
+    call('POST', `/orgs/${orgA}/identity-providers`, tok, { name: idp, type: 'SAML', metadataUrl: 'https://idp.example.com/saml/metadata' }));
+  await measure('GET /orgs/{orgId}/identity-providers', 200, () => call('GET', `/orgs/${orgA}/identity-providers`, tok));
+  await measure('DELETE /orgs/{orgId}/identity-providers/{name}', 204, () => call('DELETE', `/orgs/${orgA}/identity-providers/${idp}`, tok));
   const wsB = (await measure('POST /orgs/{orgId}/workspaces', 201, () => call('POST', `/orgs/${orgA}/workspaces`, tok, { name: 'Second' }))).body?.id as string;
 
   // ── Invitations: one accepted (→ member E, editor), one changed/resent/withdrawn, one declined ──

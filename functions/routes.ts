@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { page, PageQuery } from '#http/resources/common.js';
 import { Health } from '#http/resources/service.js';
 import { Me, MePatchBody, SignupBody } from '#http/resources/me.js';
+import { IdentityProvider, IdentityProviderCreateBody, IdentityProviderListQuery, IdentityProviderParams } from '#http/resources/identity-providers.js';
 import {
   OrgCreateBody, OrgListQuery, OrgOverview, OrgParams, OrgPatchBody, OrgSummary, Organization, PlanBody, TransferOwnershipBody, TrialExtensionBody,
 } from '#http/resources/organizations.js';
@@ -34,6 +35,8 @@ import {
 
 const read = { table: 'read' } as const;
 const write = { table: 'readWrite' } as const;
+/** The identity-provider routes: the table, and the five Cognito actions on the user pool. */
+const identityProviders = { table: 'readWrite', identityProviders: true } as const;
 
 export const routes = {
   // ── Service ────────────────────────────────────────────────────────────────
@@ -153,6 +156,23 @@ export const routes = {
     handler: 'invitations/decline', auth: 'user', scope: 'self', tag: 'Invitations',
     summary: 'Decline the invitation (the invitee only)', params: TokenParams, status: 204, response: null,
     permissions: write, ssoByOperation: true,
+  },
+
+  // ── Identity providers ─────────────────────────────────────────────────────
+  'GET /orgs/{orgId}/identity-providers': {
+    handler: 'identity-providers/list', auth: 'user', scope: 'org', action: 'org.readIdentityProviders', tag: 'Identity providers',
+    summary: "The organization's own SAML and OIDC providers (never a secret)", params: OrgParams, query: IdentityProviderListQuery,
+    status: 200, response: page(IdentityProvider), permissions: read,
+  },
+  'POST /orgs/{orgId}/identity-providers': {
+    handler: 'identity-providers/create', auth: 'user', scope: 'org', action: 'org.manageIdentityProviders', tag: 'Identity providers',
+    summary: "Register a SAML or OIDC provider (name unique in the deployment) and enable it on the portal client: usable as a workspace's SSO providerName",
+    params: OrgParams, body: IdentityProviderCreateBody, status: 201, response: IdentityProvider, idempotent: true, permissions: identityProviders,
+  },
+  'DELETE /orgs/{orgId}/identity-providers/{name}': {
+    handler: 'identity-providers/delete', auth: 'user', scope: 'org', action: 'org.manageIdentityProviders', tag: 'Identity providers',
+    summary: 'Remove the provider from the portal client and the user pool (409 while a workspace requires SSO through it)',
+    params: IdentityProviderParams, status: 204, response: null, permissions: identityProviders, alsoReads: ['identityProvider'],
   },
 
   // ── Members ────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@ import type { Route } from '#http/route.js';
 import { Api } from './constructs/api.js';
 import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';
-import { TenancyFunction } from './constructs/function.js';
+import { IDENTITY_PROVIDER_ACTIONS, TenancyFunction } from './constructs/function.js';
 import { Identity } from './constructs/identity.js';
 import { Schedules } from './constructs/schedules.js';
 import { parseSignInConfig, type SignInConfig } from './sign-in-config.js';
@@ -18,6 +18,11 @@ export interface TenancyStackProps extends StackProps {
   emailFrom: string;
   /** Verify this domain in SES instead of the single `emailFrom` address. */
   emailDomain?: string;
+  /**
+   * The names of the deployment's own sign-in providers (social, enterprise from config): no
+   * organization may register a provider under one of them. Default none.
+   */
+  reservedProviderNames?: readonly string[];
   /** The route table; the application's own unless a test builds the stack from other rows. */
   routes?: readonly Route[];
   /** Sign-in methods (infra/sign-in-config.ts); none = email + password and managed login only. */
@@ -82,6 +87,12 @@ export class TenancyStack extends Stack {
       cursorSecret: cursorSecret.secretValue.unsafeUnwrap(),
     };
 
+    const identityProviders = {
+      userPoolId: this.identity.userPool.userPoolId,
+      portalClientId: this.identity.portalClient.userPoolClientId,
+      reservedProviderNames: props.reservedProviderNames ?? [],
+    };
+
     const functions = new Map<string, TenancyFunction>();
     for (const route of props.routes ?? routeList) {
       const id = routeConstructId(route);
@@ -89,6 +100,7 @@ export class TenancyStack extends Stack {
         handler: route.handler,
         description: `${route.key}: ${route.summary}`,
         environment,
+        identityProviders: route.permissions.identityProviders ? identityProviders : undefined,
       });
       this.grant(fn, route);
       this.api.addRoute(id, route, fn.function);
@@ -106,7 +118,7 @@ export class TenancyStack extends Stack {
 
   /** Exactly what the row's `permissions` ask for, and nothing else. */
   private grant(fn: TenancyFunction, route: Route): void {
-    const { table, email } = route.permissions;
+    const { table, email, identityProviders } = route.permissions;
     if (table === 'read') this.data.table.grantReadData(fn.function);
     if (table === 'readWrite') this.data.table.grantReadWriteData(fn.function);
     if (table !== undefined) {
@@ -116,5 +128,7 @@ export class TenancyStack extends Stack {
       });
     }
     if (email === true) this.email.grantSend(fn.function);
+    // On the user pool's ARN alone: no other pool, and nothing about its users.
+    if (identityProviders === true) this.identity.userPool.grant(fn.function, ...IDENTITY_PROVIDER_ACTIONS);
   }
 }

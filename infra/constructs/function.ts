@@ -21,6 +21,27 @@ export interface TenancyFunctionEnvironment {
   cursorSecret: string;
 }
 
+/**
+ * Exactly what an identity-provider function may do in Cognito, on the user pool alone: register,
+ * look at and delete a provider, and read and replace the portal client's configuration (its
+ * `SupportedIdentityProviders`).
+ */
+export const IDENTITY_PROVIDER_ACTIONS = [
+  'cognito-idp:CreateIdentityProvider',
+  'cognito-idp:DeleteIdentityProvider',
+  'cognito-idp:DescribeIdentityProvider',
+  'cognito-idp:DescribeUserPoolClient',
+  'cognito-idp:UpdateUserPoolClient',
+] as const;
+
+/** What the identity-provider functions read besides the rest (`identityProviderConfig()` in shared/kernel/config.ts). */
+export interface IdentityProviderEnvironment {
+  userPoolId: string;
+  portalClientId: string;
+  /** The deployment's own sign-in providers, which no organization may take the name of. */
+  reservedProviderNames: readonly string[];
+}
+
 export interface TenancyFunctionProps {
   /** Module under functions/ without extension, as in the route table's `handler`. */
   handler: string;
@@ -29,6 +50,8 @@ export interface TenancyFunctionProps {
   environment?: TenancyFunctionEnvironment;
   /** Further variables of this function alone. */
   variables?: Record<string, string>;
+  /** Only for the rows whose `permissions.identityProviders` is set. */
+  identityProviders?: IdentityProviderEnvironment;
   /**
    * Default 10 s, right for a request behind API Gateway; only functions no client waits on
    * (scheduled jobs) need more.
@@ -89,6 +112,13 @@ export class TenancyFunction extends Construct {
               CURSOR_SECRET: props.environment.cursorSecret,
             }),
         ...props.variables,
+        ...(props.identityProviders
+          ? {
+              USER_POOL_ID: props.identityProviders.userPoolId,
+              PORTAL_CLIENT_ID: props.identityProviders.portalClientId,
+              RESERVED_PROVIDER_NAMES: props.identityProviders.reservedProviderNames.join(','),
+            }
+          : {}),
         POWERTOOLS_SERVICE_NAME: 'tenancy',
         // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',

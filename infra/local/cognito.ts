@@ -93,7 +93,7 @@ export async function startCognito(opts: { port: number; dataDir: string }): Pro
     join(configDir, 'config.json'),
     `${JSON.stringify({ TokenConfig: { IssuerDomain: endpoint } }, null, 2)}\n`,
   );
-  const bin = createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
+  const bin = createRequire(import.meta.url).resolve('./cognito-extensions.cjs');
   const child = spawnChild('cognito-local', process.execPath, [bin], {
     cwd: opts.dataDir,
     env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1' },

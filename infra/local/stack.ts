@@ -131,6 +131,11 @@ export interface HandlerSettings {
   sesEndpoint: string;
   portalUrl: string;
   cursorSecret: string;
+  /**
+   * The local user pool and portal client, for the identity-provider functions
+   * (`identityProviderConfig()`); left out by processes that never run them (`npm run sweep`).
+   */
+  userPool?: { cognitoEndpoint: string; userPoolId: string; clientId: string };
 }
 
 /**
@@ -147,6 +152,9 @@ export function handlerEnvironment(settings: HandlerSettings): Record<string, st
     PORTAL_URL: settings.portalUrl,
     EMAIL_FROM,
     CURSOR_SECRET: settings.cursorSecret,
+    ...(settings.userPool
+      ? { COGNITO_ENDPOINT: settings.userPool.cognitoEndpoint, USER_POOL_ID: settings.userPool.userPoolId, PORTAL_CLIENT_ID: settings.userPool.clientId }
+      : {}),
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_SERVICE_NAME: 'tenancy',
@@ -215,6 +223,7 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       sesEndpoint: ses.endpoint,
       portalUrl,
       cursorSecret: await cursorSecret(dataDir),
+      userPool: pool,
     }));
 
     gateway = await startGateway({

@@ -15,6 +15,8 @@ import type { Workspace } from '#domain/workspaces.js';
 import type { WorkspaceMembership } from '#domain/workspace-members.js';
 import type { Sim } from '#domain/sims.js';
 import { toSim } from '#db/records/sims.js';
+import type { IdentityProvider } from '#domain/identity-providers.js';
+import { toIdentityProvider } from '#db/records/identity-providers.js';
 import { keys, type Key } from '#db/keys.js';
 import { batchGet, type Item } from '#db/ops.js';
 import { toInvitation } from '#db/records/invitations.js';
@@ -67,7 +69,12 @@ export interface OrgAccess extends Caller {
    * What the path names besides the organization, read in the same BatchGet when the route asks
    * for it (`alsoReads`): `undefined` when not asked, `null` when there is no such item.
    */
-  named: { member?: OrgMembership | null; memberProfile?: UserProfile | null; invitation?: Invitation | null };
+  named: {
+    member?: OrgMembership | null;
+    memberProfile?: UserProfile | null;
+    invitation?: Invitation | null;
+    identityProvider?: IdentityProvider | null;
+  };
 }
 
 /** Ids of what an org route's path names besides the organization, by what is read (see `OrgAccess.named`). */
@@ -127,6 +134,7 @@ export async function loadOrgAccess(orgId: string, caller: Caller, named: OrgNam
     member: named.member ? keys.orgMember(orgId, named.member) : undefined,
     memberProfile: named.memberProfile ? keys.user(named.memberProfile) : undefined,
     invitation: named.invitation ? keys.invitation(orgId, named.invitation) : undefined,
+    identityProvider: named.identityProvider ? keys.identityProvider(orgId, named.identityProvider) : undefined,
   });
   if (!orgItem || !memberItem || orgItem.deletedAt) throw new NotFoundError('No such organization.');
   const membership = toMembership(memberItem);
@@ -138,7 +146,12 @@ export async function loadOrgAccess(orgId: string, caller: Caller, named: OrgNam
     membership,
     role: membership.role,
     profile: profileItem ? toProfile(profileItem) : undefined,
-    named: { member: extra.member(toMembership), memberProfile: extra.memberProfile(toProfile), invitation: extra.invitation(toInvitation) },
+    named: {
+      member: extra.member(toMembership),
+      memberProfile: extra.memberProfile(toProfile),
+      invitation: extra.invitation(toInvitation),
+      identityProvider: extra.identityProvider(toIdentityProvider),
+    },
   };
 }
 

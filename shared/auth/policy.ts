@@ -21,6 +21,10 @@ const ORG_ACTIONS = {
   'org.removeMember': ['owner', 'admin'],
   'org.createWorkspace': ['owner', 'admin'],
   'org.readAudit': ['owner', 'admin'],
+  /** See the organization's own identity providers. */
+  'org.readIdentityProviders': ['owner', 'admin'],
+  /** Register or remove the organization's own identity providers (SAML, OIDC). */
+  'org.manageIdentityProviders': ['owner', 'admin'],
   'org.changePlan': ['owner'],
   'org.transferOwnership': ['owner'],
   'org.delete': ['owner'],

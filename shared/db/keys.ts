@@ -6,6 +6,7 @@
  */
 import { TABLE } from '#db/table.js';
 import { normalizeEmail } from '#domain/email.js';
+import { claimedName } from '#domain/identity-providers.js';
 
 export interface Key {
   PK: string;
@@ -59,6 +60,15 @@ export const keys = {
   deviceGrant: (workspaceId: string, userId: string, deviceId: string): Key => ({ PK: `WS#${workspaceId}`, SK: `GRANT#${userId}#${deviceId}` }),
   /** An event of an organization's audit log, sorted by time. */
   auditEvent: (orgId: string, at: string, id: string): Key => ({ PK: `ORG#${orgId}`, SK: `AUDIT#${at}#${id}` }),
+  /** An organization's own identity provider (SAML or OIDC), by its name as registered. */
+  identityProvider: (orgId: string, name: string): Key => ({ PK: `ORG#${orgId}`, SK: `IDP#${name}` }),
+  /**
+   * Provider-name claim, deployment-wide (Cognito names are global to the user pool), compared
+   * case-insensitively: written in the same transaction as the organization's provider item.
+   */
+  identityProviderName: (name: string): Key => ({ PK: `IDPNAME#${claimedName(name)}`, SK: 'IDPNAME' }),
+  /** The short lease that serializes read-modify-writes of the portal client's provider list. */
+  portalClientLease: (): Key => ({ PK: 'LEASE#PORTALCLIENT', SK: 'LEASE' }),
 } as const;
 
 /** Partitions and prefixes for Queries. */
@@ -73,6 +83,8 @@ export const partitions = {
   streamPrefix: 'STREAM#',
   grantPrefix: 'GRANT#',
   auditPrefix: 'AUDIT#',
+  /** An organization's identity providers (sorts before `INVITE#`, outside the member directory's range). */
+  identityProviderPrefix: 'IDP#',
   /** One user's grants in a workspace's partition. */
   userGrantPrefix: (userId: string) => `GRANT#${userId}#`,
   /** Usage records in a workspace's partition between two instants (ISO strings sort by time). */

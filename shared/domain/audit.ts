@@ -41,10 +41,12 @@ export type AuditAction =
   | 'invitation.declined'
   | 'sim.registered'
   | 'sim.updated'
-  | 'sim.transferred';
+  | 'sim.transferred'
+  | 'identity_provider.created'
+  | 'identity_provider.deleted';
 
 export interface AuditTarget {
-  type: 'organization' | 'member' | 'workspace' | 'invitation' | 'device' | 'stream' | 'sim';
+  type: 'organization' | 'member' | 'workspace' | 'invitation' | 'device' | 'stream' | 'sim' | 'identity_provider';
   id: string;
 }
 

@@ -61,8 +61,12 @@ export interface RouteSpec {
    * when it refuses the input itself, so every answer is the one the wrapper's check would give.
    */
   ssoByOperation?: boolean;
-  /** What the function may touch in AWS: least privilege, bound per route by the CDK stack. */
-  permissions: { table?: 'read' | 'readWrite'; email?: boolean };
+  /**
+   * What the function may touch in AWS: least privilege, bound per route by the CDK stack.
+   * `identityProviders`: create, describe and delete identity providers of the user pool and
+   * change the portal client's provider list (and the user pool's ids in the environment).
+   */
+  permissions: { table?: 'read' | 'readWrite'; email?: boolean; identityProviders?: boolean };
 }
 
 export interface Route extends RouteSpec {

@@ -43,3 +43,30 @@ export function config(): Config {
   };
   return cached;
 }
+
+/** What the identity-provider functions read besides `config()`: only their rows carry it (`permissions.identityProviders`). */
+export interface IdentityProviderConfig {
+  /** The deployment's Cognito user pool. */
+  userPoolId: string;
+  /** The portal's app client, on which an organization's providers are enabled. */
+  portalClientId: string;
+  /** Set only by the local stack: cognito-local (with the identity-provider extension). */
+  cognitoEndpoint?: string;
+  /**
+   * The deployment's own sign-in providers (comma-separated `RESERVED_PROVIDER_NAMES`, empty by
+   * default): no organization may register a provider under one of their names.
+   */
+  reservedProviderNames: string[];
+}
+
+let cachedIdentityProviders: IdentityProviderConfig | undefined;
+
+export function identityProviderConfig(): IdentityProviderConfig {
+  cachedIdentityProviders ??= {
+    userPoolId: requireEnv('USER_POOL_ID'),
+    portalClientId: requireEnv('PORTAL_CLIENT_ID'),
+    cognitoEndpoint: optionalEnv('COGNITO_ENDPOINT'),
+    reservedProviderNames: (optionalEnv('RESERVED_PROVIDER_NAMES') ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''),
+  };
+  return cachedIdentityProviders;
+}

@@ -155,6 +155,9 @@ async function ensureMember(w: World, user: User): Promise<void> {
   }
 }
 
+/** A SAML provider body (provider names are global to the pool: `unique` ones). */
+const samlProvider = (name: string) => ({ name, type: 'SAML', metadataUrl: 'https://idp.example.com/saml/metadata' });
+
 const orgPath = (w: World, suffix = ''): Req => ({ path: `/orgs/${w.orgId}${suffix}`, hidden: w.orgId });
 const wsPath = (w: World, suffix = '', ws = w.ws): Req => ({ path: `/workspaces/${ws}${suffix}`, hidden: ws });
 
@@ -195,6 +198,14 @@ const drivers: Record<string, Driver> = {
     return { path: `/admin/orgs/${orgId}/trial`, body: { extendDays: 7 } };
   },
   'GET /orgs/{orgId}/audit': (w) => orgPath(w, '/audit'),
+
+  'GET /orgs/{orgId}/identity-providers': (w) => orgPath(w, '/identity-providers'),
+  'POST /orgs/{orgId}/identity-providers': (w) => ({ ...orgPath(w, '/identity-providers'), body: samlProvider(unique('mx-idp')) }),
+  'DELETE /orgs/{orgId}/identity-providers/{name}': async (w) => {
+    const name = unique('mx-gone');
+    await ok(ownerApi(w).post(`/orgs/${w.orgId}/identity-providers`, samlProvider(name)), 201);
+    return orgPath(w, `/identity-providers/${name}`);
+  },
 
   'POST /orgs/{orgId}/invitations': (w) => ({ ...orgPath(w, '/invitations'), body: { email: freshAddress(), role: 'member' } }),
   'GET /orgs/{orgId}/invitations': (w) => orgPath(w, '/invitations'),

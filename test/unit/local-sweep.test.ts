@@ -84,5 +84,18 @@ describe('handlerEnvironment', () => {
       CURSOR_SECRET: 'secret',
       AWS_REGION: expect.any(String),
     });
+    expect(env).not.toHaveProperty('USER_POOL_ID');
+  });
+
+  it('points the identity-provider functions at the local pool and portal client when it is given', () => {
+    const env = handlerEnvironment({
+      tableName: 'tenancy-local',
+      dynamodbEndpoint: 'http://127.0.0.1:8000',
+      sesEndpoint: 'http://127.0.0.1:8005',
+      portalUrl: 'http://localhost:5173',
+      cursorSecret: 'secret',
+      userPool: { cognitoEndpoint: 'http://127.0.0.1:9229', userPoolId: 'local_pool', clientId: 'portal-id' },
+    });
+    expect(env).toMatchObject({ COGNITO_ENDPOINT: 'http://127.0.0.1:9229', USER_POOL_ID: 'local_pool', PORTAL_CLIENT_ID: 'portal-id' });
   });
 });

@@ -20,6 +20,8 @@ describe('role matrix (API.md)', () => {
     ['org.manageMembers', ['owner', 'admin']],
     ['org.removeMember', ['owner', 'admin']],
     ['org.createWorkspace', ['owner', 'admin']],
+    ['org.readIdentityProviders', ['owner', 'admin']],
+    ['org.manageIdentityProviders', ['owner', 'admin']],
     ['org.changePlan', ['owner']],
     ['org.transferOwnership', ['owner']],
     ['org.delete', ['owner']],
