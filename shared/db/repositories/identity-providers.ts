@@ -6,7 +6,7 @@
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, partitions, type Key } from '#db/keys.js';
 import { acquireLease, transactReleasing, type Lease } from '#db/lease.js';
-import { batchGet, queryPrefixPage, tableName, transact, transactIfNeeded, type Item, type TransactItem } from '#db/ops.js';
+import { batchGet, queryPrefixPage, tableName, transact, transactIfNeeded, type TransactItem } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import type { IdentityProvider } from '#domain/identity-providers.js';
 import { identityProviderItem, toIdentityProvider } from '#db/records/identity-providers.js';
