@@ -170,20 +170,6 @@ export const routeExpectations = {
     roundTrips: [2, 'authorization + one Query'],
   },
 
-  // ── Identity providers: owner and admin (the Cognito calls are not DynamoDB round trips and are not counted)
-  'GET /orgs/{orgId}/identity-providers': {
-    authz: statuses({ 200: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
-    roundTrips: [2, 'authorization + one Query (IDP# of the org partition)'],
-  },
-  'POST /orgs/{orgId}/identity-providers': {
-    authz: statuses({ 201: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
-    roundTrips: [4, "authorization → one TransactWrite (deployment-wide name claim + the pending provider) → CreateIdentityProvider → conditional Put of the portal client's lease → DescribeUserPoolClient + UpdateUserPoolClient → one TransactWrite (provider and claim active, audit, the lease given back)"],
-  },
-  'DELETE /orgs/{orgId}/identity-providers/{name}': {
-    authz: statuses({ 204: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
-    roundTrips: [4, 'authorization BatchGet + the provider (key in the path) → Query GSI1 ORG#o (no workspace may still require it; the org item does not say) → DescribeIdentityProvider → lease Put → client off, DeleteIdentityProvider → one TransactWrite (provider, claim, audit, the lease given back)'],
-  },
-
   // ── Invitations ─────────────────────────────────────────────────────────────
   // "invite to the org": owner, admin, editor (an editor up to editor: the requests invite `member`).
   'POST /orgs/{orgId}/invitations': {
@@ -220,6 +206,20 @@ export const routeExpectations = {
   'POST /invitations/{token}/decline': {
     authz: statuses({ 401: ['anonymous'], others: 403 }),
     roundTrips: [3, 'GetItem link → BatchGet invitation + my profile (SSO check) → one TransactWrite'],
+  },
+
+  // ── Identity providers: owner and admin (the Cognito calls are not DynamoDB round trips and are not counted)
+  'GET /orgs/{orgId}/identity-providers': {
+    authz: statuses({ 200: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [2, 'authorization + one Query (IDP# of the org partition)'],
+  },
+  'POST /orgs/{orgId}/identity-providers': {
+    authz: statuses({ 201: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [4, "authorization → one TransactWrite (deployment-wide name claim + the pending provider) → CreateIdentityProvider → conditional Put of the portal client's lease → DescribeUserPoolClient + UpdateUserPoolClient → one TransactWrite (provider and claim active, audit, the lease given back)"],
+  },
+  'DELETE /orgs/{orgId}/identity-providers/{name}': {
+    authz: statuses({ 204: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [4, 'authorization BatchGet + the provider (key in the path) → Query GSI1 ORG#o (no workspace may still require it; the org item does not say) → DescribeIdentityProvider → lease Put → client off, DeleteIdentityProvider → one TransactWrite (provider, claim, audit, the lease given back)'],
   },
 
   // ── Members ─────────────────────────────────────────────────────────────────

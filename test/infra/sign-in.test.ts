@@ -12,6 +12,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { VALIDATION_REPORT_FILE } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeList } from '#functions/routes.js';
+import { IDENTITY_PROVIDER_ACTIONS } from '../../infra/constructs/function.js';
 import { PRE_SIGN_UP_ACTIONS } from '../../infra/constructs/identity.js';
 import { SAML_CLAIMS } from '../../infra/constructs/sign-in-providers.js';
 import { GITHUB_UNSUPPORTED, parseSignInConfig } from '../../infra/sign-in-config.js';
@@ -142,12 +144,28 @@ describe('a deployment with the example sign-in config', () => {
     // Beyond them only its own logs and X-Ray: no table, no email, no secret.
     const others = statements.filter((s) => !cognito.includes(s)).flatMap((s) => [s.Action].flat());
     expect(others.filter((a) => !/^(logs|xray):/.test(a))).toEqual([]);
-    // No other role in the template may call Cognito.
-    const everyCognitoAction = (Object.values(template.findResources('AWS::IAM::Policy')) as CfnResource[])
-      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
-      .flatMap((s) => [s.Action].flat())
-      .filter((a) => a.startsWith('cognito-idp:'));
-    expect(everyCognitoAction.sort()).toEqual([...PRE_SIGN_UP_ACTIONS].sort());
+    // No other role in the template may call Cognito, but the identity-provider routes' functions
+    // (their exact grants: identity-providers.test.ts).
+    const idpRoles = new Set(
+      routeList
+        .filter((route) => route.permissions.identityProviders)
+        .map((route) => id(stack, stack.functions.get(route.key)!.function.role!.node.defaultChild)),
+    );
+    expect(idpRoles.size).toBeGreaterThan(0);
+    const cognitoPolicies = (Object.values(template.findResources('AWS::IAM::Policy')) as CfnResource[]).filter((p) =>
+      (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).some((st) => [st.Action].flat().some((a) => a.startsWith('cognito-idp:'))),
+    );
+    for (const policy of cognitoPolicies) {
+      const roles = (policy.Properties.Roles as { Ref: string }[]).map((r) => r.Ref);
+      expect(roles.every((r) => r === roleId || idpRoles.has(r)), JSON.stringify(roles)).toBe(true);
+    }
+    const everyCognitoAction = new Set(
+      cognitoPolicies
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+        .flatMap((st) => [st.Action].flat())
+        .filter((a) => a.startsWith('cognito-idp:')),
+    );
+    expect([...everyCognitoAction].sort()).toEqual([...PRE_SIGN_UP_ACTIONS, ...IDENTITY_PROVIDER_ACTIONS].sort());
   });
 
   it('tells the trigger the providers and which of them own their addresses, and nothing of the API', () => {
