@@ -19,20 +19,13 @@ import { SAML_CLAIMS } from '../../infra/constructs/sign-in-providers.js';
 import { GITHUB_UNSUPPORTED, parseSignInConfig } from '../../infra/sign-in-config.js';
 import type { TenancyStack } from '../../infra/stack.js';
 import { DEFAULTS, createTenancyApp } from '../../infra/tenancy-app.js';
+import { synthContext, type CfnResource } from '../support/cdk.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../infra/sign-in.example.json', import.meta.url));
 const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, any>;
 
-const context: Record<string, unknown> = {
-  ...(JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: object }).context,
-  'aws:cdk:bundling-stacks': [],
-};
+const context = synthContext;
 
-interface CfnResource {
-  Type: string;
-  Properties: Record<string, any>;
-  DependsOn?: string[];
-}
 
 const id = (stack: TenancyStack, element: unknown): string => stack.getLogicalId(element as CfnElement);
 

@@ -12,18 +12,10 @@ import { TenancyStack } from '../../infra/stack.js';
 import { DEFAULTS, createTenancyApp } from '../../infra/tenancy-app.js';
 import type { Route } from '#http/route.js';
 import { TABLE } from '#db/table.js';
+import { synthContext, type CfnResource } from '../support/cdk.js';
 
-/** The feature flags `cdk synth` runs with, and no esbuild: the template is what is tested. */
-const context: Record<string, unknown> = {
-  ...(JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: object }).context,
-  'aws:cdk:bundling-stacks': [],
-};
+const context = synthContext;
 
-interface CfnResource {
-  Type: string;
-  Properties: Record<string, any>;
-  DeletionPolicy?: string;
-}
 
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'];
