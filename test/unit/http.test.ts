@@ -47,13 +47,16 @@ describe('in-memory pages', () => {
 describe('ETag / If-Match', () => {
   it('reads the version from an ETag we sent', () => {
     expect(requiredVersion(etagOf(7))).toBe(7);
-    expect(requiredVersion('W/"7"')).toBe(7);
     expect(requiredVersion(undefined)).toBeUndefined();
     expect(requiredVersion('*')).toBeUndefined();
   });
   it('a header that is not one of ours can never match', () => {
     expect(() => requiredVersion('abc')).toThrow(PreconditionFailedError);
     expect(() => requiredVersion('"1e9"')).toThrow(PreconditionFailedError);
+  });
+  it('a weak tag never satisfies If-Match (strong comparison, RFC 9110 §13.1.1)', () => {
+    expect(() => requiredVersion('W/"7"')).toThrow(PreconditionFailedError);
+    expect(() => requiredVersion(' W/"7" ')).toThrow(PreconditionFailedError);
   });
 });
 
