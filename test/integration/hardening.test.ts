@@ -1,6 +1,6 @@
 /** Issue 13, round two of hardening: each test names the defect it keeps fixed. */
 import { describe, expect, it } from 'vitest';
-import { expectProblem, signedUp } from './support/api.js';
+import { expectProblem, newUser, signedUp } from './support/api.js';
 
 describe('hardening', () => {
   it('a weak ETag never satisfies If-Match (strong comparison): 412 and nothing changes', async () => {
@@ -15,5 +15,20 @@ describe('hardening', () => {
     );
     expect((await owner.api.get(`/orgs/${owner.orgId}`)).body.name).toBe('weak-etag Org');
     expect((await owner.api.patch(`/orgs/${owner.orgId}`, { name: 'Strong' }, { 'if-match': etag })).status).toBe(200);
+  });
+
+  it('names with bidirectional-control or zero-width characters are refused (400, the field named), never stored', async () => {
+    const user = await newUser('bidi');
+    const signup = await user.api.post('/signup', { givenName: 'Eve\u202Egnp.exe', familyName: 'Test' });
+    expectProblem(signup, 400, 'bad_request');
+    expect(signup.body.errors).toContainEqual({ path: 'body.givenName', message: expect.stringContaining('bidirectional') });
+    expect((await user.api.get('/me')).status).toBe(404);
+    const owner = await signedUp('zero-width');
+    const org = await owner.api.post('/orgs', { name: 'Pay\u200Bpal' });
+    expectProblem(org, 400, 'bad_request');
+    expect(org.body.errors).toContainEqual({ path: 'body.name', message: expect.stringContaining('zero-width') });
+    expectProblem(await owner.api.patch(`/workspaces/${owner.workspaceId}`, { name: 'A\u2066B\u2069' }), 400, 'bad_request');
+    expectProblem(await owner.api.patch('/me', { familyName: 'K\u2060' }), 400, 'bad_request');
+    expect((await owner.api.get('/me')).body).toMatchObject({ user: { familyName: 'Test' }, workspaces: [{ name: 'Default' }] });
   });
 });
