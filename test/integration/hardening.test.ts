@@ -1,6 +1,7 @@
 /** Issue 13, round two of hardening: each test names the defect it keeps fixed. */
 import { describe, expect, it } from 'vitest';
 import { expectProblem, newUser, signedUp } from './support/api.js';
+import { freshAddress, inviteAndGetToken } from './support/invitations.js';
 
 describe('hardening', () => {
   it('a weak ETag never satisfies If-Match (strong comparison): 412 and nothing changes', async () => {
@@ -30,5 +31,15 @@ describe('hardening', () => {
     expectProblem(await owner.api.patch(`/workspaces/${owner.workspaceId}`, { name: 'A\u2066B\u2069' }), 400, 'bad_request');
     expectProblem(await owner.api.patch('/me', { familyName: 'K\u2060' }), 400, 'bad_request');
     expect((await owner.api.get('/me')).body).toMatchObject({ user: { familyName: 'Test' }, workspaces: [{ name: 'Default' }] });
+  });
+
+  it('the plain-text invitation email keeps a CRLF message readable: one line end, each line quoted once', async () => {
+    const owner = await signedUp('crlf');
+    const message = 'Hello,\r\nwelcome aboard.\r\n\r\nAda';
+    const { invitation, mail } = await inviteAndGetToken(owner.api, owner.orgId, { email: freshAddress(), role: 'member', message });
+    expect(invitation.message).toBe(message);
+    const text = mail.body.text ?? '';
+    expect(text).toContain('\n> Hello,\n> welcome aboard.\n> \n> Ada\n');
+    expect(text).not.toContain('\r');
   });
 });
