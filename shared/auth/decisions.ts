@@ -11,7 +11,7 @@
  */
 import { allows, authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
 import { workspaceOrgRoleAllows, workspaceRoleAllows } from '#auth/policy.js';
-import type { OrgMembership, WorkspaceSso } from '#domain/model.js';
+import type { Invitation, OrgMembership, WorkspaceSso } from '#domain/model.js';
 import { assertCanGrant } from '#domain/invitations.js';
 import { assertNoLockOut, isSsoBreakGlass, workspaceSsoSatisfied } from '#domain/sso.js';
 import { assertWorkspaceSso } from '#auth/sso-check.js';
@@ -45,6 +45,21 @@ export function assertMayRemoveOrgMember(access: OrgAccess, target: OrgMembershi
  */
 export function assertMayGrant(access: OrgAccess, role: OrgRole, workspaces: { workspaceId: string; role: WorkspaceRole }[]): void {
   assertCanGrant({ role: access.role, workspaces: access.membership.workspaces }, role, workspaces);
+}
+
+/**
+ * Changing, resending or withdrawing an invitation (`org.invite` allowed) follows the same "up to
+ * your own role" rule as inviting, applied to the invitation as it stands: only someone who could
+ * have sent it may touch it (an editor cannot withdraw an admin invitation, nor one granting a
+ * workspace role above their own there). A change must also grant no more than that (`assertMayGrant`).
+ */
+export function assertMayHandleInvitation(access: OrgAccess, invitation: Pick<Invitation, 'role' | 'workspaces'>): void {
+  try {
+    assertMayGrant(access, invitation.role, invitation.workspaces);
+  } catch (error) {
+    if (!(error instanceof ForbiddenError)) throw error;
+    throw new ForbiddenError('This invitation grants more than your own role allows; you cannot change, resend or withdraw it.');
+  }
 }
 
 // ── Workspaces ───────────────────────────────────────────────────────────────

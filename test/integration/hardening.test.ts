@@ -1,7 +1,8 @@
 /** Issue 13, round two of hardening: each test names the defect it keeps fixed. */
 import { describe, expect, it } from 'vitest';
-import { expectProblem, newUser, signedUp } from './support/api.js';
+import { call, expectProblem, newUser, signedUp } from './support/api.js';
 import { freshAddress, inviteAndGetToken } from './support/invitations.js';
+import { addMember, addWorkspaceMember } from './support/seed.js';
 
 describe('hardening', () => {
   it('a weak ETag never satisfies If-Match (strong comparison): 412 and nothing changes', async () => {
@@ -41,5 +42,39 @@ describe('hardening', () => {
     const text = mail.body.text ?? '';
     expect(text).toContain('\n> Hello,\n> welcome aboard.\n> \n> Ada\n');
     expect(text).not.toContain('\r');
+  });
+
+  it('editors withdraw, resend and change only invitations they could have sent (up to their own role)', async () => {
+    const owner = await signedUp('inv-rank');
+    const [editor, admin] = await Promise.all([signedUp('inv-editor'), signedUp('inv-admin')]);
+    await addMember(owner, editor, 'editor');
+    await addMember(owner, admin, 'admin');
+    await addWorkspaceMember(owner.orgId, owner.workspaceId, editor, 'editor', owner.userId);
+    const invitations = `/orgs/${owner.orgId}/invitations`;
+    const { invitation: aboveOrg, token } = await inviteAndGetToken(owner.api, owner.orgId, { email: freshAddress(), role: 'admin' });
+    const { invitation: aboveWorkspace } = await inviteAndGetToken(owner.api, owner.orgId, {
+      email: freshAddress(),
+      role: 'member',
+      workspaces: [{ workspaceId: owner.workspaceId, role: 'admin' }],
+    });
+    for (const invitation of [aboveOrg, aboveWorkspace]) {
+      const path = `${invitations}/${invitation.id}`;
+      expectProblem(await editor.api.delete(path), 403, 'forbidden');
+      expectProblem(await editor.api.post(`${path}/resend`), 403, 'forbidden');
+      expectProblem(await editor.api.patch(path, { role: 'member', workspaces: [] }), 403, 'forbidden');
+    }
+    const listed = (await owner.api.get(invitations)).body.items;
+    for (const invitation of [aboveOrg, aboveWorkspace]) {
+      expect(listed.find((i: { id: string }) => i.id === invitation.id)).toMatchObject({ status: 'pending', role: invitation.role, workspaces: invitation.workspaces });
+    }
+    expect((await call('GET', `/invitations/${token}`)).status).toBe(200);
+    // Within their rank they still may: an editor withdraws a member invitation; an admin an admin one.
+    const { invitation: own } = await inviteAndGetToken(owner.api, owner.orgId, {
+      email: freshAddress(),
+      role: 'editor',
+      workspaces: [{ workspaceId: owner.workspaceId, role: 'editor' }],
+    });
+    expect((await editor.api.delete(`${invitations}/${own.id}`)).status).toBe(204);
+    expect((await admin.api.delete(`${invitations}/${aboveOrg.id}`)).status).toBe(204);
   });
 });
