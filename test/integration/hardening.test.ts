@@ -1,5 +1,6 @@
 /** Issue 13, round two of hardening: each test names the defect it keeps fixed. */
 import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { call, expectProblem, newUser, signedUp } from './support/api.js';
 import { freshAddress, inviteAndGetToken } from './support/invitations.js';
 import { addMember, addWorkspaceMember } from './support/seed.js';
@@ -76,5 +77,39 @@ describe('hardening', () => {
     });
     expect((await editor.api.delete(`${invitations}/${own.id}`)).status).toBe(204);
     expect((await admin.api.delete(`${invitations}/${aboveOrg.id}`)).status).toBe(204);
+  });
+
+  it('PUT of a workspace role tells a caller who cannot read the org directory nothing about the target', async () => {
+    const owner = await signedUp('oracle-ws');
+    const [editor, admin, member, orgAdmin, outsider, orgEditor] = await Promise.all([
+      signedUp('oracle-editor'),
+      signedUp('oracle-admin'),
+      signedUp('oracle-member'),
+      signedUp('oracle-orgadmin'),
+      signedUp('oracle-outsider'),
+      signedUp('oracle-orgeditor'),
+    ]);
+    for (const [user, role] of [[editor, 'member'], [admin, 'member'], [member, 'member'], [orgAdmin, 'admin'], [orgEditor, 'editor']] as const) {
+      await addMember(owner, user, role);
+    }
+    await addWorkspaceMember(owner.orgId, owner.workspaceId, editor, 'editor', owner.userId);
+    await addWorkspaceMember(owner.orgId, owner.workspaceId, admin, 'admin', owner.userId);
+    await addWorkspaceMember(owner.orgId, owner.workspaceId, orgEditor, 'editor', owner.userId);
+    const put = (caller: typeof owner, userId: string, role: string) => caller.api.put(`/workspaces/${owner.workspaceId}/members/${userId}`, { role });
+    const hidden = { nonMember: outsider.userId, unknown: randomUUID(), orgAdmin: orgAdmin.userId, orgOwner: owner.userId };
+    const same = async (caller: typeof owner, role: string, ids: string[]) => {
+      const answers = await Promise.all(ids.map((id) => put(caller, id, role)));
+      for (const a of answers) expect({ status: a.status, body: a.body }).toEqual({ status: answers[0]!.status, body: answers[0]!.body });
+      return answers[0]!;
+    };
+    // A role above one's own: one 403, whoever the target (org member or not, org admin, unknown).
+    expectProblem(await same(editor, 'admin', [...Object.values(hidden), member.userId]), 403, 'forbidden');
+    // Within one's role: no org member, an unknown id and an org owner or admin are the one 404.
+    for (const caller of [editor, admin]) expectProblem(await same(caller, 'viewer', Object.values(hidden)), 404, 'not_found');
+    // Callers who may read the directory still get the reasons.
+    expectProblem(await put(orgEditor, orgAdmin.userId, 'viewer'), 409, 'conflict');
+    expectProblem(await put(orgEditor, outsider.userId, 'viewer'), 404, 'not_found');
+    // And the contract's right stands: an editor adds an org member up to their own role.
+    expect((await put(editor, member.userId, 'editor')).status).toBe(200);
   });
 });
