@@ -180,6 +180,7 @@ export const routeExpectations = {
     authz: statuses({ 200: ['owner', 'orgAdmin', 'orgEditor'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
     roundTrips: [2, 'authorization + one Query'],
   },
+  // Change, resend, withdraw: the same "up to their own role", of the invitation as it stands (the drivers' invitations are `member` ones).
   'PATCH /orgs/{orgId}/invitations/{invitationId}': {
     authz: statuses({ 200: ['owner', 'orgAdmin', 'orgEditor'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
     roundTrips: [2, 'authorization BatchGet + the invitation (key in the path) → one TransactWrite (roles pinned to the version read + audit)'],

@@ -10,7 +10,8 @@
  * these functions are their only callers.
  */
 import { allows, authorize, type OrgAccess, type WorkspaceAccess } from '#auth/access.js';
-import { workspaceOrgRoleAllows, workspaceRoleAllows } from '#auth/policy.js';
+import { orgRoleAllows, workspaceOrgRoleAllows, workspaceRoleAllows } from '#auth/policy.js';
+import type { Invitation } from '#domain/invitations.js';
 import type { OrgMembership } from '#domain/members.js';
 import type { WorkspaceSso } from '#domain/workspaces.js';
 import { assertCanGrant } from '#domain/invitations.js';
@@ -48,6 +49,21 @@ export function assertMayGrant(access: OrgAccess, role: OrgRole, workspaces: { w
   assertCanGrant({ role: access.role, workspaces: access.membership.workspaces }, role, workspaces);
 }
 
+/**
+ * Changing, resending or withdrawing an invitation (`org.invite` allowed) follows the same "up to
+ * your own role" rule as inviting, applied to the invitation as it stands: only someone who could
+ * have sent it may touch it (an editor cannot withdraw an admin invitation, nor one granting a
+ * workspace role above their own there). A change must also grant no more than that (`assertMayGrant`).
+ */
+export function assertMayHandleInvitation(access: OrgAccess, invitation: Pick<Invitation, 'role' | 'workspaces'>): void {
+  try {
+    assertMayGrant(access, invitation.role, invitation.workspaces);
+  } catch (error) {
+    if (!(error instanceof ForbiddenError)) throw error;
+    throw new ForbiddenError('This invitation grants more than your own role allows; you cannot change, resend or withdraw it.');
+  }
+}
+
 // ── Workspaces ───────────────────────────────────────────────────────────────
 
 /**
@@ -76,29 +92,36 @@ export function assertMayMoveInto(target: OrgAccess): void {
 export type WorkspaceRoleChange = 'add' | 'change' | 'unchanged';
 
 /**
- * Decides `PUT /workspaces/{id}/members/{userId}` for an actor whose effective workspace
- * role is `actorRole` (already allowed `workspace.addMembers` by the route).
- * - the target must be an org member (404), and not an org owner/admin, who is admin
- *   through the organization and holds no workspace role (409);
- * - adding someone grants at most the actor's own role;
+ * Decides `PUT /workspaces/{id}/members/{userId}` for an actor whose effective workspace role is
+ * `actor.role` (already allowed `workspace.addMembers` by the route) and whose org role is
+ * `actor.orgRole`. What depends only on the caller and the body is decided first, so nothing
+ * about the target shows before it:
+ * - adding someone grants at most the actor's own role (403, whoever the target);
+ * - the target must be an org member (404), and not an org owner/admin, who is admin through the
+ *   organization and holds no workspace role (409). A caller who may not read the org's directory
+ *   (`org.readMembers`: an org `member` with a workspace role) gets the one 404 for both, and for
+ *   an unknown user, so the answer tells them no more than that nobody was added;
  * - changing an existing role is member management (workspace admin);
  * - the same role again changes nothing and is allowed to whoever could have granted it,
  *   so a retried PUT answers like the first one.
  */
 export function planWorkspaceRole(
-  actorRole: WorkspaceRole,
+  actor: { role: WorkspaceRole; orgRole: OrgRole | undefined },
   target: { orgRole: OrgRole | undefined; workspaceRole: WorkspaceRole | undefined },
   role: WorkspaceRole,
 ): WorkspaceRoleChange {
-  if (target.orgRole === undefined) throw new NotFoundError('The user is not a member of the organization.');
+  if (!workspaceRoleAllows(actor.role, 'workspace.addMembers')) throw new ForbiddenError(`Your role (${actor.role}) cannot add members.`);
+  if (workspaceRoleRank(role) > workspaceRoleRank(actor.role)) throw new ForbiddenError('You cannot grant a role above your own.');
+  const readsDirectory = actor.orgRole !== undefined && orgRoleAllows(actor.orgRole, 'org.readMembers');
+  if (target.orgRole === undefined || (!readsDirectory && isImplicitWorkspaceAdmin(target.orgRole))) {
+    throw new NotFoundError('The user is not a member of the organization.');
+  }
   if (isImplicitWorkspaceAdmin(target.orgRole)) {
     throw new ConflictError('The user is an admin of every workspace through the organization; a workspace role does not apply.');
   }
   const change: WorkspaceRoleChange =
     target.workspaceRole === undefined ? 'add' : target.workspaceRole === role ? 'unchanged' : 'change';
-  if (!workspaceRoleAllows(actorRole, 'workspace.addMembers')) throw new ForbiddenError(`Your role (${actorRole}) cannot add members.`);
-  if (workspaceRoleRank(role) > workspaceRoleRank(actorRole)) throw new ForbiddenError('You cannot grant a role above your own.');
-  if (change === 'change' && !workspaceRoleAllows(actorRole, 'workspace.manageMembers')) {
+  if (change === 'change' && !workspaceRoleAllows(actor.role, 'workspace.manageMembers')) {
     throw new ForbiddenError("Only a workspace admin can change a member's role.");
   }
   return change;

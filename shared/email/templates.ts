@@ -18,15 +18,24 @@ interface Layout {
   footer: string;
 }
 
+/**
+ * One line end in both parts: `\n`, as the rest of the text is joined (SES builds the MIME
+ * message from Simple content and writes its line ends). A value typed with CRLF, a lone CR or a
+ * Unicode line or paragraph separator would otherwise leave stray CRs, and the quote's `> `
+ * prefix (a `^` matches after each of them) would land between CR and LF.
+ */
+const oneLineEnd = (s: string): string => s.replace(/\r\n?|[\u2028\u2029]/g, '\n');
+
 function render(layout: Layout): Email {
   const color = layout.branding?.primaryColor ?? '#1f6feb';
-  const footer = layout.branding?.emailFooter ?? layout.footer;
+  const footer = oneLineEnd(layout.branding?.emailFooter ?? layout.footer);
+  const quote = layout.quote === undefined ? undefined : oneLineEnd(layout.quote);
   const html = [
     '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#1b1f24;max-width:560px;margin:0 auto;padding:24px">',
     layout.logoUrl ? `<img src="${escape(layout.logoUrl)}" alt="" height="40" style="display:block;margin-bottom:16px">` : '',
     `<h1 style="font-size:20px">${escape(layout.heading)}</h1>`,
     ...layout.paragraphs.map((p) => `<p>${escape(p)}</p>`),
-    layout.quote ? `<blockquote style="border-left:3px solid ${escape(color)};margin:16px 0;padding:4px 12px;white-space:pre-wrap">${escape(layout.quote)}</blockquote>` : '',
+    quote ? `<blockquote style="border-left:3px solid ${escape(color)};margin:16px 0;padding:4px 12px;white-space:pre-wrap">${escape(quote)}</blockquote>` : '',
     layout.action
       ? `<p><a href="${escape(layout.action.url)}" style="background:${escape(color)};color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">${escape(layout.action.label)}</a></p>` +
         `<p style="font-size:12px;color:#57606a">Or open this link: ${escape(layout.action.url)}</p>`
@@ -34,14 +43,14 @@ function render(layout: Layout): Email {
     `<p style="font-size:12px;color:#57606a">${escape(footer)}</p>`,
     '</body></html>',
   ].join('');
-  const text = [
+  const text = oneLineEnd([
     layout.heading,
     '',
     ...layout.paragraphs.flatMap((p) => [p, '']),
-    ...(layout.quote ? [layout.quote.replace(/^/gm, '> '), ''] : []),
+    ...(quote ? [quote.replace(/^/gm, '> '), ''] : []),
     ...(layout.action ? [`${layout.action.label}: ${layout.action.url}`, ''] : []),
     footer,
-  ].join('\n');
+  ].join('\n'));
   return { to: layout.to, subject: layout.subject, html, text };
 }
 

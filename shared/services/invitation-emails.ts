@@ -3,7 +3,7 @@
  * from the rest of the lifecycle so only their functions bundle the SES client.
  */
 import type { OrgAccess } from '#auth/access.js';
-import { assertMayGrant } from '#auth/decisions.js';
+import { assertMayGrant, assertMayHandleInvitation } from '#auth/decisions.js';
 import { config } from '#kernel/config.js';
 import { createInvitation, recordSend, renewLink } from '#db/repositories/invitations.js';
 import { normalizeEmail } from '#domain/email.js';
@@ -60,9 +60,10 @@ export async function invite(
   return deliver(invitation, token, access.org, now);
 }
 
-/** A new link and expiry, emailed again; the old link dies. At most once a minute. */
+/** A new link and expiry, emailed again; the old link dies. At most once a minute; only up to one's own role, as inviting. */
 export async function resend(access: OrgAccess, invitationId: string, now = new Date()): Promise<Invitation> {
   const invitation = await findInvitation(access, invitationId);
+  assertMayHandleInvitation(access, invitation);
   assertPending(invitation, now);
   assertCanResend(invitation, now);
   const lifetimeDays = Math.max(1, Math.round((Date.parse(invitation.expiresAt) - Date.parse(invitation.createdAt)) / 86_400_000));

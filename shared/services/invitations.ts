@@ -3,7 +3,7 @@
  * Inviting and resending, which email the invitee, are in invitation-emails.ts.
  */
 import type { OrgAccess } from '#auth/access.js';
-import { assertMayGrant } from '#auth/decisions.js';
+import { assertMayGrant, assertMayHandleInvitation } from '#auth/decisions.js';
 import { effectiveWorkspaceRole, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 import { assertSso, assertSsoReading, assertWorkspaceSso } from '#auth/sso-check.js';
 import { keys, partitions, type Key } from '#db/keys.js';
@@ -83,7 +83,7 @@ export async function listOrgInvitations(
   };
 }
 
-/** Changes the roles of a pending invitation, within the actor's own limits. */
+/** Changes the roles of a pending invitation the actor could have sent, to roles they may grant. */
 export async function changeInvitation(
   access: OrgAccess,
   invitationId: string,
@@ -91,15 +91,17 @@ export async function changeInvitation(
   now = new Date(),
 ): Promise<Invitation> {
   const invitation = await findInvitation(access, invitationId);
+  assertMayHandleInvitation(access, invitation);
   assertPending(invitation, now);
-  assertMayGrant(access, invitation.role, []);
   assertMayGrant(access, changes.role ?? invitation.role, changes.workspaces ?? invitation.workspaces);
   if (changes.workspaces) await assertWorkspacesOfOrg(access, changes.workspaces);
   return updateInvitationRoles(invitation, changes, access.userId, now);
 }
 
+/** Withdraws a pending invitation; the link stops working. Only up to one's own role, as inviting. */
 export async function withdraw(access: OrgAccess, invitationId: string, now = new Date()): Promise<void> {
   const invitation = await findInvitation(access, invitationId);
+  assertMayHandleInvitation(access, invitation);
   assertPending(invitation, now);
   await endInvitation(invitation, 'withdrawn', access.userId, now);
 }

@@ -67,7 +67,7 @@ export async function setWorkspaceMemberRole(
 ): Promise<WorkspaceMemberEntry> {
   const { workspace } = access;
   const { member, workspaceRole: current } = await namedUser(access, userId);
-  const change = planWorkspaceRole(access.role, { orgRole: member?.role, workspaceRole: current }, role);
+  const change = planWorkspaceRole({ role: access.role, orgRole: access.orgRole }, { orgRole: member?.role, workspaceRole: current }, role);
   // planWorkspaceRole refuses a user who is not an org member, so `member` is there from here on.
   const entry: WorkspaceMemberEntry = { member: member!, workspaceRole: role, implicit: false };
   if (change === 'unchanged') return entry;

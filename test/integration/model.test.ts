@@ -285,17 +285,22 @@ class SetWsRole extends Base {
     const targetOrgRole = m.orgs[w.org]!.members.get(target);
     const current = w.roles.get(target);
     const change = current === undefined ? 'add' : current === this.role ? 'unchanged' : 'change';
+    // The caller's rights first (a role above their own is 403 whoever the target); a caller who
+    // may not read the org's directory (an org `member`) gets one 404 for no member and an org owner/admin.
+    const readsDirectory = ['owner', 'admin', 'editor'].includes(m.orgs[w.org]!.members.get(actor) ?? '');
     const expected = !actorRole
       ? 404
       : actorRole === 'viewer'
         ? 403
-        : !targetOrgRole
-          ? 404
-          : implicitAdmin(targetOrgRole)
-            ? 409
-            : WS_RANK[this.role] > WS_RANK[actorRole] || (change === 'change' && actorRole !== 'admin')
-              ? 403
-              : 200;
+        : WS_RANK[this.role] > WS_RANK[actorRole]
+          ? 403
+          : !targetOrgRole
+            ? 404
+            : implicitAdmin(targetOrgRole)
+              ? readsDirectory ? 409 : 404
+              : change === 'change' && actorRole !== 'admin'
+                ? 403
+                : 200;
     this.expectStatus(res, expected);
     if (expected === 200) w.roles.set(target, this.role);
   }

@@ -137,7 +137,11 @@ describe('workspace members', () => {
     expectProblem(notInOrg, 404, 'not_found');
     expect(notInOrg.body.detail).toContain('not a member of the organization');
     expectProblem(await p.editor.api.put(memberPath(ws, randomUUID()), { role: 'viewer' }), 404, 'not_found');
-    expectProblem(await put(p.wsadmin, p.orgadmin, 'viewer'), 409, 'conflict');
+    // An org admin is 409 to those who may read the org's directory (t2: org editor, workspace editor); to a workspace admin who is a
+    // plain org member it is the 404 of anyone else they cannot add (issue 13: no membership oracle).
+    expectProblem(await put(owner, p.orgadmin, 'viewer'), 409, 'conflict');
+    expectProblem(await put(p.t2, p.orgadmin, 'viewer'), 409, 'conflict');
+    expectProblem(await put(p.wsadmin, p.orgadmin, 'viewer'), 404, 'not_found');
     expectProblem(await put(owner, owner, 'viewer'), 409, 'conflict');
     expectProblem(await put(stranger, p.t3, 'viewer'), 404, 'not_found');
     expectProblem(await put(p.t3, p.t3, 'viewer'), 404, 'not_found');

@@ -10,6 +10,7 @@ import { assertInvitee } from '#domain/invitations.js';
 import type { Invitation } from '#domain/invitations.js';
 import { ForbiddenError, HttpError, InvalidEmailError } from '#kernel/errors.js';
 import { signUp } from '#services/me.js';
+import { invitationEmail } from '#email/templates.js';
 import type { Principal } from '#auth/principal.js';
 
 function refusal(typed: string): HttpError {
@@ -78,5 +79,29 @@ describe('where addresses are compared', () => {
     const principal: Principal = { userId: 'u1', email: 'mar\u212Aus@example.com', emailVerified: true, groups: [], identityProviders: [] };
 
     await expect(signUp(principal, { givenName: 'M', familyName: 'K' })).rejects.toMatchObject({ status: 400, code: 'invalid_email' });
+  });
+});
+
+describe('the plain-text part of an email', () => {
+  const invitation = (message: string, emailFooter?: string) =>
+    invitationEmail({
+      to: 'casey@example.com',
+      organizationName: 'Acme',
+      inviterName: 'Ada',
+      role: 'member',
+      message,
+      link: 'https://portal.test/invitations/t',
+      expiresAt: '2030-01-01T00:00:00.000Z',
+      logoUrl: null,
+      branding: emailFooter === undefined ? null : { emailFooter },
+    });
+
+  it('has one line end, however the message was typed: every line of the quote prefixed once', () => {
+    for (const message of ['one\r\ntwo\r\nthree', 'one\ntwo\nthree', 'one\rtwo\rthree', 'one\u2028two\u2029three']) {
+      const { text } = invitation(message, 'Acme Ltd\r\nLondon');
+      expect(text, JSON.stringify(message)).toContain('\n\n> one\n> two\n> three\n\n');
+      expect(text, JSON.stringify(message)).not.toMatch(/[\r\u2028\u2029]/);
+      expect(text.endsWith('\n\nAcme Ltd\nLondon')).toBe(true);
+    }
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import type * as z from 'zod';
+import { DeviceCreateBody, DevicePatchBody } from '#http/resources/devices.js';
+import { MePatchBody, SignupBody } from '#http/resources/me.js';
+import { OrgCreateBody, OrgPatchBody } from '#http/resources/organizations.js';
+import { WorkspaceCreateBody, WorkspacePatchBody } from '#http/resources/workspaces.js';
 import { decodeCursor, encodeCursor } from '#db/cursor.js';
 import { BadRequestError, PreconditionFailedError } from '#kernel/errors.js';
 import { etagOf, requiredVersion } from '#http/etag.js';
@@ -47,13 +52,16 @@ describe('in-memory pages', () => {
 describe('ETag / If-Match', () => {
   it('reads the version from an ETag we sent', () => {
     expect(requiredVersion(etagOf(7))).toBe(7);
-    expect(requiredVersion('W/"7"')).toBe(7);
     expect(requiredVersion(undefined)).toBeUndefined();
     expect(requiredVersion('*')).toBeUndefined();
   });
   it('a header that is not one of ours can never match', () => {
     expect(() => requiredVersion('abc')).toThrow(PreconditionFailedError);
     expect(() => requiredVersion('"1e9"')).toThrow(PreconditionFailedError);
+  });
+  it('a weak tag never satisfies If-Match (strong comparison, RFC 9110 §13.1.1)', () => {
+    expect(() => requiredVersion('W/"7"')).toThrow(PreconditionFailedError);
+    expect(() => requiredVersion(' W/"7" ')).toThrow(PreconditionFailedError);
   });
 });
 
@@ -117,5 +125,39 @@ describe('email templates', () => {
     expect(email.text).toContain('https://portal.test/invitations/abc');
     expect(email.text).toContain('> <script>alert(1)</script>');
     expect(email.subject).toBe('Eve "the" <b>Hacker</b> invited you to Acme <Labs>');
+  });
+});
+
+describe('names refuse invisible and bidirectional-control characters', () => {
+  const refused = [
+    ...['\u202a', '\u202b', '\u202c', '\u202d', '\u202e'], // embeddings, overrides, pop
+    ...['\u2066', '\u2067', '\u2068', '\u2069'], // isolates
+    ...['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'], // zero-width
+  ];
+  const bodies: [string, z.ZodType, (name: string) => Record<string, unknown>, string][] = [
+    ['sign-up given name', SignupBody, (n) => ({ givenName: n, familyName: 'K' }), 'givenName'],
+    ['sign-up family name', SignupBody, (n) => ({ givenName: 'M', familyName: n }), 'familyName'],
+    ['sign-up organization name', SignupBody, (n) => ({ givenName: 'M', familyName: 'K', organizationName: n }), 'organizationName'],
+    ['PATCH /me given name', MePatchBody, (n) => ({ givenName: n }), 'givenName'],
+    ['PATCH /me family name', MePatchBody, (n) => ({ familyName: n }), 'familyName'],
+    ['organization name', OrgCreateBody, (n) => ({ name: n }), 'name'],
+    ['organization rename', OrgPatchBody, (n) => ({ name: n }), 'name'],
+    ['workspace name', WorkspaceCreateBody, (n) => ({ name: n }), 'name'],
+    ['workspace rename', WorkspacePatchBody, (n) => ({ name: n }), 'name'],
+    ['SSO provider name', WorkspacePatchBody, (n) => ({ sso: { required: true, providerName: n } }), 'sso.providerName'],
+    // Device names are ASCII by their pattern (domain/devices.ts), which refuses these too.
+    ['device name', DeviceCreateBody, (n) => ({ name: n }), 'name'],
+    ['device rename', DevicePatchBody, (n) => ({ name: n }), 'name'],
+  ];
+  const asciiOnly = new Set([DeviceCreateBody, DevicePatchBody] as z.ZodType[]);
+  it.each(bodies)('%s', (_, schema, body, field) => {
+    expect(schema.safeParse(body('Acme')).success).toBe(true);
+    for (const c of refused) {
+      const result = schema.safeParse(body(`Ac${c}me`));
+      expect(result.success, `U+${c.codePointAt(0)!.toString(16)}`).toBe(false);
+      expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(field);
+    }
+    // Letters of right-to-left scripts stay welcome where names are not ASCII by rule.
+    if (!asciiOnly.has(schema)) expect(schema.safeParse(body('שלום عليكم')).success).toBe(true);
   });
 });

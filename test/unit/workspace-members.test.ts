@@ -59,26 +59,29 @@ describe('the member list', () => {
 });
 
 describe('granting a workspace role', () => {
+  /** An actor with this workspace role who may read the org's directory (an org editor). */
+  const actor = (role: WorkspaceRole, orgRole: OrgRole = 'editor') => ({ role, orgRole });
+
   it('needs the target to be an org member (404) who is not an owner/admin (409)', () => {
-    expect(() => planWorkspaceRole('admin', target(undefined), 'viewer')).toThrow(NotFoundError);
-    expect(() => planWorkspaceRole('admin', target('owner'), 'viewer')).toThrow(ConflictError);
-    expect(() => planWorkspaceRole('admin', target('admin', 'viewer'), 'viewer')).toThrow(ConflictError);
+    expect(() => planWorkspaceRole(actor('admin'), target(undefined), 'viewer')).toThrow(NotFoundError);
+    expect(() => planWorkspaceRole(actor('admin'), target('owner'), 'viewer')).toThrow(ConflictError);
+    expect(() => planWorkspaceRole(actor('admin'), target('admin', 'viewer'), 'viewer')).toThrow(ConflictError);
   });
 
   it('adds up to the actor’s own role', () => {
-    expect(planWorkspaceRole('editor', target('member'), 'viewer')).toBe('add');
-    expect(planWorkspaceRole('editor', target('editor'), 'editor')).toBe('add');
-    expect(() => planWorkspaceRole('editor', target('member'), 'admin')).toThrow(ForbiddenError);
-    expect(planWorkspaceRole('admin', target('member'), 'admin')).toBe('add');
-    expect(() => planWorkspaceRole('viewer', target('member'), 'viewer')).toThrow(ForbiddenError);
+    expect(planWorkspaceRole(actor('editor'), target('member'), 'viewer')).toBe('add');
+    expect(planWorkspaceRole(actor('editor'), target('editor'), 'editor')).toBe('add');
+    expect(() => planWorkspaceRole(actor('editor'), target('member'), 'admin')).toThrow(ForbiddenError);
+    expect(planWorkspaceRole(actor('admin'), target('member'), 'admin')).toBe('add');
+    expect(() => planWorkspaceRole(actor('viewer'), target('member'), 'viewer')).toThrow(ForbiddenError);
   });
 
   it('changes an existing role only as workspace admin; the same role again is no change', () => {
-    expect(() => planWorkspaceRole('editor', target('member', 'viewer'), 'editor')).toThrow(ForbiddenError);
-    expect(planWorkspaceRole('admin', target('member', 'viewer'), 'editor')).toBe('change');
-    expect(planWorkspaceRole('admin', target('member', 'admin'), 'viewer')).toBe('change');
-    expect(planWorkspaceRole('editor', target('member', 'viewer'), 'viewer')).toBe('unchanged');
-    expect(() => planWorkspaceRole('editor', target('member', 'admin'), 'admin')).toThrow(ForbiddenError);
+    expect(() => planWorkspaceRole(actor('editor'), target('member', 'viewer'), 'editor')).toThrow(ForbiddenError);
+    expect(planWorkspaceRole(actor('admin'), target('member', 'viewer'), 'editor')).toBe('change');
+    expect(planWorkspaceRole(actor('admin'), target('member', 'admin'), 'viewer')).toBe('change');
+    expect(planWorkspaceRole(actor('editor'), target('member', 'viewer'), 'viewer')).toBe('unchanged');
+    expect(() => planWorkspaceRole(actor('editor'), target('member', 'admin'), 'admin')).toThrow(ForbiddenError);
   });
 });
 
@@ -99,5 +102,35 @@ describe('removing a workspace member', () => {
     expect(() => workspaceRoleToRemove(target('admin', 'viewer'))).toThrow(ConflictError);
     expect(() => workspaceRoleToRemove(target('member'))).toThrow(NotFoundError);
     expect(() => workspaceRoleToRemove(target(undefined))).toThrow(NotFoundError);
+  });
+});
+
+describe('granting a workspace role without the org directory (issue 13: the membership oracle)', () => {
+  /** An org `member` with a workspace role: may add members here, may not read the org's directory. */
+  const plain = (role: WorkspaceRole) => ({ role, orgRole: 'member' as const });
+  const targets = { stranger: target(undefined), owner: target('owner'), admin: target('admin'), member: target('member'), editor: target('editor') };
+  const answer = (f: () => unknown) => {
+    try {
+      return f();
+    } catch (error) {
+      return { refused: (error as Error).constructor.name, message: (error as Error).message };
+    }
+  };
+
+  it('a role above one\'s own is the same 403 whoever the target, before anything about them shows', () => {
+    const answers = Object.values(targets).map((t) => answer(() => planWorkspaceRole(plain('editor'), t, 'admin')));
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(answers[0]).toMatchObject({ refused: 'ForbiddenError' });
+  });
+
+  it('no org member and an org owner or admin are the same 404; only an org member can be added', () => {
+    for (const caller of [plain('editor'), plain('admin')]) {
+      const refusals = [targets.stranger, targets.owner, targets.admin].map((t) => answer(() => planWorkspaceRole(caller, t, 'viewer')));
+      expect(refusals).toEqual([refusals[0], refusals[0], refusals[0]]);
+      expect(refusals[0]).toMatchObject({ refused: 'NotFoundError' });
+      expect(planWorkspaceRole(caller, targets.member, 'viewer')).toBe('add');
+    }
+    // Those who may read the directory learn nothing new from the 409.
+    expect(() => planWorkspaceRole({ role: 'admin', orgRole: 'admin' }, targets.admin, 'viewer')).toThrow(ConflictError);
   });
 });

@@ -9,14 +9,23 @@ export const Id = z.uuid({ version: 'v4', error: 'must be a UUID' });
 
 export const Timestamp = z.iso.datetime({ offset: false }).meta({ description: 'ISO-8601 UTC timestamp' });
 
-/** Trimmed, non-empty, single-line human text. */
+/**
+ * Characters that make a name read other than it is stored, refused in every name (they land in
+ * email subjects and other people's screens): the bidirectional embeddings and overrides
+ * (U+202A–U+202E) and isolates (U+2066–U+2069), and the zero-width characters (U+200B–U+200D,
+ * U+2060 word joiner, U+FEFF).
+ */
+const INVISIBLE_OR_BIDI = /[\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
+
+/** The refinement every name schema carries: no control, invisible or bidirectional-control characters. */
+const visibleText = <T extends z.ZodString>(schema: T) =>
+  schema
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters')
+    .refine((s) => !INVISIBLE_OR_BIDI.test(s), 'must not contain zero-width or bidirectional-control characters');
+
+/** Trimmed, non-empty, single-line human text (display, organization, workspace and provider names). */
 export const Name = (max = 100) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+  visibleText(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 
 export const Description = z.string().trim().max(1000, 'must be at most 1000 characters');
 
