@@ -6,12 +6,11 @@
  * itself is bounded below the function timeout. A real socket that refuses or never answers is the
  * integration test `storage-unavailable.test.ts`.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient, ThrottlingException } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { dynamodb } from '#db/client.js';
 import { handler as getOrg } from '#functions/orgs/get.js';
 import { handler as createOrg } from '#functions/orgs/create.js';
 import { context, event, idClaims, json } from '../support/events.js';
@@ -92,12 +91,21 @@ describe('storage that is down, slow or throttling answers 503 + Retry-After', (
 
 describe('the DynamoDB client is bounded below the 10 s function timeout', () => {
   it('connection and request timeouts (which throw, not only warn), and a few tries', async () => {
-    const handler = dynamodb.config.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> };
-    const options = await handler.configProvider;
-    expect(options).toMatchObject({ connectionTimeout: 1_000, requestTimeout: 1_500, throwOnRequestTimeout: true });
-    const attempts = await dynamodb.config.maxAttempts();
-    expect(attempts).toBe(3);
-    // Worst case of one call: every try times out, plus the standard strategy's backoff (≤ 0.5 s, ≤ 1 s).
-    expect(attempts * Math.max(1_000, 1_500) + 1_500).toBeLessThan(10_000);
+    // The defaults, whatever the environment of this run says (the local stack's is more generous).
+    const saved = { ...process.env };
+    for (const name of ['DYNAMODB_CONNECTION_TIMEOUT_MS', 'DYNAMODB_REQUEST_TIMEOUT_MS', 'DYNAMODB_MAX_ATTEMPTS']) delete process.env[name];
+    vi.resetModules();
+    try {
+      const { dynamodb } = await import('#db/client.js');
+      const handler = dynamodb.config.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> };
+      expect(await handler.configProvider).toMatchObject({ connectionTimeout: 1_000, requestTimeout: 1_500, throwOnRequestTimeout: true });
+      const attempts = await dynamodb.config.maxAttempts();
+      expect(attempts).toBe(3);
+      // Worst case of one call: every try times out, plus the standard strategy's backoff (≤ 0.5 s, ≤ 1 s).
+      expect(attempts * Math.max(1_000, 1_500) + 1_500).toBeLessThan(10_000);
+    } finally {
+      process.env = saved;
+      vi.resetModules();
+    }
   });
 });
