@@ -148,6 +148,9 @@ export function handlerEnvironment(settings: HandlerSettings): Record<string, st
     TABLE_NAME: settings.tableName,
     AWS_REGION: REGION,
     DYNAMODB_ENDPOINT: settings.dynamodbEndpoint,
+    // DynamoDB Local (a JVM on a shared laptop) is far slower than the service: 5 s a request
+    // (AWS: 1.5 s), still well under the local gateway's 29 s function timeout (3 tries ≈ 16.5 s).
+    DYNAMODB_REQUEST_TIMEOUT_MS: '5000',
     SES_ENDPOINT: settings.sesEndpoint,
     PORTAL_URL: settings.portalUrl,
     EMAIL_FROM,

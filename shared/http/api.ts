@@ -143,8 +143,8 @@ const input = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext>
  * partition per route): a repeat with the same key and body returns the first answer; the same
  * key with another body is 422; no header, no idempotency.
  */
-function idempotency(spec: RouteSpec, routeKey: string) {
-  return makeHandlerIdempotent({
+function idempotency(spec: RouteSpec, routeKey: string): MiddlewareObj<Event, Result, Error, ApiContext> {
+  const middleware = makeHandlerIdempotent({
     persistenceStore: new DynamoDBPersistenceLayer({
       tableName: config().tableName,
       keyAttr: TABLE.partitionKey,
@@ -160,7 +160,20 @@ function idempotency(spec: RouteSpec, routeKey: string) {
       throwOnNoIdempotencyKey: false,
       expiresAfterSeconds: 24 * 60 * 60,
     }),
-  });
+  }) as MiddlewareObj<Event, Result, Error, ApiContext>;
+  // On an error, Powertools deletes its in-progress record; with the database down that delete
+  // fails too and would throw past the problem handler (a bare Lambda error, API Gateway's own
+  // 500). The error that failed the request stays the one answered (503 when storage is down).
+  return {
+    ...middleware,
+    onError: async (request) => {
+      try {
+        await middleware.onError?.(request);
+      } catch (cleanup) {
+        logger.warn('Idempotency record not released', { error: cleanup });
+      }
+    },
+  };
 }
 
 function respond(spec: RouteSpec, reply: Reply): Result {
@@ -198,7 +211,7 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
     .use(authorization(spec))
     .use(sso(spec))
     .use(input(spec));
-  if (spec.idempotent) handler.use(idempotency(spec, routeKey) as MiddlewareObj<Event, Result, Error, ApiContext>);
+  if (spec.idempotent) handler.use(idempotency(spec, routeKey));
   return handler.handler(async (event, context) => {
     const state = context.tenancy;
     const reply = await main({

@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '#kernel/logger.js';
-import { BadRequestError, HttpError } from '#kernel/errors.js';
+import { BadRequestError, HttpError, ServiceUnavailableError } from '#kernel/errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -21,8 +21,36 @@ export function problemResponse(error: HttpError): APIGatewayProxyStructuredResu
   };
 }
 
-/** Maps errors thrown by libraries (Powertools idempotency, the SDK) to our family, or undefined. */
-function translate(error: Error): HttpError | undefined {
+/** Socket errors of a storage endpoint that is down or went away (Node's codes). */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+
+/**
+ * Storage that could not be reached or did not answer in time, once the SDK's own tries are spent:
+ * a connection refused or reset, a connection or request timeout (`TimeoutError` of the SDK's
+ * HTTP handler), the service saying it is unavailable. 503 with a Retry-After longer than a
+ * throttle's, so clients do not pile onto a database that is down.
+ */
+function unreachable(error: Error): HttpError | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (error.name === 'TimeoutError' || error.name === 'ServiceUnavailable' || (typeof code === 'string' && UNREACHABLE.has(code))) {
+    return new ServiceUnavailableError('The database did not answer in time; try again shortly.', 5);
+  }
+  return undefined;
+}
+
+/**
+ * Maps errors thrown by libraries (Powertools idempotency, the SDK) to our family, or undefined.
+ * A wrapper (Powertools' `IdempotencyPersistenceLayerError`) is judged by what it wraps (`cause`).
+ */
+function translate(error: Error, depth = 0): HttpError | undefined {
+  const known = translateOne(error);
+  if (known || depth >= 5 || !(error.cause instanceof Error)) return known;
+  return translate(error.cause, depth + 1);
+}
+
+function translateOne(error: Error): HttpError | undefined {
+  const down = unreachable(error);
+  if (down) return down;
   switch (error.name) {
     case 'IdempotencyValidationError':
       return new HttpError(422, 'idempotency_key_reused', 'Unprocessable Content', 'This Idempotency-Key was used with a different request body.');
@@ -32,7 +60,7 @@ function translate(error: Error): HttpError | undefined {
     case 'ThrottlingException':
     case 'RequestLimitExceeded':
     case 'TransactionConflictException':
-      return new HttpError(503, 'unavailable', 'Service Unavailable', 'The database is busy; try again.', { 'Retry-After': '1' });
+      return new ServiceUnavailableError('The database is busy; try again.', 1);
     default:
       return undefined;
   }

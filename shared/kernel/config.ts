@@ -26,6 +26,22 @@ export interface Config {
   emailFrom: string;
   /** HMAC key that signs list cursors. */
   cursorSecret: string;
+  /**
+   * How long one DynamoDB request may take, and how many tries a call gets: together they stay
+   * well under the API functions' 10 s timeout (infra/constructs/function.ts), so a database that
+   * is down or stalled is answered 503 by the function, not by API Gateway's own 500 at the timeout.
+   * Worst case per call: maxAttempts × max(connection, request) timeout + the SDK's backoff
+   * (≤ 0.5 s, then ≤ 1 s) ≈ 3 × 1.5 s + 1.5 s = 6 s. Overridable by environment (tests set small values).
+   */
+  dynamodbTimeouts: { connectionMs: number; requestMs: number; maxAttempts: number };
+}
+
+function positiveIntEnv(name: string, fallback: number): number {
+  const value = optionalEnv(name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not ${value}`);
+  return n;
 }
 
 let cached: Config | undefined;
@@ -40,6 +56,11 @@ export function config(): Config {
     portalUrl: requireEnv('PORTAL_URL').replace(/\/+$/, ''),
     emailFrom: requireEnv('EMAIL_FROM'),
     cursorSecret: requireEnv('CURSOR_SECRET'),
+    dynamodbTimeouts: {
+      connectionMs: positiveIntEnv('DYNAMODB_CONNECTION_TIMEOUT_MS', 1_000),
+      requestMs: positiveIntEnv('DYNAMODB_REQUEST_TIMEOUT_MS', 1_500),
+      maxAttempts: positiveIntEnv('DYNAMODB_MAX_ATTEMPTS', 3),
+    },
   };
   return cached;
 }

@@ -4,10 +4,11 @@
  * authorization BatchGet and a list Query; an SES outage on invite.
  *
  * The mock replaces the document client's `send`, i.e. it sits ABOVE the SDK's own retry layer:
- * a throttling error here is one the SDK already retried (maxAttempts 4), so the handlers answer
+ * a throttling error here is one the SDK already retried (maxAttempts 3, `config().dynamodbTimeouts`), so the handlers answer
  * 503 at once and do not retry again (no amplification). A `TransactionConflict` cancellation is
- * not retried by the SDK; `transact` retries it itself (4 attempts in all). The SDK's own retry of
- * throttling is covered at the end with a fake HTTP handler under the real client.
+ * not retried by the SDK; `transact` retries it itself (4 attempts in all). Storage that is down or
+ * stalled (timeouts, refused connections) is `storage-faults.test.ts` and the integration test
+ * `storage-unavailable.test.ts`.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
