@@ -20,8 +20,21 @@ export const dynamodb = new DynamoDBClient({
   requestHandler: { connectionTimeout: connectionMs, requestTimeout: requestMs, throwOnRequestTimeout: true },
 });
 
+/**
+ * A number as stored, read as a plain JavaScript number whatever it is: an integer beyond
+ * `Number.MAX_SAFE_INTEGER` (which the document client would otherwise hand over as a BigInt or
+ * refuse, breaking every answer built from that item) reads as the nearest safe integer. The write
+ * paths keep counters within it; this is what lets a value stored before, or by hand, still be read.
+ */
+export function storedNumber(text: string): number {
+  const n = Number(text);
+  if (Number.isSafeInteger(n) || !Number.isInteger(n)) return Number.isFinite(n) ? n : n > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
+  return n > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
+}
+
 export const db = DynamoDBDocumentClient.from(dynamodb, {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  unmarshallOptions: { wrapNumbers: storedNumber },
 });
 
 export type Db = typeof db;

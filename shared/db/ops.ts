@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { db as defaultDb, tableName, type Db } from '#db/client.js';
+import { db as defaultDb, storedNumber, tableName, type Db } from '#db/client.js';
 import type { Key } from '#db/keys.js';
 import { ServiceUnavailableError } from '#kernel/errors.js';
 
@@ -96,7 +96,7 @@ export async function transact(
       const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
       const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
       // The service answers the old items in DynamoDB's own format (the document client leaves errors as they are).
-      if (failed.length > 0) throw onConditionFailed(failed, { failed, old: reasons.map((r) => (r.Item ? (unmarshall(r.Item) as Item) : undefined)) });
+      if (failed.length > 0) throw onConditionFailed(failed, { failed, old: reasons.map((r) => (r.Item ? (unmarshall(r.Item, { wrapNumbers: storedNumber }) as Item) : undefined)) });
       const conflictOnly = reasons.length > 0 && reasons.every((r) => r.Code === 'None' || r.Code === 'TransactionConflict');
       if (!conflictOnly || attempt >= 3) throw new ServiceUnavailableError('A concurrent change got in the way; try again.');
       await sleep(10 + Math.random() * 40 * 2 ** attempt);

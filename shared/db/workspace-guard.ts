@@ -8,6 +8,7 @@
  * the workspace gone or moved away → 404, disabled → 423.
  */
 import type { Workspace } from '#domain/workspaces.js';
+import { MAX_COUNTER } from '#domain/usage.js';
 import { assertWorkspaceWritable, workspaceLocked } from '#domain/trials.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { keys } from '#db/keys.js';
@@ -54,14 +55,15 @@ export function workspaceGuard(
   if (enabled) assertWorkspaceWritable(workspace);
   const condition = ['attribute_exists(PK)', 'orgId = :org', ...(enabled ? ['(attribute_not_exists(#state) OR #state = :enabled)'] : [])].join(' AND ');
   const fields = Object.entries(counts).filter(([, n]) => n !== undefined) as [WorkspaceCounter, number][];
+  const ceiling = withinCeiling(fields);
   const common = {
     TableName: tableName(),
     Key: keys.workspace(workspace.id),
-    ConditionExpression: condition,
+    ConditionExpression: [condition, ...ceiling.conditions].join(' AND '),
     ...(enabled ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
   };
-  const values = { ':org': workspace.orgId, ...(enabled ? { ':enabled': 'enabled' } : {}) };
+  const values = { ':org': workspace.orgId, ...(enabled ? { ':enabled': 'enabled' } : {}), ...ceiling.values };
   const item: TransactItem = fields.length
     ? {
         Update: {
@@ -79,24 +81,50 @@ export function workspaceGuard(
       if (failed.includes(at)) {
         const found = old[at];
         if (!found || found.orgId !== workspace.orgId) return new NotFoundError('No such workspace.');
-        return workspaceLocked(toWorkspace(found)) ?? new ConflictError('A concurrent change got in the way; try again.');
+        return workspaceLocked(toWorkspace(found)) ?? overCeiling(found, fields, 'workspace') ?? new ConflictError('A concurrent change got in the way; try again.');
       }
-      if (items.length > 1 && failed.includes(at + 1)) return new NotFoundError('No such organization.');
+      if (items.length > 1 && failed.includes(at + 1)) {
+        const org = old[at + 1];
+        return (org && !org.deletedAt && overCeiling(org, summed, 'organization')) || new NotFoundError('No such organization.');
+      }
       return undefined;
     },
   };
 }
 
-/** The organization's totals moved by `counts`, while it exists and is not being deleted. */
+/**
+ * The organization's totals moved by `counts`, while it exists, is not being deleted, and no total
+ * would pass what a counter can hold.
+ */
 export function orgTotals(orgId: string, counts: Partial<Record<WorkspaceCounter, number>>): TransactItem {
   const fields = Object.entries(counts) as [WorkspaceCounter, number][];
+  const ceiling = withinCeiling(fields);
   return {
     Update: {
       TableName: tableName(),
       Key: keys.org(orgId),
       UpdateExpression: `ADD ${fields.map(([field]) => `${field} :${field}`).join(', ')}`,
-      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
-      ExpressionAttributeValues: Object.fromEntries(fields.map(([field, n]) => [`:${field}`, n])),
+      ConditionExpression: ['attribute_exists(PK) AND attribute_not_exists(deletedAt)', ...ceiling.conditions].join(' AND '),
+      ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([field, n]) => [`:${field}`, n])), ...ceiling.values },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
   };
+}
+
+/**
+ * Conditions that keep every counter an increment raises within `MAX_COUNTER` (the largest exact
+ * JavaScript integer): the counter, if present, may be at most the ceiling minus the increment.
+ */
+function withinCeiling(fields: [WorkspaceCounter, number][]): { conditions: string[]; values: Record<string, number> } {
+  const raised = fields.filter(([, n]) => n > 0);
+  return {
+    conditions: raised.map(([field]) => `(attribute_not_exists(${field}) OR ${field} <= :${field}Ceiling)`),
+    values: Object.fromEntries(raised.map(([field, n]) => [`:${field}Ceiling`, MAX_COUNTER - n])),
+  };
+}
+
+/** 409 when the item as found holds a counter the write would have raised past `MAX_COUNTER`. */
+function overCeiling(found: Record<string, unknown>, fields: [WorkspaceCounter, number][], what: string): Error | undefined {
+  const over = fields.find(([field, n]) => n > 0 && typeof found[field] === 'number' && (found[field] as number) > MAX_COUNTER - n);
+  return over ? new ConflictError(`The ${what}'s ${over[0]} would pass the largest total it can hold (${MAX_COUNTER}); nothing was recorded.`) : undefined;
 }

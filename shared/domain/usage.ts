@@ -18,6 +18,16 @@ export interface UsageRecord {
   recordedBy: string;
 }
 
+/**
+ * The most one usage record may carry: 1 TiB, far beyond what a SIM moves between two records of
+ * a network feed, and small enough that the counters it is added to stay exact for millions of
+ * records.
+ */
+export const MAX_USAGE_RECORD_BYTES = 2 ** 40;
+
+/** What a counter may hold: beyond it a sum is no longer an exact JavaScript number. */
+export const MAX_COUNTER = Number.MAX_SAFE_INTEGER;
+
 /** Clocks of the network feed and of this service may differ by this much. */
 export const USAGE_CLOCK_SKEW_MS = 5 * 60_000;
 

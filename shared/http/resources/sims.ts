@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { isIccid, type Sim as SimRecord } from '#domain/sims.js';
 import { Id, Timestamp } from './common.js';
+import { MAX_USAGE_RECORD_BYTES } from '#domain/usage.js';
 
 export const Iccid = z
   .string()
@@ -36,8 +37,8 @@ export const Sim = z
   })
   .meta({ id: 'Sim' });
 
-/** Bytes are whole and non-negative; 2^53 − 1 keeps every sum exact. */
-const Bytes = z.number().int('must be a whole number of bytes').min(0).max(Number.MAX_SAFE_INTEGER);
+/** Bytes are whole and non-negative, at most 1 TiB per record (`MAX_USAGE_RECORD_BYTES`). */
+const Bytes = z.number().int('must be a whole number of bytes').min(0).max(MAX_USAGE_RECORD_BYTES, 'must be at most 1 TiB (2^40 bytes) per record');
 
 export const UsageBody = z.strictObject({ at: Timestamp, bytes: Bytes });
 export const UsageRecord = z

@@ -55,3 +55,23 @@ export async function disableWorkspace(workspaceId: string): Promise<void> {
   const { disableOneForTrial } = await import('./trials.js');
   await disableOneForTrial(workspaceId);
 }
+
+/**
+ * Sets a counter on the stored workspace or organization item to `value`, written as DynamoDB's
+ * number text so that values beyond a JavaScript number's exact range can be stored as they would
+ * have been before the counters were bounded.
+ */
+export async function setStoredCounter(key: { PK: string; SK: string }, field: string, value: string): Promise<void> {
+  configureRepositories();
+  const [{ UpdateItemCommand }, { dynamodb }] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('#db/client.js')]);
+  await dynamodb.send(
+    new UpdateItemCommand({
+      TableName: process.env.TABLE_NAME!,
+      Key: { PK: { S: key.PK }, SK: { S: key.SK } },
+      UpdateExpression: 'SET #f = :v',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#f': field },
+      ExpressionAttributeValues: { ':v': { N: value } },
+    }),
+  );
+}
