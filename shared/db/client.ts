@@ -28,8 +28,7 @@ export const dynamodb = new DynamoDBClient({
  */
 export function storedNumber(text: string): number {
   const n = Number(text);
-  if (Number.isSafeInteger(n) || !Number.isInteger(n)) return Number.isFinite(n) ? n : n > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
-  return n > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
+  return Math.min(Math.max(n, -Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER);
 }
 
 export const db = DynamoDBDocumentClient.from(dynamodb, {

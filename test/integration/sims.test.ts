@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { as, expectProblem, signedUp, type Client, type Tenant } from './support/api.js';
+import { expectProblem, signedUp, type Client, type Tenant } from './support/api.js';
 import { addMember, addWorkspaceMember } from './support/seed.js';
-import { badCheckDigit, disableWorkspace, newIccid, seedDevice, storedDevice, storedLocator } from './support/sims.js';
-import { token } from './support/stack.js';
+import { badCheckDigit, disableWorkspace, newIccid, operatorClient, seedDevice, storedDevice, storedLocator } from './support/sims.js';
 
 const FOREIGN_UUID = '00000000-0000-4000-8000-000000000000';
 
@@ -26,10 +25,7 @@ async function cast(label: string): Promise<Cast> {
   return { owner, wsAdmin: wsAdmin!, editor: editor!, viewer: viewer!, plain: plain!, stranger: stranger! };
 }
 
-async function operator(): Promise<Client> {
-  const issued = await token(`operator-${Math.random().toString(36).slice(2, 10)}@example.com`, { groups: ['platform-operators'] });
-  return as(issued.idToken);
-}
+const operator = operatorClient;
 
 const sims = (api: Client, ws: string) => api.get(`/workspaces/${ws}/sims`);
 const iccidsIn = async (api: Client, ws: string): Promise<string[]> => (await sims(api, ws)).body.items.map((s: { iccid: string }) => s.iccid);

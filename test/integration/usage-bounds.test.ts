@@ -4,17 +4,13 @@
  * beyond it still reads, so overviews and reports keep answering.
  */
 import { describe, expect, it } from 'vitest';
-import { as, expectProblem, signedUp, type Client } from './support/api.js';
-import { newIccid, setStoredCounter } from './support/sims.js';
-import { token } from './support/stack.js';
+import { expectProblem, signedUp } from './support/api.js';
+import { newIccid, operatorClient, setStoredCounter } from './support/sims.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const TIB = 2 ** 40;
 
-async function operator(): Promise<Client> {
-  const issued = await token(`operator-${Math.random().toString(36).slice(2, 10)}@example.com`, { groups: ['platform-operators'] });
-  return as(issued.idToken);
-}
+const operator = operatorClient;
 
 async function withSim(label: string) {
   const owner = await signedUp(label);

@@ -6,6 +6,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { luhnValid } from '#domain/sims.js';
 import { configureRepositories } from './env.js';
+import { as, type Client } from './api.js';
+import { token } from './stack.js';
 
 /** The repositories read their configuration once: point it at the stack under test first. */
 async function modules() {
@@ -74,4 +76,10 @@ export async function setStoredCounter(key: { PK: string; SK: string }, field: s
       ExpressionAttributeValues: { ':v': { N: value } },
     }),
   );
+}
+
+/** A client of a platform operator (the network feed that records usage), never signed up. */
+export async function operatorClient(): Promise<Client> {
+  const issued = await token(`operator-${Math.random().toString(36).slice(2, 10)}@example.com`, { groups: ['platform-operators'] });
+  return as(issued.idToken);
 }
