@@ -32,8 +32,8 @@ export const keys = {
    * guard per (org, email) makes "already a member" and "already invited" one conditional write.
    */
   orgEmail: (orgId: string, email: string): Key => ({ PK: `ORG#${orgId}`, SK: `EMAIL#${normalizeEmail(email)}` }),
-  /** Invitations sent by an organization in one clock hour. */
-  inviteRate: (orgId: string, hourWindow: string): Key => ({ PK: `ORG#${orgId}`, SK: `RATE#INVITES#${hourWindow}` }),
+  /** One rate counter (shared/domain/limits.ts): a limit's count for one subject in one window. */
+  rate: (limit: string, subject: string, window: string): Key => ({ PK: `RATE#${limit}#${subject}`, SK: window }),
   /** A deleted workspace's purge marker (its META item is already gone). */
   workspacePurge: (workspaceId: string): Key => ({ PK: `PURGE#WS#${workspaceId}`, SK: 'PURGE' }),
   /** The trial sweep's own state (its watermark). */

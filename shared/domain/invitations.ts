@@ -160,10 +160,3 @@ export function assertInvitee(invitation: Invitation, caller: { email: string; e
 
 /** The one answer for every token that does not lead to a live invitation. */
 export const deadLink = (): NotFoundError => new NotFoundError('This invitation link is not valid.');
-
-/** The hour window a rate counter belongs to, and the seconds until the next one. */
-export function rateWindow(now: Date): { window: string; retryAfter: number } {
-  const window = now.toISOString().slice(0, 13);
-  const next = Date.parse(`${window}:00:00.000Z`) + 3_600_000;
-  return { window, retryAfter: Math.max(1, Math.ceil((next - now.getTime()) / 1000)) };
-}

@@ -34,6 +34,11 @@ export interface Config {
    * (≤ 0.5 s, then ≤ 1 s) ≈ 3 × 1.5 s + 1.5 s = 6 s. Overridable by environment (tests set small values).
    */
   dynamodbTimeouts: { connectionMs: number; requestMs: number; maxAttempts: number };
+  /**
+   * The ceiling of invitation emails the whole deployment sends an hour (`PLATFORM_INVITATIONS_PER_HOUR`,
+   * default in shared/domain/limits.ts): set it below the SES account's sending quota.
+   */
+  platformInvitationsPerHour?: number;
 }
 
 function positiveIntEnv(name: string, fallback: number): number {
@@ -61,6 +66,7 @@ export function config(): Config {
       requestMs: positiveIntEnv('DYNAMODB_REQUEST_TIMEOUT_MS', 1_500),
       maxAttempts: positiveIntEnv('DYNAMODB_MAX_ATTEMPTS', 3),
     },
+    platformInvitationsPerHour: optionalEnv('PLATFORM_INVITATIONS_PER_HOUR') === undefined ? undefined : positiveIntEnv('PLATFORM_INVITATIONS_PER_HOUR', 1),
   };
   return cached;
 }

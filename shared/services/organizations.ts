@@ -13,6 +13,8 @@ import {
 import { toOrg } from '#db/records/organizations.js';
 import { purgeOrganization } from '#db/repositories/purge.js';
 import { newMembership } from '#domain/members.js';
+import { orgCreationLimits } from '#domain/limits.js';
+import { isPaid } from '#domain/trials.js';
 import { type Branding, newOrganization, type Organization } from '#domain/organizations.js';
 import type { UserProfile } from '#domain/users.js';
 import { BadRequestError, ConflictError, NotFoundError } from '#kernel/errors.js';
@@ -56,8 +58,15 @@ export async function createOrganizationFor(
   if (!profile) throw new NotFoundError('You have not signed up yet (POST /signup).');
   const org = newOrganization({ ...input, ownerId: principal.userId, now });
   const owner = newMembership({ orgId: org.id, user: profile, role: 'owner', now });
-  await createOrganization(org, owner);
+  await createOrganization(org, owner, orgCreationLimits(await ownsPaidOrganization(profile)));
   return org;
+}
+
+/** Whether the person owns an organization on a paid plan (one BatchGet of the ones they own). */
+async function ownsPaidOrganization(profile: UserProfile): Promise<boolean> {
+  const owned = Object.entries(profile.orgRoles).flatMap(([orgId, role]) => (role === 'owner' ? [orgId] : []));
+  const items = await batchGetAll(owned.map(keys.org));
+  return items.some((item) => item && !item.deletedAt && isPaid(toOrg(item).plan));
 }
 
 export function editOrganization(

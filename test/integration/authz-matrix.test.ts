@@ -12,9 +12,8 @@ import { routeList } from '#functions/routes.js';
 import { CALLER_KINDS, type AuthzRow, type CallerKind } from '#functions/routes.expectations.js';
 import { authzMatrix, expectedCaseCount, matrixGaps } from './support/authz-matrix.js';
 import { call, signedUp, type Res, type Tenant, type User } from './support/api.js';
-import { configureRepositories } from './support/env.js';
-import { freshAddress, inviteAndGetToken } from './support/invitations.js';
-import { addMember, addWorkspaceMember } from './support/seed.js';
+import { backdateLastSend, freshAddress, inviteAndGetToken } from './support/invitations.js';
+import { addMember, addOrganization, addWorkspaceMember } from './support/seed.js';
 import { newIccid } from './support/sims.js';
 import { token } from './support/stack.js';
 
@@ -91,10 +90,9 @@ const WS_ROLES: [SignedUpKind, 'admin' | 'editor' | 'viewer'][] = [
 
 /** A new org of `owner` with the org roles of A (and `target` as a plain member): for the destructive org routes. */
 async function freshOrg(w: World): Promise<string> {
-  const org = await ok(ownerApi(w).post('/orgs', { name: unique('Fresh Org') }), 201);
-  const o = { orgId: org.id as string, userId: w.users.owner.userId };
+  const o = { orgId: await addOrganization(w.users.owner, unique('Fresh Org')), userId: w.users.owner.userId };
   await Promise.all([...ORG_ROLES.map(([kind, role]) => addMember(o, w.users[kind], role)), addMember(o, w.target, 'member')]);
-  return org.id;
+  return o.orgId;
 }
 
 /** A new workspace of A with the workspace roles of W. */
@@ -125,25 +123,6 @@ async function freshSim(w: World): Promise<string> {
 async function freshInvitation(w: World): Promise<string> {
   const res = await ownerApi(w).post(`/orgs/${w.orgId}/invitations`, { email: freshAddress(), role: 'member' });
   return (await ok(res, 201)).id;
-}
-
-/** Moves an invitation's last send two minutes back, past the once-a-minute resend limit. */
-async function backdateLastSend(orgId: string, invitationId: string): Promise<void> {
-  configureRepositories();
-  const [{ UpdateCommand }, client, { keys }] = await Promise.all([
-    import('@aws-sdk/lib-dynamodb'),
-    import('#db/client.js'),
-    import('#db/keys.js'),
-  ]);
-  await client.db.send(
-    new UpdateCommand({
-      TableName: client.tableName(),
-      Key: keys.invitation(orgId, invitationId),
-      UpdateExpression: 'SET lastSentAt = :at',
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeValues: { ':at': new Date(Date.now() - 120_000).toISOString() },
-    }),
-  );
 }
 
 /** Makes `user` a plain member of A again if a previous case removed them. */

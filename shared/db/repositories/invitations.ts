@@ -6,14 +6,17 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrgRole, WorkspaceRole } from '#domain/roles.js';
-import { INVITATIONS_PER_HOUR, rateWindow, type Invitation } from '#domain/invitations.js';
-import { ConflictError, RateLimitedError } from '#kernel/errors.js';
+import type { Invitation } from '#domain/invitations.js';
+import { limits, PLATFORM_INVITATIONS_PER_HOUR } from '#domain/limits.js';
+import { ConflictError } from '#kernel/errors.js';
+import { config } from '#kernel/config.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys } from '#db/keys.js';
 import { batchGet, tableName, transact, type Item, type TransactItem } from '#db/ops.js';
 import { invitationItem, linkItem, toInvitation, toLink, type InvitationLink } from '#db/records/invitations.js';
 import { orgEmailItem } from '#db/records/org-emails.js';
 import { auditEvent } from '#db/repositories/audit.js';
+import { charges } from '#db/rate-limits.js';
 
 export async function getInvitation(orgId: string, invitationId: string, db: Db = defaultDb): Promise<Invitation | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.invitation(orgId, invitationId), ConsistentRead: true }));
@@ -31,29 +34,27 @@ const tokenItem = (invitation: Invitation, tokenHash: string, replace = false): 
   Put: { TableName: tableName(), Item: linkItem(invitation, tokenHash), ...(replace ? {} : { ConditionExpression: 'attribute_not_exists(PK)' }) },
 });
 
-/** Counts one sent invitation against the organization's hourly limit. */
-function rateItem(orgId: string, now: Date): TransactItem {
-  const { window } = rateWindow(now);
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.inviteRate(orgId, window),
-      UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
-      ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-      ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
-      ExpressionAttributeValues: { ':one': 1, ':limit': INVITATIONS_PER_HOUR, ':ttl': Math.floor(now.getTime() / 1000) + 7200 },
-    },
-  };
-}
-
-const rateLimited = (now: Date) =>
-  new RateLimitedError(`An organization can send at most ${INVITATIONS_PER_HOUR} invitations an hour.`, rateWindow(now).retryAfter);
+/**
+ * What one invitation email counts against: the organization's hourly allowance, the sender's
+ * across all their organizations, and the platform's ceiling (spread over 8 counters: every
+ * invitation of every tenant charges it).
+ */
+const emailCharges = (orgId: string, senderId: string, now: Date) =>
+  charges(
+    [
+      { limit: limits.orgInvitations, subject: orgId },
+      { limit: limits.userInvitations, subject: senderId },
+      { limit: limits.platformInvitations(config().platformInvitationsPerHour ?? PLATFORM_INVITATIONS_PER_HOUR), subject: 'platform', shards: 8 },
+    ],
+    now,
+  );
 
 /**
  * Stores a new invitation with its link, claiming the email in the organization: the claim
  * fails if a member holds the address or a live invitation does (an expired one is replaced).
  */
 export async function createInvitation(invitation: Invitation, tokenHash: string, now: Date, db: Db = defaultDb): Promise<void> {
+  const counted = emailCharges(invitation.orgId, invitation.invitedBy, now);
   await transact(
     [
       {
@@ -67,7 +68,6 @@ export async function createInvitation(invitation: Invitation, tokenHash: string
       },
       { Put: { TableName: tableName(), Item: invitationItem(invitation), ConditionExpression: 'attribute_not_exists(PK)' } },
       tokenItem(invitation, tokenHash),
-      rateItem(invitation.orgId, now),
       pendingCount(invitation.orgId, 1),
       auditEvent(
         invitation.orgId,
@@ -79,9 +79,11 @@ export async function createInvitation(invitation: Invitation, tokenHash: string
         },
         now,
       ),
+      ...counted.items,
     ],
     (failed, cancellation) => {
-      if (failed.includes(3)) return rateLimited(now);
+      const limited = counted.refusal(cancellation, 5);
+      if (limited) return limited;
       return new ConflictError(
         cancellation.old[0]?.kind === 'member' ? 'This person is already a member of the organization.' : 'This email address already has a pending invitation.',
       );
@@ -183,6 +185,8 @@ export async function renewLink(
 ): Promise<Invitation> {
   const next: Invitation = { ...invitation, tokenHash: renewal.tokenHash, expiresAt: renewal.expiresAt, version: invitation.version + 1 };
   const guard = pendingAsRead(invitation, now);
+  const counted = emailCharges(invitation.orgId, actorId, now);
+  const at = invitation.tokenHash ? 5 : 4;
   await transact(
     [
       {
@@ -206,10 +210,11 @@ export async function renewLink(
           ExpressionAttributeValues: { ':expires': renewal.expiresAt, ':id': invitation.id },
         },
       },
-      rateItem(invitation.orgId, now),
       auditEvent(invitation.orgId, { actorId, action: 'invitation.resent', target: { type: 'invitation', id: invitation.id } }, now),
+      ...counted.items,
     ],
-    (failed) => (failed.includes(invitation.tokenHash ? 4 : 3) && failed.length === 1 ? rateLimited(now) : changedMeanwhile()),
+    // Only a spent allowance is a 429; the invitation changed meanwhile is the answer otherwise.
+    (failed) => (failed.every((i) => i >= at) ? counted.refusal({ failed }, at)! : changedMeanwhile()),
     db,
   );
   return next;

@@ -8,6 +8,8 @@ import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, trials } from '#db/keys.js';
 import { StaleRead, tableName, transact, type TransactItem } from '#db/ops.js';
 import { updateVersioned } from '#db/versioned.js';
+import { charges } from '#db/rate-limits.js';
+import type { RateLimit } from '#domain/limits.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { memberEmailGuard, profileRoleItem } from '#db/repositories/members.js';
 import { membershipItem } from '#db/records/members.js';
@@ -20,7 +22,8 @@ export async function getOrganization(orgId: string, db: Db = defaultDb): Promis
 }
 
 /** A new organization with its owner's membership; the owner's profile learns the role in the same step. */
-export async function createOrganization(org: Organization, owner: OrgMembership, db: Db = defaultDb): Promise<void> {
+export async function createOrganization(org: Organization, owner: OrgMembership, counted: RateLimit[], db: Db = defaultDb): Promise<void> {
+  const allowance = charges(counted.map((limit) => ({ limit, subject: owner.userId })), new Date(org.createdAt));
   await transact(
     [
       { Put: { TableName: tableName(), Item: orgItem(org), ConditionExpression: 'attribute_not_exists(PK)' } },
@@ -28,8 +31,10 @@ export async function createOrganization(org: Organization, owner: OrgMembership
       memberEmailGuard(org.id, owner.email, owner.userId),
       profileRoleItem(owner.userId, org.id, 'owner', { profileMustExist: true }),
       auditEvent(org.id, { actorId: owner.userId, action: 'organization.created', target: { type: 'organization', id: org.id } }),
+      ...allowance.items,
     ],
-    (failed) => (failed.includes(3) ? new NotFoundError('You have not signed up yet.') : new ConflictError('Try again.')),
+    (failed) =>
+      failed.includes(3) ? new NotFoundError('You have not signed up yet.') : (allowance.refusal({ failed }, 5) ?? new ConflictError('Try again.')),
     db,
   );
 }

@@ -16,6 +16,8 @@ import { orgItem } from '#db/records/organizations.js';
 import { emailGuardItem, profileItem, toProfile } from '#db/records/users.js';
 import { toWorkspaceMembership } from '#db/records/workspace-members.js';
 import { workspaceItem } from '#db/records/workspaces.js';
+import { charges } from '#db/rate-limits.js';
+import { orgCreationLimits } from '#domain/limits.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { memberEmailGuard } from '#db/repositories/members.js';
 
@@ -40,6 +42,8 @@ export async function createSignup(
   input: { profile: UserProfile; org: Organization; owner: OrgMembership; workspace: Workspace },
   db: Db = defaultDb,
 ): Promise<void> {
+  // The first organization counts against its creator's allowances like every later one.
+  const allowance = charges(orgCreationLimits(false).map((limit) => ({ limit, subject: input.profile.id })), new Date(input.org.createdAt));
   await transact(
     [
       ...newProfileItems(input.profile),
@@ -52,6 +56,7 @@ export async function createSignup(
         action: 'organization.created',
         target: { type: 'organization', id: input.org.id },
       }),
+      ...allowance.items,
     ],
     (failed) =>
       failed.includes(0)

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Client, Res } from './api.js';
+import { configureRepositories } from './env.js';
 import { sesMessages, type SentEmail } from './stack.js';
 
 /** The portal origin of the test stack (infra/local/stack.ts DEFAULT_PORTAL_URL, unless PORTAL_URL overrides it). */
@@ -106,4 +107,23 @@ export async function storedLink(token: string): Promise<Record<string, unknown>
 export async function forgetLinkWorkspaces(token: string): Promise<void> {
   const { lib, db, key, name } = await table();
   await db.send(new lib.UpdateCommand({ TableName: name, Key: key(token), UpdateExpression: 'REMOVE workspaceIds' }));
+}
+
+/** Moves an invitation's last send two minutes back, past the once-a-minute resend limit. */
+export async function backdateLastSend(orgId: string, invitationId: string): Promise<void> {
+  configureRepositories();
+  const [{ UpdateCommand }, client, { keys }] = await Promise.all([
+    import('@aws-sdk/lib-dynamodb'),
+    import('#db/client.js'),
+    import('#db/keys.js'),
+  ]);
+  await client.db.send(
+    new UpdateCommand({
+      TableName: client.tableName(),
+      Key: keys.invitation(orgId, invitationId),
+      UpdateExpression: 'SET lastSentAt = :at',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':at': new Date(Date.now() - 120_000).toISOString() },
+    }),
+  );
 }

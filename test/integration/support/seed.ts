@@ -36,6 +36,25 @@ export async function addMember(org: Pick<Tenant, 'orgId' | 'userId'>, user: Use
   });
 }
 
+/**
+ * A new trial organization owned by a signed-up user, stored as POST /orgs stores it but without
+ * spending the owner's allowances (for suites that need many organizations of one person).
+ */
+export async function addOrganization(owner: User, name: string): Promise<string> {
+  const { users } = await repositories();
+  const [{ createOrganization }, { newOrganization }, { newMembership }] = await Promise.all([
+    import('#db/repositories/organizations.js'),
+    import('#domain/organizations.js'),
+    import('#domain/members.js'),
+  ]);
+  const profile = await users.getProfile(owner.userId);
+  if (!profile) throw new Error(`${owner.email} has not signed up`);
+  const now = new Date();
+  const org = newOrganization({ name, ownerId: owner.userId, now });
+  await createOrganization(org, newMembership({ orgId: org.id, user: profile, role: 'owner', now }), []);
+  return org.id;
+}
+
 /** Gives an org member an explicit workspace role. */
 export async function addWorkspaceMember(orgId: string, workspaceId: string, user: User, role: WorkspaceRole, by: string): Promise<void> {
   const { workspaces } = await repositories();
