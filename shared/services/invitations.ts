@@ -7,7 +7,7 @@ import { assertMayGrant, assertMayHandleInvitation } from '#auth/decisions.js';
 import { effectiveWorkspaceRole, type OrgRole, type WorkspaceRole } from '#domain/roles.js';
 import { assertSso, assertSsoReading, assertWorkspaceSso } from '#auth/sso-check.js';
 import { keys, partitions, type Key } from '#db/keys.js';
-import { batchGet, queryFilled, type Item } from '#db/ops.js';
+import { batchGet, queryFilled, StaleRead, type Item } from '#db/ops.js';
 import { getInvitation, getLink, updateInvitationRoles, workspacesOf } from '#db/repositories/invitations.js';
 import { acceptInvitation, endInvitation } from '#db/repositories/invitation-endings.js';
 import { toInvitation, type InvitationLink } from '#db/records/invitations.js';
@@ -168,6 +168,17 @@ export interface Joined {
  * organization not deleted, and the profile as read (absent, or there).
  */
 export async function accept(principal: Principal, token: string, now = new Date()): Promise<Joined> {
+  try {
+    return await acceptAsRead(principal, token, now);
+  } catch (error) {
+    // A person without a profile accepting two invitations at once: the one that lost the race to
+    // create the profile accepts again, now with the profile the other created.
+    if (!(error instanceof StaleRead)) throw error;
+    return acceptAsRead(principal, token, now);
+  }
+}
+
+async function acceptAsRead(principal: Principal, token: string, now: Date): Promise<Joined> {
   const { invitation, link, items } = await openLink(
     token,
     now,

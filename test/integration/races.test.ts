@@ -4,7 +4,7 @@
  * items = profile roles (no orphan `WS#w/MEMBER#u`), nothing left in a deleted workspace.
  */
 import { describe, expect, it } from 'vitest';
-import { signedUp, expectProblem, type Tenant, type User } from './support/api.js';
+import { newUser, signedUp, expectProblem, type Tenant, type User } from './support/api.js';
 import { addMember } from './support/seed.js';
 import { allPages, freshAddress, inviteAndGetToken } from './support/invitations.js';
 import { configureRepositories } from './support/env.js';
@@ -194,6 +194,24 @@ describe('races', () => {
       expect(joined).toBe(accept.status === 200);
       expect((await invitee.api.get(`/workspaces/${owner.workspaceId}`)).status).toBe(joined ? 200 : 404);
       await expectConsistent(owner.orgId);
+    }
+  });
+
+  it('a person without a profile accepting two organizations\' invitations at once: both succeed, one profile holds both roles', async () => {
+    const rounds = 5;
+    for (let round = 0; round < rounds; round++) {
+      const [a, b] = await Promise.all([signedUp(`race-two-a${round}`), signedUp(`race-two-b${round}`)]);
+      const invitee = await newUser(`race-two-invitee${round}`);
+      const first = await inviteAndGetToken(a.api, a.orgId, { email: invitee.email, role: 'editor' });
+      const second = await inviteAndGetToken(b.api, b.orgId, { email: invitee.email, role: 'member', workspaces: [{ workspaceId: b.workspaceId, role: 'viewer' }] });
+      const answers = await Promise.all([invitee.api.post(`/invitations/${first.token}/accept`), invitee.api.post(`/invitations/${second.token}/accept`)]);
+      expect(answers.map((r) => r.status), JSON.stringify(answers.map((r) => r.body))).toEqual([200, 200]);
+      const { batchGet, keys } = await table();
+      const [profile] = await batchGet([keys.user(invitee.userId)], { consistent: true });
+      expect(profile?.orgRoles).toEqual({ [a.orgId]: 'editor', [b.orgId]: 'member' });
+      expect((await invitee.api.get(`/workspaces/${b.workspaceId}`)).status).toBe(200);
+      await expectConsistent(a.orgId);
+      await expectConsistent(b.orgId);
     }
   });
 });

@@ -10,7 +10,7 @@ import type { Workspace } from '#domain/workspaces.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys } from '#db/keys.js';
-import { tableName, transact, type TransactItem } from '#db/ops.js';
+import { StaleRead, tableName, transact, type TransactItem } from '#db/ops.js';
 import { ENDED_INVITATION_TTL_SECONDS } from '#db/records/invitations.js';
 import { workspaceMembershipItem } from '#db/records/workspace-members.js';
 import { auditEvent } from '#db/repositories/audit.js';
@@ -133,6 +133,8 @@ export async function acceptInvitation(
     (failed) => {
       if (failed.includes(0)) return deadLink();
       const profileAt = ending.length;
+      // The same person's profile created meanwhile (their other acceptance won the race): read it and accept again.
+      if (input.newProfile && failed.includes(profileAt)) return new StaleRead('profile');
       if (input.newProfile && failed.includes(profileAt + 1)) return new ConflictError('Another account already uses this email address.');
       const memberAt = ending.length + (input.newProfile ? 2 : 0);
       if (failed.includes(memberAt)) return new ConflictError('You are already a member of this organization.');
