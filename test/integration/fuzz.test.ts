@@ -18,7 +18,7 @@ import { routeList } from '#functions/routes.js';
 import type { Route } from '#http/route.js';
 import { call, signedUp, type Res, type Tenant } from './support/api.js';
 import { createDevice, createStream } from './support/devices.js';
-import { jsonSchemaOf, junkHeaders, junkPathSegment, queryArb, shapedArb, unknownKey, wrongTypeArb, type JsonSchema } from './support/fuzz.js';
+import { jsonSchemaOf, junkHeaders, junkPathSegment, outOfBoundsLiterals, queryArb, shapedArb, unknownKey, wrongTypeArb, type JsonSchema } from './support/fuzz.js';
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 10) || 10);
 // `npm test` replays one fixed seed, so CI is reproducible; FUZZ_SEED=random (or a number) explores.
@@ -123,6 +123,16 @@ function rejectArb(route: Route): fc.Arbitrary<Case> {
       );
     }
     // (c) unknown fields and prototype-pollution keys (written into the raw JSON, so `__proto__` really is sent).
+    // Numeric extremes as number literals: Infinity after parsing, or past 2^53 — refused by every bounded field.
+    const bounded = props.flatMap(([key, schema]) => outOfBoundsLiterals(schema, bodySchema).map((literal) => [key, literal] as const));
+    if (bounded.length) {
+      options.push(
+        fc.tuple(validShape, fc.constantFrom(...bounded)).map(([body, [key, literal]]) => ({
+          kind: `numeric extreme ${key}=${literal}`, path: realPath, headers: json,
+          rawBody: JSON.stringify({ ...(body as object), [key]: '\u0000extreme' }).replace('"\\u0000extreme"', literal),
+        })),
+      );
+    }
     options.push(
       fc.tuple(validShape, unknownKey, fc.jsonValue({ maxDepth: 2 })).map(([body, key, value]) => {
         const base = JSON.stringify(body);

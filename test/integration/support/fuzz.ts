@@ -39,7 +39,12 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
 function numberArb(node: JsonSchema): fc.Arbitrary<unknown> {
   const min = typeof node.minimum === 'number' ? node.minimum : undefined;
   const max = typeof node.maximum === 'number' ? node.maximum : undefined;
-  const edges: number[] = [0, -1, 1, 0.5, -0.0, 1.5, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, Number.MIN_VALUE];
+  const edges: number[] = [
+    0, -1, 1, 0.5, -0.0, 1.5, 2 ** 31, 2 ** 32, 2 ** 53, -(2 ** 53), 1e308, Number.MIN_VALUE,
+    // Numeric extremes: the edges of exact integers, of doubles, and where JSON switches to exponents.
+    Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER + 2, -Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER - 2,
+    Number.MAX_VALUE, -Number.MAX_VALUE, 2 ** 63, 2 ** 64, 1e21, 1e-7, -1e-7, Number.EPSILON,
+  ];
   if (min !== undefined) edges.push(min, min - 1, min - 0.5, min + 0.5);
   if (max !== undefined) edges.push(max, max + 1, max - 0.5, max + 0.5);
   const inRange = node.type === 'integer'
@@ -51,6 +56,21 @@ function numberArb(node: JsonSchema): fc.Arbitrary<unknown> {
     { weight: 1, arbitrary: fc.double() },
     { weight: 1, arbitrary: fc.constantFrom('NaN', '1', '-1', '1e3', '0x10', ' 5 ', '', 'Infinity', '١٢') },
   );
+}
+
+/**
+ * Number literals JSON.stringify never writes but a client can send: beyond a double's range
+ * (JSON.parse reads them as ±Infinity), integers past 2^53 that round on parsing, subnormal underflow.
+ */
+export const NUMBER_TEXT_EXTREMES = ['1e400', '-1e400', '1e309', '9007199254740993', '-9007199254740993', '123456789012345678901234567890', '1.0e+308', '0x10', '1e-400'];
+
+/** Of those, the ones a bounded number field must refuse: above any maximum below 2^53, below any minimum above -2^53. */
+export function outOfBoundsLiterals(node: JsonSchema, root: JsonSchema): string[] {
+  const n = resolve(node, root);
+  if (n.type !== 'number' && n.type !== 'integer') return [];
+  const above = typeof n.maximum === 'number' && n.maximum < 2 ** 53 ? ['1e400', '1e309', '9007199254740993', '123456789012345678901234567890'] : [];
+  const below = typeof n.minimum === 'number' && n.minimum > -(2 ** 53) ? ['-1e400', '-9007199254740993'] : [];
+  return [...above, ...below];
 }
 
 /** Valid enum values, and near misses: case, whitespace, prefixes. */
@@ -189,6 +209,7 @@ export function queryArb(schema: JsonSchema | undefined): fc.Arbitrary<string> {
       shapedArb(props[name]!, schema!, name).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '')),
       nastyString,
       fc.constantFrom('abc', '-1', '0', '1e9', '1.5', 'NaN', '', '%7B%7D', '[]', 'a'.repeat(3000), 'true'),
+      fc.constantFrom(...NUMBER_TEXT_EXTREMES),
     );
   const pair = fc.oneof(
     ...(names.length ? [fc.constantFrom(...names).chain((name) => value(name).map((v) => [name, v] as const))] : []),
