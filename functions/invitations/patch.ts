@@ -3,7 +3,7 @@ import { invitationView } from '#http/resources/invitations.js';
 import { changeInvitation } from '#services/invitations.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['PATCH /orgs/{orgId}/invitations/{invitationId}'], async ({ access, params, body }) => {
-  const invitation = await changeInvitation(access, params.invitationId, body);
+export const handler = api(routes['PATCH /orgs/{orgId}/invitations/{invitationId}'], async ({ access, params, body, ifMatch }) => {
+  const invitation = await changeInvitation(access, params.invitationId, body, ifMatch);
   return { body: invitationView(invitation, 'pending'), version: invitation.version };
 });

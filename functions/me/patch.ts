@@ -3,7 +3,7 @@ import { meView } from '#http/resources/me.js';
 import { updateMe } from '#services/me.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['PATCH /me'], async ({ principal, body }) => {
-  const me = await updateMe(principal, body);
+export const handler = api(routes['PATCH /me'], async ({ principal, body, profile, ifMatch }) => {
+  const me = await updateMe(principal, body, { read: profile, ifMatch });
   return { body: meView(me, principal.identityProviders), version: me.user.version };
 });

@@ -3,7 +3,7 @@ import { memberView } from '#http/resources/members.js';
 import { changeMemberRole } from '#services/members.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['PATCH /orgs/{orgId}/members/{userId}'], async ({ access, params, body }) => {
-  const member = await changeMemberRole(access, params.userId, body.role);
+export const handler = api(routes['PATCH /orgs/{orgId}/members/{userId}'], async ({ access, params, body, ifMatch }) => {
+  const member = await changeMemberRole(access, params.userId, body.role, ifMatch);
   return { body: memberView(member), version: member.version };
 });

@@ -1,10 +1,9 @@
 import { api } from '#http/api.js';
-import { requiredVersion } from '#http/etag.js';
 import { simView } from '#http/resources/sims.js';
 import { editSim } from '#services/sims.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['PATCH /workspaces/{workspaceId}/sims/{iccid}'], async ({ access, params, body, headers }) => {
-  const sim = await editSim(access, params.iccid, body, requiredVersion(headers['if-match']));
+export const handler = api(routes['PATCH /workspaces/{workspaceId}/sims/{iccid}'], async ({ access, params, body, ifMatch }) => {
+  const sim = await editSim(access, params.iccid, body, ifMatch);
   return { body: simView(sim), version: sim.version };
 });

@@ -37,6 +37,14 @@ export function versionedUpdate(changes: Record<string, unknown>): {
 }
 
 /**
+ * The one `If-Match` rule (the header already parsed by the request wrapper): a version other than
+ * the one read is 412, nothing written. Absent, anything goes.
+ */
+export function assertIfMatch(ifMatch: number | undefined, read: { version: number }): void {
+  if (ifMatch !== undefined && ifMatch !== read.version) throw new PreconditionFailedError();
+}
+
+/**
  * Edits a versioned record in a transaction pinned to the version that was read (plus the
  * items `also` adds, e.g. its audit event). An `If-Match` version other than the current one
  * is 412 at once; without `If-Match`, a concurrent edit makes it re-read and apply again.
@@ -64,7 +72,7 @@ export async function updateVersioned<T extends { version: number }>(options: {
   let current: T | undefined = options.current;
   for (let attempt = 0; attempt < 3; attempt++) {
     if (!current) throw new NotFoundError(options.noun ? `No such ${options.noun}.` : undefined);
-    if (options.ifMatch !== undefined && options.ifMatch !== current.version) throw new PreconditionFailedError();
+    assertIfMatch(options.ifMatch, current);
     const update = versionedUpdate(options.changes);
     const next = { ...current, version: current.version + 1 } as T;
     for (const [field, value] of Object.entries(options.changes)) if (value !== undefined) (next as Record<string, unknown>)[field] = value;

@@ -32,7 +32,7 @@ import { assertRouteDefaultSso, assertSsoReading, wrapperChecksSso } from '#auth
 import type { UserProfile } from '#domain/users.js';
 import { UnauthorizedError } from '#kernel/errors.js';
 import { bodyLimit, parse, parseInput } from '#http/input.js';
-import { etagOf } from '#http/etag.js';
+import { etagOf, requiredVersion } from '#http/etag.js';
 import { principalFrom, type Principal } from '#auth/principal.js';
 import { problemJson } from '#http/problem.js';
 import type { RouteSpec } from '#http/route.js';
@@ -55,6 +55,12 @@ export interface ApiRequest<S extends RouteSpec> {
   profile: UserProfile | undefined;
   /** Lower-cased request headers. */
   headers: Record<string, string | undefined>;
+  /**
+   * On a `PATCH`, the version `If-Match` requires (undefined when absent or `*`; a malformed or weak
+   * tag was already answered 412). Every `PATCH` passes it to the edit, which compares it with the
+   * version it reads (`assertIfMatch`, shared/db/versioned.ts).
+   */
+  ifMatch: number | undefined;
   requestId: string;
 }
 
@@ -222,6 +228,7 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
       access: state.access,
       profile: state.profile,
       headers: event.headers as Record<string, string | undefined>,
+      ifMatch: event.requestContext?.http?.method === 'PATCH' ? requiredVersion(event.headers?.['if-match']) : undefined,
       requestId: event.requestContext?.requestId ?? context.awsRequestId,
     } as ApiRequest<S>);
     return respond(spec, reply);

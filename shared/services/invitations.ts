@@ -8,6 +8,7 @@ import { effectiveWorkspaceRole, type OrgRole, type WorkspaceRole } from '#domai
 import { assertSso, assertSsoReading, assertWorkspaceSso } from '#auth/sso-check.js';
 import { keys, partitions, type Key } from '#db/keys.js';
 import { batchGet, queryFilled, StaleRead, type Item } from '#db/ops.js';
+import { assertIfMatch } from '#db/versioned.js';
 import { getInvitation, getLink, updateInvitationRoles, workspacesOf } from '#db/repositories/invitations.js';
 import { acceptInvitation, endInvitation } from '#db/repositories/invitation-endings.js';
 import { toInvitation, type InvitationLink } from '#db/records/invitations.js';
@@ -88,11 +89,14 @@ export async function changeInvitation(
   access: OrgAccess,
   invitationId: string,
   changes: { role?: Invitation['role']; workspaces?: Grants },
+  ifMatch?: number,
   now = new Date(),
 ): Promise<Invitation> {
   const invitation = await findInvitation(access, invitationId);
   assertMayHandleInvitation(access, invitation);
   assertPending(invitation, now);
+  // The change is pinned to the version read (updateInvitationRoles), so comparing with it is the whole If-Match.
+  assertIfMatch(ifMatch, invitation);
   assertMayGrant(access, changes.role ?? invitation.role, changes.workspaces ?? invitation.workspaces);
   if (changes.workspaces) await assertWorkspacesOfOrg(access, changes.workspaces);
   return updateInvitationRoles(invitation, changes, access.userId, now);

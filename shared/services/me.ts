@@ -22,6 +22,7 @@ import { newProfile, type MeView, type UserProfile } from '#domain/users.js';
 import { normalizeEmail } from '#domain/email.js';
 import { requirementOf } from '#domain/sso.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '#kernel/errors.js';
+import { assertIfMatch } from '#db/versioned.js';
 import type { Principal } from '#auth/principal.js';
 
 export const DEFAULT_WORKSPACE_NAME = 'Default';
@@ -144,11 +145,17 @@ export async function loadMe(userId: string, check: (profile: UserProfile | unde
 export async function updateMe(
   caller: Caller,
   changes: { givenName?: string; familyName?: string; defaultWorkspaceId?: string },
+  options: { read?: UserProfile; ifMatch?: number } = {},
 ): Promise<MeView> {
   const { userId } = caller;
   const { defaultWorkspaceId, ...names } = changes;
-  if (defaultWorkspaceId !== undefined) await makeDefault(caller, defaultWorkspaceId);
-  const profile = await updateProfile(userId, names);
+  if (!options.read) throw new NotFoundError('You have not signed up yet (POST /signup).');
+  // If-Match: the profile as read must be at that version, and so must it be at the first write
+  // (each write bumps it by one: the names' write follows the default workspace's).
+  assertIfMatch(options.ifMatch, options.read);
+  const pinned = options.ifMatch;
+  if (defaultWorkspaceId !== undefined) await makeDefault(caller, defaultWorkspaceId, pinned);
+  const profile = await updateProfile(userId, names, { ifVersion: pinned === undefined ? undefined : pinned + (defaultWorkspaceId !== undefined ? 1 : 0) });
   if (changes.givenName !== undefined || changes.familyName !== undefined) {
     await Promise.all(Object.keys(profile.orgRoles).map((orgId) => renameMember(orgId, userId, profile)));
   }
@@ -159,11 +166,11 @@ export async function updateMe(
  * Makes a workspace the caller can open their default, with a copy of its SSO requirement
  * taken at the version read; an SSO change racing this one makes it read again.
  */
-async function makeDefault(caller: Caller, workspaceId: string): Promise<void> {
+async function makeDefault(caller: Caller, workspaceId: string, ifVersion: number | undefined): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const { workspace } = await loadWorkspaceAccess(workspaceId, caller);
     try {
-      await setDefaultWorkspace(caller.userId, workspace, requirementOf(workspace.sso));
+      await setDefaultWorkspace(caller.userId, workspace, requirementOf(workspace.sso), { ifVersion });
       return;
     } catch (error) {
       if (!(error instanceof StaleRead)) throw error;

@@ -9,6 +9,7 @@ import { getProfile } from '#db/repositories/users.js';
 import { deleteWorkspaceMember } from '#db/repositories/workspace-members.js';
 import { getWorkspace } from '#db/repositories/workspaces.js';
 import { cursorFrom, pageOf, startKeyFrom, type Page } from '#db/paging.js';
+import { assertIfMatch } from '#db/versioned.js';
 
 /** Workspace roles removed inside the member's removal transaction (2 items each, with ≤ 25 grants and 7 more). */
 const MAX_ROLES_REMOVED_AT_ONCE = 30;
@@ -74,10 +75,12 @@ export async function showMember(access: OrgAccess, userId: string): Promise<Org
   return member;
 }
 
-export async function changeMemberRole(access: OrgAccess, userId: string, role: OrgRole): Promise<OrgMembership> {
+export async function changeMemberRole(access: OrgAccess, userId: string, role: OrgRole, ifMatch?: number): Promise<OrgMembership> {
   const member = await namedMember(access, userId);
   if (!member) throw new NotFoundError('No such member in this organization.');
   assertMayChangeOrgRole(access, member, role);
+  // The change is pinned to the version read (changeRole), so comparing with it is the whole If-Match.
+  assertIfMatch(ifMatch, member);
   if (member.role === role) return member;
   return changeRole(member, role, access.userId);
 }

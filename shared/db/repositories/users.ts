@@ -6,7 +6,7 @@ import type { Organization } from '#domain/organizations.js';
 import type { UserProfile } from '#domain/users.js';
 import type { WorkspaceMembership } from '#domain/workspace-members.js';
 import type { Workspace } from '#domain/workspaces.js';
-import { ConflictError, NotFoundError } from '#kernel/errors.js';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byOwner, keys } from '#db/keys.js';
 import { queryAll, StaleRead, tableName, transact, type TransactItem, updateIfPresent } from '#db/ops.js';
@@ -72,22 +72,29 @@ export async function createSignup(
 export async function updateProfile(
   userId: string,
   changes: Partial<Pick<UserProfile, 'givenName' | 'familyName' | 'defaultWorkspaceId'>>,
+  options: { ifVersion?: number } = {},
   db: Db = defaultDb,
 ): Promise<UserProfile> {
+  const update = versionedUpdate(changes);
+  const pinned = options.ifVersion !== undefined;
   try {
     const out = await db.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.user(userId),
-        ...versionedUpdate(changes),
-        ConditionExpression: 'attribute_exists(PK)',
+        ...update,
+        ConditionExpression: pinned ? 'attribute_exists(PK) AND #version = :ifVersion' : 'attribute_exists(PK)',
+        ...(pinned ? { ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':ifVersion': options.ifVersion } } : {}),
         ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
     return toProfile(out.Attributes ?? {});
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') throw new NotFoundError('You have not signed up yet.');
-    throw error;
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    // The profile there but at another version: If-Match no longer holds.
+    if ((error as { Item?: unknown }).Item) throw new PreconditionFailedError();
+    throw new NotFoundError('You have not signed up yet.');
   }
 }
 
@@ -128,9 +135,11 @@ export async function setDefaultWorkspace(
   userId: string,
   workspace: Pick<Workspace, 'id' | 'version'>,
   requirement: { providerName: string } | null,
+  options: { ifVersion?: number } = {},
   db: Db = defaultDb,
 ): Promise<void> {
   const entry = byOwner.defaultWorkspace(workspace.id, userId);
+  const pinned = options.ifVersion !== undefined;
   await transact(
     [
       {
@@ -139,9 +148,11 @@ export async function setDefaultWorkspace(
           Key: keys.user(userId),
           UpdateExpression:
             'SET defaultWorkspaceId = :ws, defaultWorkspaceSso = :sso, #gpk = :gpk, #gsk = :gsk, #version = if_not_exists(#version, :zero) + :one',
-          ConditionExpression: 'attribute_exists(PK)',
+          ConditionExpression: pinned ? 'attribute_exists(PK) AND #version = :ifVersion' : 'attribute_exists(PK)',
           ExpressionAttributeNames: { '#gpk': byOwner.pk, '#gsk': byOwner.sk, '#version': 'version' },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           ExpressionAttributeValues: {
+            ...(pinned ? { ':ifVersion': options.ifVersion } : {}),
             ':ws': workspace.id,
             ':sso': requirement,
             ':gpk': entry[byOwner.pk],
@@ -161,7 +172,8 @@ export async function setDefaultWorkspace(
         },
       },
     ],
-    (failed) => (failed.includes(0) ? new NotFoundError('You have not signed up yet.') : new StaleRead('workspace')),
+    (failed, { old }) =>
+      failed.includes(0) ? (old[0] ? new PreconditionFailedError() : new NotFoundError('You have not signed up yet.')) : new StaleRead('workspace'),
     db,
   );
 }
