@@ -19,6 +19,7 @@ import { functionNameOf, lambdaContext, moduleLoader, type HandlerLoader } from 
 import {
   corsHeaders, internalError, notFound, payloadTooLarge, preflight, unauthorized, type GatewayResponse,
 } from './gateway-responses.js';
+import { referenceResponse } from './api-reference.js';
 import { createRouter } from './gateway-router.js';
 
 /** API Gateway's own payload limit; the handlers enforce their (much smaller) one. */
@@ -93,7 +94,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     }
 
     const match = route(method, path);
-    if (match === undefined) return notFound(method, path);
+    if (match === undefined) return referenceResponse(method, path) ?? notFound(method, path);
 
     let claims: Record<string, unknown> | undefined;
     if (match.route.auth === 'user') {

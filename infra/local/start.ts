@@ -39,6 +39,7 @@ function banner(info: StackInfo, startedInMs: number): string {
     `Tenancy local stack is up (${seconds}s). Data persists in .local/ (npm start -- --fresh to start empty).`,
     '',
     `  API            ${info.apiUrl}            e.g. curl ${info.apiUrl}/health`,
+    `  API reference  ${info.apiUrl}/docs       (the document: ${info.apiUrl}/openapi.json; as one file: npm run docs:api)`,
     `  Email inbox    ${info.sesEndpoint}/            (sent mail as JSON: ${info.sesEndpoint}/store)`,
     `  DynamoDB       ${info.dynamodbEndpoint}            table ${info.tableName}`,
     `  Cognito        ${info.cognitoEndpoint}            pool ${info.userPoolId}, client ${info.clientId}`,
