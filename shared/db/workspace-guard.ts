@@ -1,8 +1,10 @@
 /**
- * The workspace write guard: the one item every write of a workspace's assets (devices, streams,
- * SIMs, usage) carries in its transaction. It moves the workspace's counters (or, with none, only
- * checks), and holds only while the workspace exists, still belongs to the organization the write
- * was authorized against (a move racing the write makes it fail), and is enabled (a trial's end
+ * The workspace write guard: the one item every write authorized against a workspace's
+ * organization carries in its transaction (its devices, streams, SIMs, usage, per-device grants,
+ * explicit members, an invitation's workspace roles). It moves the workspace's counters (or, with
+ * none, only checks), and holds only while the workspace exists, still belongs to the organization
+ * the write was authorized against (a move racing the write makes it fail: `workspaceInOrg`, which
+ * writes of the workspace item itself join to their own condition), and is enabled (a trial's end
  * racing the write makes it fail). The organization's totals of the counters it sums over its
  * workspaces move in the same transaction. A refused write answers as the guard's failure says:
  * the workspace gone or moved away → 404, disabled → 423.
@@ -15,8 +17,20 @@ import { keys } from '#db/keys.js';
 import { tableName, type Cancellation, type TransactItem } from '#db/ops.js';
 import { toWorkspace } from '#db/records/workspaces.js';
 
-/** Counters kept on a workspace item. */
-export type WorkspaceCounter = 'deviceCount' | 'streamCount' | 'simCount' | 'trafficBytes';
+/**
+ * Counters kept on a workspace item. `grantVersion` counts the per-device grants ever put (never
+ * down): a move pinned to the value it read cannot miss a grant put after its check found none.
+ */
+export type WorkspaceCounter = 'deviceCount' | 'streamCount' | 'simCount' | 'trafficBytes' | 'memberCount' | 'grantVersion';
+
+/**
+ * The condition on the workspace item of every write authorized against its organization: it
+ * exists and still belongs to `orgId`. The guard carries it; a write of the workspace item itself
+ * (its deletion, a move, the trial disabling or re-enabling it) joins it to its own condition.
+ */
+export function workspaceInOrg(orgId: string): { condition: string; values: { ':pinnedOrg': string } } {
+  return { condition: 'attribute_exists(PK) AND orgId = :pinnedOrg', values: { ':pinnedOrg': orgId } };
+}
 
 /** The counters an organization sums over its workspaces (its overview); a moved workspace takes its share along. */
 export const ORG_SUMMED_COUNTERS = ['deviceCount', 'simCount', 'trafficBytes'] as const;
@@ -41,19 +55,26 @@ export interface Guard {
   refusal: (cancellation: Cancellation, at: number) => Error | undefined;
 }
 
+/** What the guard needs of the workspace as read: its id and organization, and its state unless `enabled: false`. */
+type Guarded = Pick<Workspace, 'id' | 'orgId'>;
+type Counts = Partial<Record<WorkspaceCounter, number>>;
+
 /**
  * The guard of a write into `workspace` (as read when the caller was authorized). Refuses at once
  * (423) when the workspace as read is disabled, so nothing is attempted that the transaction
  * would refuse.
  */
+export function workspaceGuard(workspace: Guarded, counts: Counts, options: GuardOptions & { enabled: false }): Guard;
+export function workspaceGuard(workspace: Guarded & Pick<Workspace, 'state' | 'disabledReason'>, counts?: Counts, options?: GuardOptions): Guard;
 export function workspaceGuard(
-  workspace: Pick<Workspace, 'id' | 'orgId' | 'state' | 'disabledReason'>,
-  counts: Partial<Record<WorkspaceCounter, number>> = {},
+  workspace: Guarded & Partial<Pick<Workspace, 'state' | 'disabledReason'>>,
+  counts: Counts = {},
   options: GuardOptions = {},
 ): Guard {
   const enabled = options.enabled ?? true;
-  if (enabled) assertWorkspaceWritable(workspace);
-  const condition = ['attribute_exists(PK)', 'orgId = :org', ...(enabled ? ['(attribute_not_exists(#state) OR #state = :enabled)'] : [])].join(' AND ');
+  if (enabled) assertWorkspaceWritable(workspace as Pick<Workspace, 'state' | 'disabledReason'>);
+  const pin = workspaceInOrg(workspace.orgId);
+  const condition = [pin.condition, ...(enabled ? ['(attribute_not_exists(#state) OR #state = :enabled)'] : [])].join(' AND ');
   const fields = Object.entries(counts).filter(([, n]) => n !== undefined) as [WorkspaceCounter, number][];
   const ceiling = withinCeiling(fields);
   const common = {
@@ -63,7 +84,7 @@ export function workspaceGuard(
     ...(enabled ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
   };
-  const values = { ':org': workspace.orgId, ...(enabled ? { ':enabled': 'enabled' } : {}), ...ceiling.values };
+  const values = { ...pin.values, ...(enabled ? { ':enabled': 'enabled' } : {}), ...ceiling.values };
   const item: TransactItem = fields.length
     ? {
         Update: {

@@ -25,6 +25,8 @@ export interface Workspace {
   streamCount: number;
   simCount: number;
   trafficBytes: number;
+  /** Per-device grants ever put in the workspace (never down; 0 on items older than it). */
+  grantVersion: number;
   version: number;
 }
 
@@ -41,6 +43,7 @@ export const workspaceDefaults = () =>
     streamCount: 0,
     simCount: 0,
     trafficBytes: 0,
+    grantVersion: 0,
     version: 1,
   }) satisfies Partial<Workspace>;
 

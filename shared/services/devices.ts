@@ -68,10 +68,10 @@ export async function grantDeviceAccess(
     grantedBy: access.userId,
     grantedAt: now.toISOString(),
   };
-  await putGrant(grant);
+  await putGrant(access.workspace, grant);
   return grant;
 }
 
 export function revokeDeviceAccess(access: DeviceAccess, userId: string): Promise<void> {
-  return deleteGrant({ workspaceId: access.workspace.id, orgId: access.workspace.orgId, deviceId: deviceOf(access).id, userId }, access.userId);
+  return deleteGrant(access.workspace, { workspaceId: access.workspace.id, orgId: access.workspace.orgId, deviceId: deviceOf(access).id, userId }, access.userId);
 }

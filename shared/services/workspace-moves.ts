@@ -27,22 +27,26 @@ export interface MoveResult {
  * concurrent change of the workspace, its members or the target's plan makes it read again.
  * The workspace keeps its state (a disabled one stays disabled; see README), except that it
  * arrives disabled in an organization whose trial has ended. A workspace with per-device grants
- * cannot move (409) until they are revoked.
+ * cannot move (409) until they are revoked. Every write authorized against the source carries
+ * the workspace write guard (pinned to the source), and the move is pinned to the counters it read:
+ * such a write either lands first (and the move reads again) or fails (404).
  */
 export async function moveWorkspaceTo(access: WorkspaceAccess, targetOrgId: string, now = new Date()): Promise<MoveResult> {
   assertOtherOrganization(access.workspace.orgId, targetOrgId);
   const targetAccess = await loadOrgAccess(targetOrgId, access);
   assertMayMoveInto(targetAccess);
-  // Per-device grants were given by the source org: they must not open devices in the target.
-  if (await hasDeviceGrants(access.workspace.id)) {
-    throw new ConflictError("Revoke this workspace's per-device grants before moving it: they were given by its organization.");
-  }
 
   let workspace: Workspace | undefined = access.workspace;
   let target: Organization | undefined = targetAccess.org;
   for (let attempt = 0; attempt < 3; attempt++) {
     if (!workspace || workspace.orgId !== access.workspace.orgId) throw new ConflictError('The workspace changed meanwhile; reload and try again.');
     if (!target) throw new NotFoundError('No such organization.');
+    // Per-device grants were given by the source org: they must not open devices in the target.
+    // Checked after the workspace was read, and the move is pinned to its grantVersion as read:
+    // a grant put after this check raises it, and the move reads again (and finds the grant).
+    if (await hasDeviceGrants(workspace.id)) {
+      throw new ConflictError("Revoke this workspace's per-device grants before moving it: they were given by its organization.");
+    }
     if (target.workspaceCount >= workspaceQuota(target.plan)) {
       throw new QuotaExceededError(
         `The ${target.plan} plan of the target allows ${workspaceQuota(target.plan)} workspace(s); it has ${target.workspaceCount}.`,

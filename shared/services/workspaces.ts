@@ -68,13 +68,14 @@ export async function editWorkspace(
 }
 
 /**
- * Deletes the workspace. The delete is pinned to the device and SIM counts read (so the org's
- * counters lose exactly those); an asset created meanwhile makes it read again and retry.
+ * Deletes the workspace. The delete is pinned to the org and the device and SIM counts read (so
+ * the org's counters lose exactly those); an asset created meanwhile makes it read again and
+ * retry, a move meanwhile makes it 404 (it was authorized against the org the workspace left).
  */
 export async function removeWorkspace(access: WorkspaceAccess): Promise<void> {
   let workspace: Workspace | undefined = access.workspace;
   for (let attempt = 0; ; attempt++) {
-    if (!workspace) throw new NotFoundError();
+    if (!workspace || workspace.orgId !== access.workspace.orgId) throw new NotFoundError();
     try {
       await deleteWorkspace(workspace, access.userId);
       await purgeWorkspace(workspace.id);

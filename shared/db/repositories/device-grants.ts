@@ -1,16 +1,20 @@
 /**
  * Per-device grants. A grant leaves an entry on the grantee's org membership (so that removing
  * the member removes the grant in the same transaction) and bumps the device's grant version (so
- * that a delete pinned to the version it read cannot miss a grant); each write has its audit event.
+ * that a delete pinned to the version it read cannot miss a grant) and the workspace's, through
+ * the workspace write guard (so that a move pinned to it cannot either, and a grant authorized
+ * against the org the workspace has just left fails); each write has its audit event.
  */
 import { MAX_DEVICE_GRANTS_PER_MEMBER, grantEntry, parseGrantEntry, type DeviceGrant } from '#domain/device-grants.js';
 import type { OrgMembership } from '#domain/members.js';
+import type { Workspace } from '#domain/workspaces.js';
 import { ConflictError, NotFoundError, QuotaExceededError } from '#kernel/errors.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, partitions } from '#db/keys.js';
 import { queryAll, tableName, transact, updateIfPresent, type Item, type TransactItem } from '#db/ops.js';
 import { grantItem, toDeviceGrant } from '#db/records/device-grants.js';
 import { auditEvent } from '#db/repositories/audit.js';
+import { workspaceGuard } from '#db/workspace-guard.js';
 
 type GrantOf = Pick<DeviceGrant, 'workspaceId' | 'orgId' | 'deviceId' | 'userId'>;
 
@@ -55,13 +59,19 @@ export function revokeItems(grant: GrantOf, requireGrant: boolean): TransactItem
   ];
 }
 
+/** A grant's write is guarded by its workspace as read: still in the org that authorized it, enabled or not. */
+type GuardedWorkspace = Pick<Workspace, 'id' | 'orgId'>;
+
 /**
- * Gives (or changes) a user's grant on a device: the grant item, the entry on their org
- * membership (404 if they are not a member; at most MAX_DEVICE_GRANTS_PER_MEMBER devices each),
- * the device's grant version (404 if it is gone) and the audit event.
+ * Gives (or changes) a user's grant on a device of `workspace` (as read when the caller was
+ * authorized): the grant item, the entry on their org membership (404 if they are not a member;
+ * at most MAX_DEVICE_GRANTS_PER_MEMBER devices each), the device's grant version (404 if it is
+ * gone), the workspace's grant version in its write guard (404 once it has moved to another
+ * organization) and the audit event.
  */
-export async function putGrant(grant: DeviceGrant, db: Db = defaultDb): Promise<void> {
+export async function putGrant(workspace: GuardedWorkspace, grant: DeviceGrant, db: Db = defaultDb): Promise<void> {
   const entry = grantEntry(grant.workspaceId, grant.deviceId);
+  const guard = workspaceGuard(workspace, { grantVersion: 1 }, { enabled: false });
   await transact(
     [
       { Put: { TableName: tableName(), Item: grantItem(grant) } },
@@ -92,23 +102,27 @@ export async function putGrant(grant: DeviceGrant, db: Db = defaultDb): Promise<
         target: { type: 'device', id: grant.deviceId },
         details: { workspaceId: grant.workspaceId, userId: grant.userId, access: grant.access },
       }),
+      ...guard.items,
     ],
     (failed, cancellation) =>
-      failed.includes(1)
+      guard.refusal(cancellation, 4) ??
+      (failed.includes(1)
         ? cancellation.old[1]
           ? new QuotaExceededError(`A member may hold grants on at most ${MAX_DEVICE_GRANTS_PER_MEMBER} devices of an organization.`)
           : new NotFoundError('The user is not a member of the organization.')
         : failed.includes(2)
           ? new NotFoundError('No such device.')
-          : new ConflictError('Try again.'),
+          : new ConflictError('Try again.')),
     db,
   );
 }
 
-/** Takes a user's grant on a device away (404 if there is none). */
-export async function deleteGrant(grant: GrantOf, actorId: string, db: Db = defaultDb): Promise<void> {
+/** Takes a user's grant on a device of `workspace` away (404 if there is none, or the workspace has moved). */
+export async function deleteGrant(workspace: GuardedWorkspace, grant: GrantOf, actorId: string, db: Db = defaultDb): Promise<void> {
+  const guard = workspaceGuard(workspace, {}, { enabled: false });
   await transact(
     [
+      ...guard.items,
       ...revokeItems(grant, true),
       auditEvent(grant.orgId, {
         actorId,
@@ -117,7 +131,7 @@ export async function deleteGrant(grant: GrantOf, actorId: string, db: Db = defa
         details: { workspaceId: grant.workspaceId, userId: grant.userId },
       }),
     ],
-    () => new NotFoundError('This user holds no grant on this device.'),
+    (_, cancellation) => guard.refusal(cancellation, 0) ?? new NotFoundError('This user holds no grant on this device.'),
     db,
   );
 }

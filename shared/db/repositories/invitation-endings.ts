@@ -17,6 +17,7 @@ import { auditEvent } from '#db/repositories/audit.js';
 import { changedMeanwhile, pendingAsRead, pendingCount } from '#db/repositories/invitations.js';
 import { addMemberItems } from '#db/repositories/members.js';
 import { newProfileItems } from '#db/repositories/users.js';
+import { workspaceGuard } from '#db/workspace-guard.js';
 
 /** The items that end a pending invitation: its status, its link and its claim on the email. */
 function endItems(
@@ -108,15 +109,8 @@ export async function acceptInvitation(
         }),
       },
     },
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.workspace(workspace.id),
-        UpdateExpression: 'ADD memberCount :one',
-        ConditionExpression: 'attribute_exists(PK) AND orgId = :org',
-        ExpressionAttributeValues: { ':one': 1, ':org': invitation.orgId },
-      },
-    },
+    // The workspace still in the invitation's organization (a move racing the accept makes it fail), counted.
+    ...workspaceGuard(workspace, { memberCount: 1 }, { enabled: false }).items,
   ]);
   const ending = endItems(invitation, 'accepted', now, { acceptedBy: member.userId }, false);
   // addMemberItems: [membership, email guard, profile role, org counter, audit]. A new profile

@@ -8,12 +8,16 @@ import { byOwner, keys, partitions } from '#db/keys.js';
 import { queryPage, StaleRead, tableName, transact, type TransactItem } from '#db/ops.js';
 import { TRIAL_EXPIRED } from '#domain/trials.js';
 import { auditEvent } from '#db/repositories/audit.js';
-import { ORG_SUMMED_COUNTERS } from '#db/workspace-guard.js';
+import { ORG_SUMMED_COUNTERS, workspaceInOrg } from '#db/workspace-guard.js';
 import { countWorkspaceItem } from '#db/repositories/workspaces.js';
 
 
 export interface MoveInput {
-  /** The workspace as read: the move is pinned to its version and counters. */
+  /**
+   * The workspace as read: the move is pinned to its organization, version and counters (those
+   * its organizations sum, its explicit members and its grant version), so a write authorized
+   * against the source that lands first makes the move read again, and one that lands after fails.
+   */
   workspace: Workspace;
   target: Organization;
   /** Explicit members who are members of the target: their role moves along. */
@@ -26,18 +30,26 @@ export interface MoveInput {
   disable?: boolean;
 }
 
-/** Whether any per-device grant exists in the workspace (they were given by its current org). */
+/**
+ * Whether any per-device grant exists in the workspace (they were given by its current org).
+ * Strongly consistent; read after the workspace whose `grantVersion` the move is pinned to, so
+ * "none" holds at the move's commit: a grant put in between raised that version.
+ */
 export async function hasDeviceGrants(workspaceId: string, db: Db = defaultDb): Promise<boolean> {
   const { items } = await queryPage(
     {
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :grant)',
       ExpressionAttributeValues: { ':pk': partitions.workspace(workspaceId), ':grant': partitions.grantPrefix },
       Limit: 1,
+      ConsistentRead: true,
     },
     db,
   );
   return items.length > 0;
 }
+
+/** What the move is pinned to besides the version: the counters the organizations sum, the explicit members, the grants ever put. */
+const PINNED_COUNTERS = [...ORG_SUMMED_COUNTERS, 'memberCount', 'grantVersion'] as const;
 
 
 /**
@@ -50,8 +62,11 @@ export async function moveWorkspace(input: MoveInput, db: Db = defaultDb): Promi
   const table = tableName();
   const source = workspace.orgId;
   const counters = Object.fromEntries(ORG_SUMMED_COUNTERS.map((c) => [c, workspace[c]])) as Record<(typeof ORG_SUMMED_COUNTERS)[number], number>;
-  // A counter is pinned to the value read, so a device or SIM counted meanwhile cannot be left behind.
-  const counterConditions = ORG_SUMMED_COUNTERS.map((c) => (counters[c] === 0 ? `(attribute_not_exists(${c}) OR ${c} = :${c})` : `${c} = :${c}`));
+  // A counter is pinned to the value read, so a device or SIM counted meanwhile cannot be left
+  // behind, an explicit member added meanwhile cannot keep a role in the source's name, and a grant
+  // put meanwhile cannot come along.
+  const counterConditions = PINNED_COUNTERS.map((c) => (workspace[c] === 0 ? `(attribute_not_exists(${c}) OR ${c} = :${c})` : `${c} = :${c}`));
+  const pin = workspaceInOrg(source);
   const gsi = byOwner.orgWorkspace(target.id, workspace.id);
   const details = { name: workspace.name, from: source, to: target.id, removedMembers: remove.map((r) => r.membership.userId) };
 
@@ -79,7 +94,7 @@ export async function moveWorkspace(input: MoveInput, db: Db = defaultDb): Promi
         UpdateExpression: `SET orgId = :target, #gpk = :gpk, #gsk = :gsk, #version = #version + :one${
           input.disable && workspace.state === 'enabled' ? ', #state = :disabled, disabledReason = :reason, disabledAt = :at' : ''
         } ADD memberCount :removed`,
-        ConditionExpression: ['attribute_exists(PK)', 'orgId = :source', '#version = :read', ...counterConditions].join(' AND '),
+        ConditionExpression: [pin.condition, '#version = :read', ...counterConditions].join(' AND '),
         ExpressionAttributeNames: {
           '#gpk': byOwner.pk,
           '#gsk': byOwner.sk,
@@ -90,14 +105,14 @@ export async function moveWorkspace(input: MoveInput, db: Db = defaultDb): Promi
           ...(input.disable && workspace.state === 'enabled'
             ? { ':disabled': 'disabled', ':reason': TRIAL_EXPIRED, ':at': now.toISOString() }
             : {}),
+          ...pin.values,
           ':target': target.id,
-          ':source': source,
           ':gpk': gsi[byOwner.pk],
           ':gsk': gsi[byOwner.sk],
           ':one': 1,
           ':read': workspace.version,
           ':removed': -remove.length,
-          ...Object.fromEntries(ORG_SUMMED_COUNTERS.map((c) => [`:${c}`, counters[c]])),
+          ...Object.fromEntries(PINNED_COUNTERS.map((c) => [`:${c}`, workspace[c]])),
         },
       },
     },

@@ -12,6 +12,7 @@ import { db as defaultDb, type Db } from '#db/client.js';
 import { keys, trials } from '#db/keys.js';
 import { queryPage, StaleRead, tableName, transact, transactIfNeeded, type Item, updateIfPresent } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
+import { workspaceInOrg } from '#db/workspace-guard.js';
 
 export interface TrialEntry {
   orgId: string;
@@ -50,10 +51,12 @@ export async function trialIndexPage(
 }
 
 /**
- * Disables a workspace because its organization's trial ended (no-op if already disabled, or
- * if the org left that trial meanwhile: a plan change or extension racing the sweep wins).
+ * Disables a workspace because its organization's trial ended (no-op if already disabled, if
+ * the org left that trial meanwhile: a plan change or extension racing the sweep wins, or if the
+ * workspace moved to another organization meanwhile).
  */
 export async function disableForTrial(workspace: Workspace, at: Date, trialEndsAt: string, db: Db = defaultDb): Promise<boolean> {
+  const pin = workspaceInOrg(workspace.orgId);
   return transactIfNeeded(
     [
       {
@@ -70,9 +73,17 @@ export async function disableForTrial(workspace: Workspace, at: Date, trialEndsA
           TableName: tableName(),
           Key: keys.workspace(workspace.id),
           UpdateExpression: 'SET #state = :disabled, disabledReason = :reason, disabledAt = :at, #version = #version + :one',
-          ConditionExpression: 'attribute_exists(PK) AND #state = :enabled',
+          // Still in the org whose trial ended: one moved away meanwhile is not disabled for it.
+          ConditionExpression: `${pin.condition} AND #state = :enabled`,
           ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
-          ExpressionAttributeValues: { ':disabled': 'disabled', ':enabled': 'enabled', ':reason': TRIAL_EXPIRED, ':at': at.toISOString(), ':one': 1 },
+          ExpressionAttributeValues: {
+            ...pin.values,
+            ':disabled': 'disabled',
+            ':enabled': 'enabled',
+            ':reason': TRIAL_EXPIRED,
+            ':at': at.toISOString(),
+            ':one': 1,
+          },
         },
       },
       auditEvent(workspace.orgId, { actorId: 'system', action: 'workspace.disabled', target: { type: 'workspace', id: workspace.id }, details: { reason: TRIAL_EXPIRED } }, at),
@@ -81,8 +92,9 @@ export async function disableForTrial(workspace: Workspace, at: Date, trialEndsA
   );
 }
 
-/** Re-enables a workspace that the trial's end disabled (and no other). */
+/** Re-enables a workspace that the trial's end disabled (and no other), while it is still in the org read. */
 export async function enableAfterTrial(workspace: Workspace, actorId: string, at: Date, db: Db = defaultDb): Promise<boolean> {
+  const pin = workspaceInOrg(workspace.orgId);
   return transactIfNeeded(
     [
       {
@@ -90,9 +102,10 @@ export async function enableAfterTrial(workspace: Workspace, actorId: string, at
           TableName: tableName(),
           Key: keys.workspace(workspace.id),
           UpdateExpression: 'SET #state = :enabled, #version = #version + :one REMOVE disabledReason, disabledAt',
-          ConditionExpression: 'attribute_exists(PK) AND #state = :disabled AND disabledReason = :reason',
+          // Still in the org whose plan lifted the trial's end (its workspace list is a GSI read).
+          ConditionExpression: `${pin.condition} AND #state = :disabled AND disabledReason = :reason`,
           ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
-          ExpressionAttributeValues: { ':disabled': 'disabled', ':enabled': 'enabled', ':reason': TRIAL_EXPIRED, ':one': 1 },
+          ExpressionAttributeValues: { ...pin.values, ':disabled': 'disabled', ':enabled': 'enabled', ':reason': TRIAL_EXPIRED, ':one': 1 },
         },
       },
       auditEvent(workspace.orgId, { actorId, action: 'workspace.enabled', target: { type: 'workspace', id: workspace.id } }, at),

@@ -13,6 +13,16 @@ import { batchGetAll, queryAll, tableName, transact } from '#db/ops.js';
 import { toMembership } from '#db/records/members.js';
 import { toWorkspaceMembership, workspaceMembershipItem } from '#db/records/workspace-members.js';
 import { auditEvent } from '#db/repositories/audit.js';
+import { workspaceGuard } from '#db/workspace-guard.js';
+
+/**
+ * The workspace write guard of a change of explicit members: it moves `memberCount` by `delta`,
+ * and holds while the workspace is still in the organization the change was authorized against
+ * (enabled or not: member management works in a disabled workspace).
+ */
+function membersGuard(membership: Pick<WorkspaceMembership, 'workspaceId' | 'orgId'>, delta: number) {
+  return workspaceGuard({ id: membership.workspaceId, orgId: membership.orgId }, delta ? { memberCount: delta } : {}, { enabled: false });
+}
 
 /**
  * Gives a user (already an org member) an explicit workspace role: the workspace-side item,
@@ -25,6 +35,7 @@ export async function putWorkspaceMember(
   previousRole: WorkspaceRole | undefined = undefined,
   db: Db = defaultDb,
 ): Promise<void> {
+  const guard = membersGuard(membership, previousRole ? 0 : 1);
   await transact(
     [
       {
@@ -46,15 +57,7 @@ export async function putWorkspaceMember(
           ExpressionAttributeValues: { ':role': membership.role satisfies WorkspaceRole, ':one': 1 },
         },
       },
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.workspace(membership.workspaceId),
-          UpdateExpression: 'ADD memberCount :one',
-          ConditionExpression: 'attribute_exists(PK) AND orgId = :org',
-          ExpressionAttributeValues: { ':one': previousRole ? 0 : 1, ':org': membership.orgId },
-        },
-      },
+      ...guard.items,
       auditEvent(membership.orgId, {
         actorId: membership.addedBy,
         action: previousRole ? 'workspace.member_role_changed' : 'workspace.member_added',
@@ -62,12 +65,11 @@ export async function putWorkspaceMember(
         details: { workspaceId: membership.workspaceId, role: membership.role, ...(previousRole ? { from: previousRole } : {}) },
       }),
     ],
-    (failed) =>
-      failed.includes(1)
+    (failed, cancellation) =>
+      guard.refusal(cancellation, 2) ??
+      (failed.includes(1)
         ? new NotFoundError('The user is not a member of the organization.')
-        : failed.includes(0)
-          ? new ConflictError("The member's workspace role changed meanwhile; reload and try again.")
-          : new NotFoundError('No such workspace.'),
+        : new ConflictError("The member's workspace role changed meanwhile; reload and try again.")),
     db,
   );
 }
@@ -125,6 +127,7 @@ export async function deleteWorkspaceMember(
   actorId: string,
   db: Db = defaultDb,
 ): Promise<void> {
+  const guard = membersGuard(membership, -1);
   await transact(
     [
       {
@@ -144,15 +147,7 @@ export async function deleteWorkspaceMember(
           ExpressionAttributeValues: { ':one': 1 },
         },
       },
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.workspace(membership.workspaceId),
-          UpdateExpression: 'ADD memberCount :minus',
-          ConditionExpression: 'attribute_exists(PK) AND orgId = :org',
-          ExpressionAttributeValues: { ':minus': -1, ':org': membership.orgId },
-        },
-      },
+      ...guard.items,
       auditEvent(membership.orgId, {
         actorId,
         action: 'workspace.member_removed',
@@ -160,7 +155,7 @@ export async function deleteWorkspaceMember(
         details: { workspaceId: membership.workspaceId, role: membership.role },
       }),
     ],
-    (failed) => new NotFoundError(failed.includes(2) ? 'No such workspace.' : 'No such member in this workspace.'),
+    (_, cancellation) => guard.refusal(cancellation, 2) ?? new NotFoundError('No such member in this workspace.'),
     db,
   );
 }

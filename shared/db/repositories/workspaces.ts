@@ -11,6 +11,7 @@ import { updateVersioned } from '#db/versioned.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { toWorkspace, workspaceItem } from '#db/records/workspaces.js';
 import { getOrganization } from '#db/repositories/organizations.js';
+import { workspaceInOrg } from '#db/workspace-guard.js';
 
 export async function getWorkspace(workspaceId: string, db: Db = defaultDb): Promise<Workspace | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.workspace(workspaceId), ConsistentRead: true }));
@@ -112,7 +113,12 @@ export function updateWorkspace(
     key: keys.workspace(current.id),
     changes,
     ifMatch: options.ifMatch,
-    reload: () => getWorkspace(current.id, db),
+    // A stale read is read again only while the workspace is still in the org the edit was
+    // authorized against (the version pin holds the org: a move bumps it); moved away, it is 404.
+    reload: async () => {
+      const latest = await getWorkspace(current.id, db);
+      return latest?.orgId === current.orgId ? latest : undefined;
+    },
     also: (next) => [
       auditEvent(next.orgId, {
         actorId: options.actorId,
@@ -131,16 +137,17 @@ export function updateWorkspace(
  * removes the rest.
  */
 export async function deleteWorkspace(workspace: Workspace, actorId: string, db: Db = defaultDb): Promise<void> {
+  const pin = workspaceInOrg(workspace.orgId);
   await transact(
     [
       {
         Delete: {
           TableName: tableName(),
           Key: keys.workspace(workspace.id),
-          // Pinned to the counts read, so the org's counters lose exactly what the workspace held.
-          ConditionExpression:
-            'attribute_exists(PK) AND (attribute_not_exists(deviceCount) OR deviceCount = :devices) AND (attribute_not_exists(simCount) OR simCount = :sims)',
-          ExpressionAttributeValues: { ':devices': workspace.deviceCount, ':sims': workspace.simCount },
+          // Pinned to the org and the counts read, so the org's counters lose exactly what the
+          // workspace held, and a workspace moved meanwhile is not deleted in the old org's name.
+          ConditionExpression: `${pin.condition} AND (attribute_not_exists(deviceCount) OR deviceCount = :devices) AND (attribute_not_exists(simCount) OR simCount = :sims)`,
+          ExpressionAttributeValues: { ...pin.values, ':devices': workspace.deviceCount, ':sims': workspace.simCount },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
@@ -168,7 +175,7 @@ export async function deleteWorkspace(workspace: Workspace, actorId: string, db:
       }),
     ],
     (failed, { old }) =>
-      failed.includes(0) && old[0] ? new ConflictError('The workspace changed meanwhile; try again.') : new NotFoundError(),
+      failed.includes(0) && old[0]?.orgId === workspace.orgId ? new ConflictError('The workspace changed meanwhile; try again.') : new NotFoundError(),
     db,
   );
 }
