@@ -129,8 +129,11 @@ describe('POST /signup', () => {
     const res = await call();
     expect(res.statusCode).toBe(201);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(items.map((i) => i.Put?.Item?.type)).toEqual(['User', 'EmailGuard', 'Organization', 'OrgMembership', 'OrgEmail', 'Workspace', 'AuditEvent']);
-    const guarded = items.filter((i) => i.Put?.Item?.type !== 'OrgEmail');
+    const puts = items.filter((i) => i.Put);
+    expect(puts.map((i) => i.Put?.Item?.type)).toEqual(['User', 'EmailGuard', 'Organization', 'OrgMembership', 'OrgEmail', 'Workspace', 'AuditEvent']);
+    // The first organization counts against its creator's daily and trial allowances.
+    expect(items.filter((i) => i.Update).map((i) => String(i.Update!.Key!.PK))).toEqual([expect.stringMatching(/^RATE#USER-ORGS-DAY#/), expect.stringMatching(/^RATE#USER-ORGS-TRIAL#/)]);
+    const guarded = puts.filter((i) => i.Put?.Item?.type !== 'OrgEmail');
     expect(guarded.every((i) => i.Put?.ConditionExpression === 'attribute_not_exists(PK)')).toBe(true);
     const body = json(res);
     expect(body.organizations).toEqual([{ id: expect.any(String), name: 'Engines', role: 'owner' }]);
