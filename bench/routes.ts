@@ -9,6 +9,7 @@ import type { LocalStack } from '../infra/local/stack.js';
 import { issueToken, OPERATORS_GROUP } from '../infra/local/cognito.js';
 import { sentEmails } from '../infra/local/ses.js';
 import { routeExpectations } from '#functions/routes.expectations.js';
+import { billingSignatureHeader } from '#domain/billing.js';
 import { installCounter, type CapturedCall, type Tally } from './dynamo-counter.js';
 
 export interface RouteRow {
@@ -265,6 +266,10 @@ export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteR
   // ── The trial and the plan (the extension needs the trial, so it comes first) ──
   await measure('POST /admin/orgs/{orgId}/trial', 200, () => call('POST', `/admin/orgs/${orgA}/trial`, operator.idToken, { extendDays: 7 }));
   await measure('PUT /orgs/{orgId}/plan', 200, () => call('PUT', `/orgs/${orgA}/plan`, tok, { plan: 'pro' }));
+  // The billing provider's signed event (a paid plan: the re-enabling Query as well).
+  const billingEvent = { id: `evt_bench_${randomUUID()}`, type: 'plan.changed', organizationId: orgA, plan: 'enterprise' };
+  await measure('POST /billing/events', 200, () =>
+    call('POST', '/billing/events', undefined, billingEvent, { 'billing-signature': billingSignatureHeader(info.billingSecret, JSON.stringify(billingEvent)) }));
 
   // ── A second organization: a workspace moves into it, then it is deleted (with that workspace) ──
   const orgC = (await measure('POST /orgs', 201, () => call('POST', '/orgs', tok, { name: 'Target Org' }))).body?.id as string;

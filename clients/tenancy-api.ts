@@ -144,6 +144,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/billing/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The billing provider's signed webhook (Billing-Signature): plan.changed sets the organization's plan, once per event id */
+        post: operations["billingEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/overview": {
         parameters: {
             query?: never;
@@ -695,6 +712,16 @@ export interface components {
             accentColor?: string;
             emailFooter?: string;
         };
+        BillingEvent: {
+            /** @description The provider's event id: an event is applied once, whatever the number of deliveries */
+            id: string;
+            /** @constant */
+            type: "plan.changed";
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            plan: "free" | "pro" | "enterprise";
+        };
         /** @enum {string} */
         AssignableOrgRole: "admin" | "editor" | "member";
         /** @enum {string} */
@@ -820,6 +847,18 @@ export interface components {
         };
         /** @enum {string} */
         Plan: "trial" | "free" | "pro" | "enterprise";
+        BillingEventOutcome: {
+            id: string;
+            /**
+             * @description `applied`: the plan is set; `duplicate`: the event id was seen before, nothing changed; `ignored`: no such organization (deleted), nothing changed
+             * @enum {string}
+             */
+            outcome: "applied" | "duplicate" | "ignored";
+            /** Format: uuid */
+            organizationId: string;
+            plan: components["schemas"]["Plan"] | null;
+            detail: string;
+        };
         OrganizationOverview: {
             workspaces: number;
             members: number;
@@ -2016,6 +2055,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A paid plan where this deployment has no self-serve plans: paid plans come from billing */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not allowed */
             403: {
                 headers: {
@@ -2054,6 +2102,84 @@ export interface operations {
             };
             /** @description Unexpected error; the answer reveals nothing */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillingEvent"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingEventOutcome"];
+                };
+            };
+            /** @description Invalid input (`errors` lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or wrong Billing-Signature, or its timestamp more than 5 minutes from now */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer reveals nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signing secret could not be read; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

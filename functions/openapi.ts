@@ -24,7 +24,7 @@ function operation(route: Route): ZodOpenApiOperationObject {
     operationId: route.handler.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
     summary: route.summary,
     tags: [route.tag],
-    security: route.auth === 'user' ? [{ cognito: [] }] : route.auth === 'device' ? [{ deviceKey: [] }] : [],
+    security: route.auth === 'none' ? [] : [{ [SECURITY_SCHEME[route.auth]]: [] }],
     requestParams: {
       ...(route.params ? { path: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
@@ -38,6 +38,10 @@ function operation(route: Route): ZodOpenApiOperationObject {
       '400': problem('Invalid input (`errors` lists each field)'),
       ...(route.auth === 'user' ? { '401': problem('Missing or invalid token'), '403': problem('Not allowed') } : {}),
       ...(route.auth === 'device' ? { '401': problem('Missing or wrong device key'), '423': problem('The workspace is disabled') } : {}),
+      ...(route.auth === 'billing'
+        ? { '401': problem('Missing, malformed or wrong Billing-Signature, or its timestamp more than 5 minutes from now'), '503': problem('The signing secret could not be read; retry') }
+        : {}),
+      ...Object.fromEntries(Object.entries(route.problems ?? {}).map(([status, when]) => [status, problem(when)])),
       ...(route.params ? { '404': problem('Unknown, or outside your tenants') } : {}),
       ...(route.body ? { '413': problem('Body over 64 KB') } : {}),
       ...(route.method === 'PATCH' ? { '412': problem('If-Match does not match') } : {}),
@@ -46,6 +50,9 @@ function operation(route: Route): ZodOpenApiOperationObject {
     },
   };
 }
+
+/** The security scheme of each kind of route that needs a credential. */
+const SECURITY_SCHEME = { user: 'cognito', device: 'deviceKey', billing: 'billingSignature' } as const;
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
@@ -69,6 +76,12 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       securitySchemes: {
         cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token of the portal client, verified as RFC8725 advises: RS256 by the pool\'s published key only, issuer, audience, expiry and token_use = id' },
         deviceKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`Device <deviceKey>`: the key shown once when the device was created' },
+        billingSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Billing-Signature',
+          description: '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the billing secret (Secrets Manager); several `v1=` while a secret is rotated; `t` within 5 minutes of now',
+        },
       },
     },
     paths,

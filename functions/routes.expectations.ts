@@ -154,6 +154,12 @@ export const routeExpectations = {
     authz: statuses({ 200: ['owner'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
     roundTrips: [3, 'authorization ‖ Query GSI1 ORG#o (a paid plan re-enables what the trial\'s end disabled; the org item does not say whether anything is) → one TransactWrite (plan, out of the trial index, audit, re-enables if any)'],
   },
+  // The billing provider's webhook: no caller kind holds the signing secret, so every request (a
+  // Bearer token or none) lacks a valid Billing-Signature: 401, before the body is read.
+  'POST /billing/events': {
+    authz: statuses({ others: 401 }),
+    roundTrips: [3, 'a paid plan: GetItem org (strongly consistent: the version to pin to) ‖ Query GSI1 ORG#o (what the trial\'s end disabled) → one TransactWrite (plan, out of the trial index, audit, the event\'s receipt conditioned on its absence, re-enables if any); a repeat: the TransactWrite is cancelled by the receipt and nothing is written'],
+  },
   // "open the org area: member list, invitations, overview": owner, admin, editor.
   'GET /orgs/{orgId}/overview': {
     authz: statuses({ 200: ['owner', 'orgAdmin', 'orgEditor'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),

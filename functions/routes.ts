@@ -14,6 +14,7 @@ import {
   OrgCreateBody, OrgListQuery, OrgOverview, OrgParams, OrgPatchBody, OrgSummary, Organization, PlanBody, TransferOwnershipBody, TrialExtensionBody,
 } from '#http/resources/organizations.js';
 import { AuditEvent, AuditQuery } from '#http/resources/audit.js';
+import { BillingEventBody, BillingEventOutcome } from '#http/resources/billing.js';
 import {
   Invitation, InvitationAcceptance, InvitationCreateBody, InvitationListQuery, InvitationParams, InvitationPatchBody, InvitationPreview, TokenParams,
 } from '#http/resources/invitations.js';
@@ -99,6 +100,12 @@ export const routes = {
     handler: 'orgs/plan', auth: 'user', scope: 'org', action: 'org.changePlan', tag: 'Organizations',
     summary: "Change the plan; a paid plan re-enables what the trial's end disabled", params: OrgParams, body: PlanBody,
     status: 200, response: Organization, permissions: write,
+    problems: { 402: 'A paid plan where this deployment has no self-serve plans: paid plans come from billing' },
+  },
+  'POST /billing/events': {
+    handler: 'billing/events', auth: 'billing', scope: 'public', tag: 'Billing',
+    summary: "The billing provider's signed webhook (Billing-Signature): plan.changed sets the organization's plan, once per event id",
+    body: BillingEventBody, status: 200, response: BillingEventOutcome, permissions: { ...write, billingSecret: true },
   },
   'GET /orgs/{orgId}/overview': {
     handler: 'orgs/overview', auth: 'user', scope: 'org', action: 'org.readMembers', tag: 'Organizations',

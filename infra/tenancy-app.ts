@@ -15,9 +15,18 @@ function contextString(app: App, key: string): string | undefined {
   return value;
 }
 
+/** A boolean context value: `-c selfServePlans=true` (the CLI passes a string) or `true` in cdk.json; default false. */
+function contextFlag(app: App, key: string): boolean {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined || value === null || value === '' || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw new Error(`Context ${key} must be true or false, got ${String(value)}`);
+}
+
 /**
  * The CDK app: the Tenancy stack, configured from context (`cdk synth -c portalUrl=...`; the
- * sign-in methods with `-c signInConfig=sign-in.json`, see infra/sign-in-config.ts),
+ * sign-in methods with `-c signInConfig=sign-in.json`, see infra/sign-in-config.ts; owners'
+ * own paid plans with `-c selfServePlans=true`),
  * checked by cdk-nag's AWS Solutions rules on every synth. Built by a function so the
  * infra tests synthesize exactly what `cdk synth` does.
  */
@@ -40,6 +49,7 @@ export function createTenancyApp(props: AppProps = {}): { app: App; stack: Tenan
     emailFrom,
     emailDomain: contextString(app, 'emailDomain'),
     signIn: signInConfigFromContext((key) => app.node.tryGetContext(key)),
+    selfServePlans: contextFlag(app, 'selfServePlans'),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

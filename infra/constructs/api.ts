@@ -34,6 +34,14 @@ export const THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
  */
 export const DEVICE_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
+/**
+ * Route-level throttling of the billing webhook (`auth: 'billing'`): a provider sends a few events
+ * a minute; anyone can reach the route, so a flood of forged requests is capped well below the
+ * portal's budget (each costs an HMAC and, once per cold start, a secret fetch). A throttled
+ * provider delivery gets 429 and is retried by the provider.
+ */
+export const BILLING_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
+
 /** One JSON object per request, so CloudWatch Logs Insights can query fields directly. */
 const ACCESS_LOG_FIELDS = {
   requestId: '$context.requestId',
@@ -54,7 +62,7 @@ const ACCESS_LOG_FIELDS = {
 
 /**
  * The HTTP API: one route per row of the route table, the Cognito JWT authorizer on every
- * `auth: 'user'` row, access logs, stage throttling and CORS for the portal only.
+ * `auth: 'user'` row (device and billing rows check their own credential), access logs, stage throttling and CORS for the portal only.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -105,11 +113,11 @@ export class Api extends Construct {
   }
 
   /** Gives one route its own throttling on the stage (route settings name a route that must exist first). */
-  private throttleRoute(routeKey: string, httpRoute: HttpRoute): void {
+  private throttleRoute(routeKey: string, httpRoute: HttpRoute, limits: { rateLimit: number; burstLimit: number }): void {
     const stage = this.stage.node.defaultChild as CfnStage;
     stage.routeSettings = {
       ...(stage.routeSettings as Record<string, unknown> | undefined),
-      [routeKey]: { ThrottlingRateLimit: DEVICE_THROTTLE.rateLimit, ThrottlingBurstLimit: DEVICE_THROTTLE.burstLimit },
+      [routeKey]: { ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit },
     };
     stage.node.addDependency(httpRoute);
   }
@@ -133,7 +141,14 @@ export class Api extends Construct {
         id: 'AwsSolutions-APIG4',
         reason: `${route.key} is called by devices, which hold a device key, not a Cognito token: the handler checks the key (route table auth: 'device').`,
       });
-      this.throttleRoute(route.key, httpRoute);
+      this.throttleRoute(route.key, httpRoute, DEVICE_THROTTLE);
+    }
+    if (route.auth === 'billing') {
+      Validations.of(httpRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${route.key} is the billing provider's webhook, which holds the signing secret, not a Cognito token: the function checks its Billing-Signature over the raw body (route table auth: 'billing').`,
+      });
+      this.throttleRoute(route.key, httpRoute, BILLING_THROTTLE);
     }
     return httpRoute;
   }

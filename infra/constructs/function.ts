@@ -2,8 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
-  ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing,
+  ApplicationLogLevel, Architecture, LoggingFormat, ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions, Runtime,
+  SystemLogLevel, Tracing,
 } from 'aws-cdk-lib/aws-lambda';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -19,6 +21,8 @@ export interface TenancyFunctionEnvironment {
   emailFrom: string;
   /** A deploy-time reference to the secret (never its plaintext), see the stack. */
   cursorSecret: string;
+  /** Whether owners may pick paid plans themselves (`SELF_SERVE_PLANS`); off by default. */
+  selfServePlans: boolean;
 }
 
 /**
@@ -52,6 +56,12 @@ export interface TenancyFunctionProps {
   variables?: Record<string, string>;
   /** Only for the rows whose `permissions.identityProviders` is set. */
   identityProviders?: IdentityProviderEnvironment;
+  /**
+   * Only for the rows whose `permissions.billingSecret` is set: the function may read this secret
+   * (and no other), gets its ARN as `BILLING_SECRET_ARN`, and the Parameters and Secrets Lambda
+   * Extension it reads it through (shared/auth/billing-secret.ts).
+   */
+  billingSecret?: ISecret;
   /**
    * Default 10 s, right for a request behind API Gateway; only functions no client waits on
    * (scheduled jobs) need more.
@@ -102,6 +112,15 @@ export class TenancyFunction extends Construct {
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
       tracing: Tracing.ACTIVE,
+      // The extension's own cache keeps the secret 5 minutes too; it listens on localhost:2773.
+      paramsAndSecrets: props.billingSecret
+        ? ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+            cacheSize: 10,
+            secretsManagerTtl: Duration.minutes(5),
+            secretsManagerTimeout: Duration.seconds(2),
+            logLevel: ParamsAndSecretsLogLevel.WARN,
+          })
+        : undefined,
       environment: {
         ...(props.environment === undefined
           ? {}
@@ -110,6 +129,7 @@ export class TenancyFunction extends Construct {
               PORTAL_URL: props.environment.portalUrl,
               EMAIL_FROM: props.environment.emailFrom,
               CURSOR_SECRET: props.environment.cursorSecret,
+              SELF_SERVE_PLANS: String(props.environment.selfServePlans),
             }),
         ...props.variables,
         ...(props.identityProviders
@@ -119,6 +139,7 @@ export class TenancyFunction extends Construct {
               RESERVED_PROVIDER_NAMES: props.identityProviders.reservedProviderNames.join(','),
             }
           : {}),
+        ...(props.billingSecret ? { BILLING_SECRET_ARN: props.billingSecret.secretArn } : {}),
         POWERTOOLS_SERVICE_NAME: 'tenancy',
         // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
@@ -142,6 +163,8 @@ export class TenancyFunction extends Construct {
         logLevel: LogLevel.WARNING,
       },
     });
+
+    props.billingSecret?.grantRead(role);
 
     // X-Ray's PutTraceSegments/PutTelemetryRecords take no resource-level permissions, so
     // active tracing can only be granted on "*". The rest of the role is scoped.

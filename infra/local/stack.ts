@@ -27,6 +27,11 @@ export interface StackInfo {
   sesEndpoint: string;
   dynamodbEndpoint: string;
   tableName: string;
+  /**
+   * The billing webhook's signing secret (AWS keeps it in Secrets Manager, which has no emulator
+   * here): `npm run billing` and the tests sign events with it. New at every start.
+   */
+  billingSecret: string;
 }
 
 export type Service = 'api' | 'dynamodb' | 'cognito' | 'ses';
@@ -136,6 +141,8 @@ export interface HandlerSettings {
    * (`identityProviderConfig()`); left out by processes that never run them (`npm run sweep`).
    */
   userPool?: { cognitoEndpoint: string; userPoolId: string; clientId: string };
+  /** The billing webhook's signing secret, for the process that runs its function (the gateway's). */
+  billingSecret?: string;
 }
 
 /**
@@ -155,6 +162,9 @@ export function handlerEnvironment(settings: HandlerSettings): Record<string, st
     PORTAL_URL: settings.portalUrl,
     EMAIL_FROM,
     CURSOR_SECRET: settings.cursorSecret,
+    // Owners may pick paid plans themselves here, for demos and tests; the CDK default is off.
+    SELF_SERVE_PLANS: 'true',
+    ...(settings.billingSecret ? { BILLING_SECRET: settings.billingSecret } : {}),
     ...(settings.userPool
       ? { COGNITO_ENDPOINT: settings.userPool.cognitoEndpoint, USER_POOL_ID: settings.userPool.userPoolId, PORTAL_CLIENT_ID: settings.userPool.clientId }
       : {}),
@@ -218,6 +228,7 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       ensureUserPool(cognito.endpoint),
     ]);
     const portalUrl = localPortalUrl();
+    const billingSecret = randomBytes(32).toString('base64url');
 
     // Before the gateway loads any handler: shared/config.ts reads these once, at first use.
     applyHandlerEnvironment(handlerEnvironment({
@@ -227,6 +238,7 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       portalUrl,
       cursorSecret: await cursorSecret(dataDir),
       userPool: pool,
+      billingSecret,
     }));
 
     gateway = await startGateway({
@@ -246,6 +258,7 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       sesEndpoint: ses.endpoint,
       dynamodbEndpoint: dynamo.endpoint,
       tableName: TABLE_NAME,
+      billingSecret,
     };
     const running = gateway;
     let stopping: Promise<void> | undefined;

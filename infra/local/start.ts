@@ -47,6 +47,7 @@ function banner(info: StackInfo, startedInMs: number): string {
     '  A token:       TOKEN=$(npm run -s token -- alice@example.com)         (--operator for platform-operators)',
     `                 curl -H "Authorization: Bearer $TOKEN" ${info.apiUrl}/me`,
     '  Trial sweep:   every minute here (hourly in AWS); once, as if later: npm run sweep -- --at 2027-01-01T00:00:00Z',
+    '  Billing:       a signed plan.changed event, as the provider sends it: npm run billing -- --org <orgId> --plan pro',
     `  Stack details: ${STACK_FILE}`,
     '',
     'Ctrl-C stops everything.',
@@ -64,7 +65,8 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const stack: LocalStack = await startLocalStack({ ports, dataDir: DATA_DIR, fresh: values.fresh, quiet: values.quiet });
-  await writeFile(STACK_FILE, `${JSON.stringify(stack.info, null, 2)}\n`);
+  // It holds the billing webhook's signing secret: readable by this user only.
+  await writeFile(STACK_FILE, `${JSON.stringify(stack.info, null, 2)}\n`, { mode: 0o600 });
   console.log(banner(stack.info, performance.now() - started));
 
   // What AWS runs on a schedule runs here too: `periodic.every({ name, everyMs, run })`.

@@ -12,9 +12,15 @@ import type { OrgRole } from '#domain/roles.js';
 import { assertSsoSatisfied, assertWorkspaceSsoSatisfied } from '#domain/sso.js';
 import type { Principal } from '#auth/principal.js';
 
+/**
+ * Who may call a route (the route table's `auth`, described there, shared/http/route.ts): only
+ * `user` routes have a caller with an SSO obligation.
+ */
+export type RouteAuth = 'user' | 'none' | 'device' | 'billing';
+
 /** What of a route's row says who checks the caller's SSO obligation. */
 export interface SsoSpec {
-  auth: 'user' | 'none' | 'device';
+  auth: RouteAuth;
   /** Answers whatever the default workspace's obligation (GET /me, which says what it is). */
   ssoExempt?: boolean;
   /** The operation checks it itself, on the profile its own first BatchGet reads. */

@@ -67,6 +67,11 @@ export const keys = {
    * case-insensitively: written in the same transaction as the organization's provider item.
    */
   identityProviderName: (name: string): Key => ({ PK: `IDPNAME#${claimedName(name)}`, SK: 'IDPNAME' }),
+  /**
+   * The receipt of a billing event, deployment-wide by the provider's event id: written in the
+   * transaction that applies the event, on condition that it does not exist (a repeat changes nothing).
+   */
+  billingEvent: (eventId: string): Key => ({ PK: `BILLINGEVENT#${eventId}`, SK: 'BILLINGEVENT' }),
   /** The short lease that serializes read-modify-writes of the portal client's provider list. */
   portalClientLease: (): Key => ({ PK: 'LEASE#PORTALCLIENT', SK: 'LEASE' }),
 } as const;

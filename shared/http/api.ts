@@ -2,7 +2,7 @@
  * `api(route, main)` builds a Lambda handler for one row of the route table:
  *
  *   logger context → header/event normalizing → security headers → CORS → problem+json errors
- *   → body size → principal → path params → authorization → SSO of the default workspace
+ *   → body size → principal (or the billing signature) → path params → authorization → SSO of the default workspace
  *   → JSON body + query validation (#http/input.ts) → Idempotency-Key (creates) → main
  *
  * Authorization is the auth floor's (`authorizeRoute`, #auth/scopes.ts: the route scope's loader,
@@ -31,7 +31,8 @@ import { deviceKeyFrom } from '#domain/devices.js';
 import { assertRouteDefaultSso, assertSsoReading, wrapperChecksSso } from '#auth/sso-check.js';
 import type { UserProfile } from '#domain/users.js';
 import { UnauthorizedError } from '#kernel/errors.js';
-import { bodyLimit, parse, parseInput } from '#http/input.js';
+import { bodyBytes, bodyLimit, parse, parseInput } from '#http/input.js';
+import { assertBillingSignature } from '#auth/billing.js';
 import { etagOf, requiredVersion } from '#http/etag.js';
 import { principalFrom, type Principal } from '#auth/principal.js';
 import { problemJson } from '#http/problem.js';
@@ -82,13 +83,17 @@ interface State {
 }
 type ApiContext = Context & { tenancy: State };
 
-/** The caller, from the authorizer's verified claims (401 if there are none). */
+/**
+ * The caller, from the authorizer's verified claims (401 if there are none); on the billing
+ * webhook, the signature over the body's exact bytes, before the body is parsed.
+ */
 const authenticate = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
-  before: ({ event, context }) => {
+  before: async ({ event, context }) => {
     // A device key is checked against the table by the handler; its absence is known at once.
     if (spec.auth === 'device' && !deviceKeyFrom(event.headers?.authorization)) {
       throw new UnauthorizedError('A device key is required (Authorization: Device <deviceKey>).');
     }
+    if (spec.auth === 'billing') await assertBillingSignature(event.headers?.['billing-signature'], bodyBytes(event));
     if (spec.auth !== 'user') return;
     const principal = principalFrom(event);
     context.tenancy.principal = principal;

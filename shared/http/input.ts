@@ -28,6 +28,15 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown, location: 
   return result.data;
 }
 
+/**
+ * The body's bytes exactly as the client sent them: API Gateway passes a text body as it is (UTF-8)
+ * and base64-encodes any other. A signature is checked over these, before any parsing.
+ */
+export function bodyBytes(event: Pick<Event, 'body' | 'isBase64Encoded'>): Buffer {
+  if (event.body === undefined || event.body === null || event.body === '') return Buffer.alloc(0);
+  return Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+}
+
 function rawBody(event: Event): string | undefined {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { Action } from '#auth/policy.js';
 import type { AlsoRead, Scope } from '#auth/scopes.js';
+import type { RouteAuth } from '#auth/sso-check.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -14,8 +15,10 @@ export interface RouteSpec {
   /**
    * `user`: a Cognito ID token is required (API Gateway authorizer). `none`: public.
    * `device`: no authorizer; the handler checks `Authorization: Device <deviceKey>` itself.
+   * `billing`: no authorizer; the billing provider's webhook, whose `Billing-Signature` over the raw
+   * body the request wrapper checks before anything else is read (shared/auth/billing.ts).
    */
-  auth: 'user' | 'none' | 'device';
+  auth: RouteAuth;
   /**
    * Whose data the route touches, which decides the authorization lookup (the scope registry,
    * `#auth/scopes.ts`): `org` (path has orgId), `workspace` (path has workspaceId), `device` (path
@@ -65,8 +68,14 @@ export interface RouteSpec {
    * What the function may touch in AWS: least privilege, bound per route by the CDK stack.
    * `identityProviders`: create, describe and delete identity providers of the user pool and
    * change the portal client's provider list (and the user pool's ids in the environment).
+   * `billingSecret`: read the billing webhook's signing secret (its ARN in the environment).
    */
-  permissions: { table?: 'read' | 'readWrite'; email?: boolean; identityProviders?: boolean };
+  permissions: { table?: 'read' | 'readWrite'; email?: boolean; identityProviders?: boolean; billingSecret?: boolean };
+  /**
+   * Problem answers of the operation beyond those the other fields imply (status → when), for the
+   * OpenAPI document.
+   */
+  problems?: Readonly<Record<number, string>>;
 }
 
 export interface Route extends RouteSpec {

@@ -39,6 +39,12 @@ export interface Config {
    * default in shared/domain/limits.ts): set it below the SES account's sending quota.
    */
   platformInvitationsPerHour?: number;
+  /**
+   * Whether an owner may pick a paid plan themself (`SELF_SERVE_PLANS=true`): on in the local stack
+   * for demos, off unless a deployment turns it on (CDK context `selfServePlans`). Off, paid plans
+   * come from billing alone (`POST /billing/events`) and the owner's request answers 402.
+   */
+  selfServePlans: boolean;
 }
 
 function positiveIntEnv(name: string, fallback: number): number {
@@ -47,6 +53,13 @@ function positiveIntEnv(name: string, fallback: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not ${value}`);
   return n;
+}
+
+function booleanEnv(name: string): boolean {
+  const value = optionalEnv(name);
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new Error(`${name} must be true or false, not ${value}`);
 }
 
 let cached: Config | undefined;
@@ -67,8 +80,38 @@ export function config(): Config {
       maxAttempts: positiveIntEnv('DYNAMODB_MAX_ATTEMPTS', 3),
     },
     platformInvitationsPerHour: optionalEnv('PLATFORM_INVITATIONS_PER_HOUR') === undefined ? undefined : positiveIntEnv('PLATFORM_INVITATIONS_PER_HOUR', 1),
+    selfServePlans: booleanEnv('SELF_SERVE_PLANS'),
   };
   return cached;
+}
+
+/** Where the billing webhook's signing secret comes from: only its function gets one of these. */
+export type BillingSecretSource =
+  /** The local stack: the secret itself (there is no Secrets Manager on this machine). */
+  | { kind: 'value'; secret: string }
+  /**
+   * AWS: the secret's ARN, read through the AWS Parameters and Secrets Lambda Extension on
+   * `localhost:<port>` with the function's session token (shared/auth/billing-secret.ts).
+   */
+  | { kind: 'secretsManager'; arn: string; extensionPort: number; sessionToken: string | undefined };
+
+let cachedBillingSecret: BillingSecretSource | undefined;
+
+/** `BILLING_SECRET` (local) or `BILLING_SECRET_ARN` (AWS); one of the two is required. */
+export function billingSecretSource(): BillingSecretSource {
+  if (cachedBillingSecret) return cachedBillingSecret;
+  const value = optionalEnv('BILLING_SECRET');
+  const arn = optionalEnv('BILLING_SECRET_ARN');
+  if (value !== undefined) cachedBillingSecret = { kind: 'value', secret: value };
+  else if (arn !== undefined) {
+    cachedBillingSecret = {
+      kind: 'secretsManager',
+      arn,
+      extensionPort: positiveIntEnv('PARAMETERS_SECRETS_EXTENSION_HTTP_PORT', 2773),
+      sessionToken: optionalEnv('AWS_SESSION_TOKEN'),
+    };
+  } else throw new Error('Missing required environment variable BILLING_SECRET_ARN (or BILLING_SECRET in the local stack)');
+  return cachedBillingSecret;
 }
 
 /** What the identity-provider functions read besides `config()`: only their rows carry it (`permissions.identityProviders`). */

@@ -47,6 +47,13 @@ export class UnauthorizedError extends HttpError {
   }
 }
 
+/** A paid plan asked for where only billing may set one (no self-serve plans in this deployment). */
+export class PaymentRequiredError extends HttpError {
+  constructor(message: string) {
+    super(402, 'payment_required', 'Payment Required', message);
+  }
+}
+
 export class ForbiddenError extends HttpError {
   constructor(message = 'You are not allowed to do this.', code = 'forbidden') {
     super(403, code, 'Forbidden', message);

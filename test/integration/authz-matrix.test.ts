@@ -171,6 +171,8 @@ const drivers: Record<string, Driver> = {
     const orgId = await freshOrg(w);
     return { path: `/orgs/${orgId}/plan`, body: { plan: 'pro' }, hidden: orgId };
   },
+  // A well-formed event for A, unsigned: no caller kind holds the billing secret.
+  'POST /billing/events': (w) => ({ path: '/billing/events', body: { id: unique('evt_matrix'), type: 'plan.changed', organizationId: w.orgId, plan: 'enterprise' } }),
   'GET /orgs/{orgId}/overview': (w) => orgPath(w, '/overview'),
   'POST /admin/orgs/{orgId}/trial': async (w) => {
     const orgId = await freshOrg(w);

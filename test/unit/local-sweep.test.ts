@@ -85,6 +85,22 @@ describe('handlerEnvironment', () => {
       AWS_REGION: expect.any(String),
     });
     expect(env).not.toHaveProperty('USER_POOL_ID');
+    // Owners may pick paid plans themselves in the local stack (the CDK default is off).
+    expect(env.SELF_SERVE_PLANS).toBe('true');
+    expect(env).not.toHaveProperty('BILLING_SECRET');
+  });
+
+  it('hands the billing webhook its signing secret directly (no Secrets Manager on this machine) when it is given', () => {
+    const env = handlerEnvironment({
+      tableName: 'tenancy-local',
+      dynamodbEndpoint: 'http://127.0.0.1:8000',
+      sesEndpoint: 'http://127.0.0.1:8005',
+      portalUrl: 'http://localhost:5173',
+      cursorSecret: 'secret',
+      billingSecret: 'billing-secret',
+    });
+    expect(env).toMatchObject({ BILLING_SECRET: 'billing-secret' });
+    expect(env).not.toHaveProperty('BILLING_SECRET_ARN');
   });
 
   it('points the identity-provider functions at the local pool and portal client when it is given', () => {

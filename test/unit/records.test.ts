@@ -14,6 +14,8 @@ import { newStream } from '#domain/streams.js';
 import { newProfile, profileDefaults } from '#domain/users.js';
 import { newWorkspace, workspaceDefaults } from '#domain/workspaces.js';
 import { auditItem, toAuditEvent } from '#db/records/audit.js';
+import { billingEventItem, toBillingEventReceipt } from '#db/records/billing-events.js';
+import { newBillingEventReceipt } from '#domain/billing.js';
 import { deviceItem, toDevice } from '#db/records/devices.js';
 import { grantItem, toDeviceGrant } from '#db/records/device-grants.js';
 import { invitationItem, linkItem, toInvitation, toLink } from '#db/records/invitations.js';
@@ -43,6 +45,7 @@ describe('item → record gives the record back', () => {
     ['stream', newStream({ workspaceId: workspace.id, name: 'telemetry', createdBy: 'u1', now }), streamItem, toStream],
     ['SIM', newSim({ iccid: '89012345678901234565', workspaceId: workspace.id, now }), simItem, toSim],
     ['SIM locator', newSimLocation({ iccid: '89012345678901234565', workspaceId: workspace.id, createdAt: now.toISOString() }), locatorItem, toLocation],
+    ['billing event receipt', newBillingEventReceipt({ id: 'evt_1', organizationId: org.id, plan: 'pro' }, now), billingEventItem, toBillingEventReceipt],
   ];
   it.each(cases)('%s', (_, record, item, from) => {
     const stored = item(record as never);
@@ -125,6 +128,12 @@ describe('what an item carries besides the record', () => {
     const link = linkItem(invitation, 'h');
     expect(link).toMatchObject({ PK: 'INVTOKEN#h', ttl: Math.floor(Date.parse(invitation.expiresAt) / 1000) });
     expect(toLink(link)).toEqual({ orgId: 'o', invitationId: invitation.id, workspaceIds: ['w'] });
+  });
+
+  it('a billing event receipt is keyed by the event id alone and leaves the table 30 days after it came', () => {
+    const item = billingEventItem(newBillingEventReceipt({ id: 'evt_1', organizationId: 'o1', plan: 'enterprise' }, now));
+    expect(item).toMatchObject({ PK: 'BILLINGEVENT#evt_1', SK: 'BILLINGEVENT', type: 'BillingEvent', orgId: 'o1', plan: 'enterprise' });
+    expect(item.ttl).toBe(Date.parse('2026-03-31T12:00:00.000Z') / 1000);
   });
 
   it("the purge finds the locators of a workspace's SIMs by their items' type", () => {

@@ -13,6 +13,8 @@ import { keys, trials } from '#db/keys.js';
 import { queryPage, StaleRead, tableName, transact, transactIfNeeded, type Item, updateIfPresent } from '#db/ops.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { workspaceInOrg } from '#db/workspace-guard.js';
+import { billingEventPut, DuplicateBillingEvent } from '#db/repositories/billing-events.js';
+import type { BillingEventReceipt } from '#domain/billing.js';
 
 export interface TrialEntry {
   orgId: string;
@@ -168,8 +170,20 @@ export async function dropFromTrialIndex(orgId: string, db: Db = defaultDb): Pro
   );
 }
 
-/** Changes the plan; leaving the trial also leaves the trial index. Pinned to the version read (`StaleRead` otherwise). */
-export async function setPlan(org: Organization, plan: Exclude<Plan, 'trial'>, actorId: string, at: Date, db: Db = defaultDb): Promise<Organization> {
+/**
+ * Changes the plan; leaving the trial also leaves the trial index. Pinned to the version read
+ * (`StaleRead` otherwise). A billing event's receipt rides in the same transaction (its id in the
+ * audit event): `DuplicateBillingEvent`, and nothing written, when that event was received before.
+ */
+export async function setPlan(
+  org: Organization,
+  plan: Exclude<Plan, 'trial'>,
+  actorId: string,
+  at: Date,
+  receipt?: BillingEventReceipt,
+  db: Db = defaultDb,
+): Promise<Organization> {
+  const RECEIPT = 2;
   await transact(
     [
       {
@@ -182,9 +196,14 @@ export async function setPlan(org: Organization, plan: Exclude<Plan, 'trial'>, a
           ExpressionAttributeValues: { ':plan': plan, ':one': 1, ':read': org.version },
         },
       },
-      auditEvent(org.id, { actorId, action: 'organization.plan_changed', target: { type: 'organization', id: org.id }, details: { from: org.plan, to: plan } }, at),
+      auditEvent(
+        org.id,
+        { actorId, action: 'organization.plan_changed', target: { type: 'organization', id: org.id }, details: { from: org.plan, to: plan, ...(receipt ? { billingEventId: receipt.id } : {}) } },
+        at,
+      ),
+      ...(receipt ? [billingEventPut(receipt)] : []),
     ],
-    () => new StaleRead('organization'),
+    (failed) => (receipt && failed.includes(RECEIPT) ? new DuplicateBillingEvent(receipt.id) : new StaleRead('organization')),
     db,
   );
   return { ...org, plan, version: org.version + 1 };

@@ -16,5 +16,8 @@ export function configureRepositories(): void {
   process.env.PORTAL_URL ??= 'http://localhost:5173';
   process.env.EMAIL_FROM ??= 'no-reply@tenancy.local';
   process.env.CURSOR_SECRET ??= 'seed-only';
+  // As the stack under test runs its handlers (owners may pick paid plans); a file that runs them
+  // in-process without self-serve sets 'false' before calling this.
+  process.env.SELF_SERVE_PLANS ??= 'true';
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 }
