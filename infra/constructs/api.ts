@@ -1,7 +1,7 @@
 import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
-  CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage,
+  CfnStage, CorsHttpMethod, HttpApi, type CorsPreflightOptions, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage,
   LogGroupLogDestination, type IHttpRouteAuthorizer,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -11,6 +11,10 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Route } from '#http/route.js';
+import { DEVICE_THROTTLE, THROTTLE } from '../api-settings.js';
+import { corsPolicy } from '../cors.js';
+
+export { DEVICE_THROTTLE, THROTTLE };
 
 export interface ApiProps {
   userPool: UserPool;
@@ -19,20 +23,6 @@ export interface ApiProps {
   /** The only origin browsers may call the API from. */
   portalUrl: string;
 }
-
-/**
- * Steady-state requests per second and burst for the whole stage. Generous for a tenancy
- * API (people clicking in a portal), low enough that a runaway client cannot run up the
- * Lambda bill or exhaust the account's concurrency.
- */
-export const THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
-
-/**
- * Route-level throttling of the routes devices call (`auth: 'device'`): no Cognito authorizer
- * stands in front of them, and machines send steadily, so they get their own budget instead of
- * sharing (and possibly exhausting) the portal's.
- */
-export const DEVICE_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
 /** One JSON object per request, so CloudWatch Logs Insights can query fields directly. */
 const ACCESS_LOG_FIELDS = {
@@ -52,6 +42,19 @@ const ACCESS_LOG_FIELDS = {
   authorizerError: '$context.authorizer.error',
 };
 
+/** `corsPolicy` as the HTTP API's `corsPreflight`. */
+export function corsPreflightOf(portalUrl: string): CorsPreflightOptions {
+  const cors = corsPolicy(portalUrl);
+  return {
+    allowOrigins: cors.allowOrigins,
+    allowMethods: cors.allowMethods.map((method) => CorsHttpMethod[method as keyof typeof CorsHttpMethod]),
+    allowHeaders: cors.allowHeaders,
+    exposeHeaders: cors.exposeHeaders,
+    allowCredentials: cors.allowCredentials,
+    maxAge: Duration.seconds(cors.maxAgeSeconds),
+  };
+}
+
 /**
  * The HTTP API: one route per row of the route table, the Cognito JWT authorizer on every
  * `auth: 'user'` row, access logs, stage throttling and CORS for the portal only.
@@ -70,19 +73,8 @@ export class Api extends Construct {
       description: 'Tenancy: organizations, workspaces, members, invitations, trials',
       // The default stage is created below, where throttling and access logs can be set.
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [props.portalUrl],
-        allowMethods: [
-          CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH,
-          CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS,
-        ],
-        allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
-        // The portal reads ETag to send it back as If-Match.
-        exposeHeaders: ['etag'],
-        // Bearer tokens travel in a header, never in cookies.
-        allowCredentials: false,
-        maxAge: Duration.hours(1),
-      },
+      // The one CORS definition (infra/cors.ts), which the local gateway applies the same way.
+      corsPreflight: corsPreflightOf(props.portalUrl),
     });
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });

@@ -1,9 +1,12 @@
 /**
  * `api(route, main)` builds a Lambda handler for one row of the route table:
  *
- *   logger context → header/event normalizing → security headers → CORS → problem+json errors
+ *   logger context → header/event normalizing → security headers → problem+json errors
  *   → body size → principal → path params → authorization → SSO of the default workspace
  *   → JSON body + query validation (#http/input.ts) → Idempotency-Key (creates) → main
+ *
+ * No CORS here: API Gateway answers preflights and sets the CORS headers itself, from the one
+ * definition in infra/cors.ts, and ignores any an integration returns.
  *
  * Authorization is the auth floor's (`authorizeRoute`, #auth/scopes.ts: the route scope's loader,
  * one BatchGet, then the one `authorize` of the row's action); the wrapper knows no kind of id.
@@ -11,7 +14,6 @@
  * Nothing in a handler parses, validates or writes an error response by hand.
  */
 import middy, { type MiddlewareObj } from '@middy/core';
-import httpCors from '@middy/http-cors';
 import httpEventNormalizer from '@middy/http-event-normalizer';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
@@ -195,14 +197,6 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer())
     .use(httpSecurityHeaders())
-    .use(
-      httpCors({
-        origins: [config().portalUrl],
-        headers: 'authorization,content-type,if-match,idempotency-key',
-        exposeHeaders: 'etag,retry-after',
-        methods: 'GET,POST,PUT,PATCH,DELETE',
-      }),
-    )
     .use(problemJson() as MiddlewareObj<Event, Result, Error, ApiContext>)
     .use({ before: ({ context }) => void (context.tenancy = {}) })
     .use(bodyLimit())
