@@ -57,14 +57,21 @@ function banner(info: StackInfo, startedInMs: number): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { fresh: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } },
+    options: {
+      fresh: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      // The deployed stage's throttling applies unless asked otherwise (e.g. for a load test).
+      unthrottled: { type: 'boolean', default: false },
+    },
   });
   const ports = Object.fromEntries(
     (Object.keys(DEFAULT_PORTS) as Service[]).map((service) => [service, portFromEnv(service)]),
   ) as Record<Service, number>;
 
   const started = performance.now();
-  const stack: LocalStack = await startLocalStack({ ports, dataDir: DATA_DIR, fresh: values.fresh, quiet: values.quiet });
+  const stack: LocalStack = await startLocalStack({
+    ports, dataDir: DATA_DIR, fresh: values.fresh, quiet: values.quiet, throttle: !values.unthrottled,
+  });
   // It holds the billing webhook's signing secret: readable by this user only.
   await writeFile(STACK_FILE, `${JSON.stringify(stack.info, null, 2)}\n`, { mode: 0o600 });
   console.log(banner(stack.info, performance.now() - started));

@@ -3,8 +3,10 @@
  * with the status its expectations (functions/routes.expectations.ts, beside the route table)
  * say the contract implies. One world is built once;
  * routes that destroy or transfer something run on resources made for that one case.
- * A 4xx must be problem+json with the contract's code, and a 404 for something that exists
- * but is hidden must be byte-for-byte the 404 the same caller gets for a random unknown id.
+ * A 4xx must be problem+json with the contract's code — but for a request without a token on a
+ * route behind the authorizer, which gets API Gateway's own `{"message": "Unauthorized"}` — and a
+ * 404 for something that exists but is hidden must be byte-for-byte the 404 the same caller gets
+ * for a random unknown id.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -276,9 +278,13 @@ const drivers: Record<string, Driver> = {
   'GET /reports': (w) => ({ path: `/reports?workspaceIds=${w.ws}`, hidden: w.ws }),
 };
 
+/** The token a case is sent with, if any. */
+function bearerOf(w: World, kind: CallerKind, req: Req): string | undefined {
+  return req.token === null ? undefined : (req.token ?? tokenOf(w, kind));
+}
+
 async function send(method: string, w: World, kind: CallerKind, req: Req): Promise<Res> {
-  const bearer = req.token === null ? undefined : (req.token ?? tokenOf(w, kind));
-  return call(method, req.path, { token: bearer, body: req.body, headers: req.headers });
+  return call(method, req.path, { token: bearerOf(w, kind, req), body: req.body, headers: req.headers });
 }
 
 async function buildWorld(): Promise<World> {
@@ -391,6 +397,12 @@ describe('authorization matrix: every route × every caller', () => {
         casesRun++;
         expect.soft(res.status, `${where}: ${JSON.stringify(res.body)}`).toBe(expected);
         if (res.status !== expected || expected < 400) continue;
+        if (expected === 401 && route.auth === 'user' && bearerOf(world, kind, req) === undefined) {
+          // No token on a route behind the authorizer: API Gateway's own 401, before any function runs.
+          expect.soft(res.headers.get('content-type'), where).toBe('application/json');
+          expect.soft(res.body, where).toEqual({ message: 'Unauthorized' });
+          continue;
+        }
         expect.soft(res.headers.get('content-type'), where).toContain('application/problem+json');
         expect.soft(res.body, where).toMatchObject({ status: expected, code: CODES[expected], type: expect.any(String), title: expect.any(String) });
         if (expected === 404 && req.hidden) {
