@@ -16,7 +16,7 @@ import { authzMatrix, expectedCaseCount, matrixGaps } from './support/authz-matr
 import { call, signedUp, type Res, type Tenant, type User } from './support/api.js';
 import { backdateLastSend, freshAddress, inviteAndGetToken } from './support/invitations.js';
 import { addMember, addOrganization, addWorkspaceMember } from './support/seed.js';
-import { newIccid } from './support/sims.js';
+import { newActivationCode, newIccid, provisionSim } from './support/sims.js';
 import { token } from './support/stack.js';
 
 const OPERATORS = 'platform-operators';
@@ -117,9 +117,9 @@ async function grant(w: World, deviceId: string, user: User, access: 'read' | 'w
 }
 
 async function freshSim(w: World): Promise<string> {
-  const iccid = newIccid();
-  await ok(ownerApi(w).post(`/workspaces/${w.ws}/sims`, { iccid }), 201);
-  return iccid;
+  const card = await provisionSim(w.orgId);
+  await ok(ownerApi(w).post(`/workspaces/${w.ws}/sims`, card), 201);
+  return card.iccid;
 }
 
 async function freshInvitation(w: World): Promise<string> {
@@ -176,6 +176,7 @@ const drivers: Record<string, Driver> = {
   // A well-formed event for A, unsigned: no caller kind holds the billing secret.
   'POST /billing/events': (w) => ({ path: '/billing/events', body: { id: unique('evt_matrix'), type: 'plan.changed', organizationId: w.orgId, plan: 'enterprise' } }),
   'GET /orgs/{orgId}/overview': (w) => orgPath(w, '/overview'),
+  'POST /admin/orgs/{orgId}/sims': (w) => ({ path: `/admin/orgs/${w.orgId}/sims`, body: { sims: [{ iccid: newIccid(), activationCode: newActivationCode() }] } }),
   'POST /admin/orgs/{orgId}/trial': async (w) => {
     const orgId = await freshOrg(w);
     return { path: `/admin/orgs/${orgId}/trial`, body: { extendDays: 7 } };
@@ -262,7 +263,8 @@ const drivers: Record<string, Driver> = {
   }),
 
   'GET /workspaces/{workspaceId}/sims': (w) => wsPath(w, '/sims'),
-  'POST /workspaces/{workspaceId}/sims': (w) => ({ ...wsPath(w, '/sims'), body: { iccid: newIccid() } }),
+  // A card provisioned to A for every case: who may claim it is the question, not whether it is there.
+  'POST /workspaces/{workspaceId}/sims': async (w) => ({ ...wsPath(w, '/sims'), body: await provisionSim(w.orgId) }),
   'PATCH /workspaces/{workspaceId}/sims/{iccid}': (w) => ({ ...wsPath(w, `/sims/${w.iccid}`), body: { status: 'suspended' } }),
   'POST /sims/{iccid}/transfer': async (w) => {
     const iccid = await freshSim(w);
@@ -323,8 +325,9 @@ async function buildWorld(): Promise<World> {
   const device = await ok(api.post(`/workspaces/${ws}/devices`, { name: 'matrix-device' }), 201);
   const stream = 'matrix-stream';
   await ok(api.post(`/workspaces/${ws}/streams`, { name: stream }), 201);
-  const iccid = newIccid();
-  await ok(api.post(`/workspaces/${ws}/sims`, { iccid }), 201);
+  const card = await provisionSim(orgId);
+  const iccid = card.iccid;
+  await ok(api.post(`/workspaces/${ws}/sims`, card), 201);
   const { invitation, token: inviteToken } = await inviteAndGetToken(api, orgId, { email: freshAddress(), role: 'member' });
 
   const world: World = {
