@@ -5,14 +5,17 @@
  * (shared/services/sims.ts, reports.ts).
  */
 import * as z from 'zod';
-import { isIccid, type Sim as SimRecord } from '#domain/sims.js';
-import { Id, Timestamp } from './common.js';
+import { ICCID_PATTERN, luhnValid, type Sim as SimRecord } from '#domain/sims.js';
+import { EXAMPLE, Id, Timestamp } from './common.js';
 import { MAX_USAGE_RECORD_BYTES } from '#domain/usage.js';
 
+const NOT_AN_ICCID = 'must be an ICCID: 19 or 20 digits ending in a valid Luhn check digit';
+/** The digits are a pattern (in the document); the Luhn check digit a refinement it describes. One message either way. */
 export const Iccid = z
   .string()
-  .refine(isIccid, 'must be an ICCID: 19 or 20 digits ending in a valid Luhn check digit')
-  .meta({ id: 'Iccid', description: '19–20 digits, the last a Luhn check digit' });
+  .regex(ICCID_PATTERN, { error: NOT_AN_ICCID, abort: true })
+  .refine(luhnValid, NOT_AN_ICCID)
+  .meta({ id: 'Iccid', description: '19–20 digits, the last a Luhn check digit over the others (ITU-T E.118)', examples: [EXAMPLE.iccid] });
 
 export const SimStatus = z.enum(['active', 'suspended']).meta({ id: 'SimStatus' });
 
@@ -20,30 +23,39 @@ export const SimListParams = z.strictObject({ workspaceId: Id });
 export const SimParams = z.strictObject({ workspaceId: Id, iccid: Iccid });
 export const IccidParams = z.strictObject({ iccid: Iccid });
 
-export const SimCreateBody = z.strictObject({ iccid: Iccid });
+export const SimCreateBody = z.strictObject({ iccid: Iccid }).meta({ examples: [{ iccid: EXAMPLE.iccid }] });
 export const SimPatchBody = z
   .strictObject({ status: SimStatus.optional(), deviceId: Id.nullable().optional() })
-  .refine((b) => b.status !== undefined || b.deviceId !== undefined, 'must change status or deviceId');
-export const SimTransferBody = z.strictObject({ targetWorkspaceId: Id });
+  .refine((b) => b.status !== undefined || b.deviceId !== undefined, 'must change status or deviceId')
+  .meta({ examples: [{ status: 'active', deviceId: EXAMPLE.deviceId }] });
+export const SimTransferBody = z.strictObject({ targetWorkspaceId: Id }).meta({ examples: [{ targetWorkspaceId: EXAMPLE.otherWorkspaceId }] });
 
 export const Sim = z
   .object({
-    iccid: z.string(),
+    iccid: Iccid,
     workspaceId: z.string(),
     status: SimStatus,
     deviceId: z.string().nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
-  .meta({ id: 'Sim' });
+  .meta({
+    id: 'Sim',
+    examples: [{ iccid: EXAMPLE.iccid, workspaceId: EXAMPLE.workspaceId, status: 'active', deviceId: EXAMPLE.deviceId, createdAt: EXAMPLE.at, updatedAt: EXAMPLE.later }],
+  });
 
 /** Bytes are whole and non-negative, at most 1 TiB per record (`MAX_USAGE_RECORD_BYTES`). */
 const Bytes = z.number().int('must be a whole number of bytes').min(0).max(MAX_USAGE_RECORD_BYTES, 'must be at most 1 TiB (2^40 bytes) per record');
 
-export const UsageBody = z.strictObject({ at: Timestamp, bytes: Bytes });
+export const UsageBody = z.strictObject({ at: Timestamp, bytes: Bytes }).meta({ examples: [{ at: EXAMPLE.at, bytes: 1_048_576 }] });
 export const UsageRecord = z
   .object({ id: z.string(), iccid: z.string(), workspaceId: z.string(), at: Timestamp, bytes: z.number().int(), recordedAt: Timestamp })
-  .meta({ id: 'UsageRecord' });
+  .meta({
+    id: 'UsageRecord',
+    examples: [
+      { id: 'b7c8d9e0-f1a2-4b3c-9d4e-5f6a7b8c9d0e', iccid: EXAMPLE.iccid, workspaceId: EXAMPLE.workspaceId, at: EXAMPLE.at, bytes: 1_048_576, recordedAt: EXAMPLE.at },
+    ],
+  });
 export const UsageQuery = z.strictObject({ from: Timestamp.optional(), to: Timestamp.optional() });
 export const Usage = z
   .object({
@@ -52,7 +64,11 @@ export const Usage = z
     trafficBytes: z.number().int(),
     bySim: z.array(z.object({ iccid: z.string(), bytes: z.number().int() })),
   })
-  .meta({ id: 'Usage', description: 'Traffic of the workspace in [from, to)' });
+  .meta({
+    id: 'Usage',
+    description: 'Traffic of the workspace in [from, to)',
+    examples: [{ from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z', trafficBytes: 3_145_728, bySim: [{ iccid: EXAMPLE.iccid, bytes: 3_145_728 }] }],
+  });
 
 const MAX_REPORT_WORKSPACES = 100;
 export const ReportQuery = z.strictObject({
@@ -70,7 +86,15 @@ export const Report = z
     workspaces: z.array(z.object({ workspaceId: z.string(), name: z.string(), organizationId: z.string(), ...Figures })),
     combined: z.object(Figures),
   })
-  .meta({ id: 'Report' });
+  .meta({
+    id: 'Report',
+    examples: [
+      {
+        workspaces: [{ workspaceId: EXAMPLE.workspaceId, name: 'Field trials', organizationId: EXAMPLE.orgId, members: 4, devices: 12, sims: 10, trafficBytes: 3_145_728 }],
+        combined: { members: 4, devices: 12, sims: 10, trafficBytes: 3_145_728 },
+      },
+    ],
+  });
 
 export const simView = (s: SimRecord) => ({
   iccid: s.iccid,
