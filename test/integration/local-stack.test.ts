@@ -13,6 +13,7 @@ import { TABLE } from '#db/table.js';
 import { fetchJwks, issuerOf, OPERATORS_GROUP } from '../../infra/local/cognito.js';
 import { createTableInput, dynamoClient, tableShape } from '../../infra/local/dynamodb.js';
 import { MAX_BODY_BYTES } from '../../infra/local/gateway.js';
+import { conform } from './support/conformance.js';
 import { stack, token } from './support/stack.js';
 
 const PROBLEM = 'application/problem+json';
@@ -44,6 +45,7 @@ function idClaims(overrides: Record<string, unknown> = {}): Record<string, unkno
 async function call(path: string, init: RequestInit = {}): Promise<{ status: number; type: string | null; body: unknown }> {
   const response = await fetch(`${stack().apiUrl}${path}`, init);
   const text = await response.text();
+  await conform(init.method ?? 'GET', path, { status: response.status, headers: response.headers, text });
   return { status: response.status, type: response.headers.get('content-type'), body: text === '' ? undefined : JSON.parse(text) };
 }
 
