@@ -119,7 +119,7 @@ export const routes = {
   'POST /orgs/{orgId}/invitations': {
     handler: 'invitations/create', auth: 'user', scope: 'org', action: 'org.invite', tag: 'Invitations',
     summary: 'Invite someone by email with an org role and optional workspace roles', params: OrgParams,
-    body: InvitationCreateBody, status: 201, response: Invitation, idempotent: true, answers: { 400: ['invalid_email'], 409: ['conflict'], 429: ['rate_limited'] }, etag: true, location: true, permissions: { ...write, email: true },
+    body: InvitationCreateBody, status: 201, response: Invitation, idempotent: true, answers: { 409: ['conflict'], 429: ['rate_limited'] }, etag: true, location: true, permissions: { ...write, email: true },
   },
   'GET /orgs/{orgId}/invitations': {
     handler: 'invitations/list', auth: 'user', scope: 'org', action: 'org.readMembers', tag: 'Invitations',
@@ -154,7 +154,7 @@ export const routes = {
   'POST /invitations/{token}/decline': {
     handler: 'invitations/decline', auth: 'user', scope: 'self', tag: 'Invitations',
     summary: 'Decline the invitation (the invitee only)', params: TokenParams, status: 204, response: null,
-    answers: { 409: ['conflict'] }, permissions: write, ssoByOperation: true,
+    answers: { 400: ['invalid_email'], 409: ['conflict'] }, permissions: write, ssoByOperation: true,
   },
 
   // ── Identity providers ─────────────────────────────────────────────────────
