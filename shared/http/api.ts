@@ -66,14 +66,16 @@ export interface ApiRequest<S extends RouteSpec> {
 
 /**
  * What an operation answers, typed by its row: the body is the input of the row's response schema
- * (so a view that drifts from the schema fails `tsc`; none on a row without one), the status one the row declares, `version`
- * (sent as the ETag) required exactly when the row says `etag`, `location` when it says `location`.
+ * (a view that drifts from the schema fails `tsc`; none on a row without one), the status one the
+ * row declares, `version` (sent as the ETag) required exactly when the row says `etag`, and
+ * `location` (sent as `Location` on a 201) exactly when it says `location`.
  */
 export type Reply<S extends RouteSpec = RouteSpec> = {
   status?: S['status'] | NonNullable<S['answers']['success']>[number]['status'];
   headers?: Record<string, string>;
-} & (S['response'] extends z.ZodType ? { body: z.input<S['response']> } : { body?: undefined }) & (S['etag'] extends true ? { /** Version of the returned resource, sent as its ETag. */ version: number } : { version?: undefined }) &
-  (S['location'] extends true ? { /** The created resource's path, sent as `Location`. */ location: string } : { location?: undefined });
+} & (S['response'] extends z.ZodType ? { body: z.input<S['response']> } : { body?: undefined }) &
+  (S['etag'] extends true ? { /** Version of the returned resource, sent as its ETag. */ version: number } : { version?: undefined }) &
+  (S['location'] extends true ? { /** The created resource's path. */ location: string } : { location?: undefined });
 
 interface State {
   params?: unknown;
