@@ -104,7 +104,7 @@ export function answersOf(row: Row): Answer[] {
   // ── Input: validated against the row's schemas ──────────────────────────────
   if (row.params || row.query || row.body) problem(400, ['bad_request']);
   if (row.body) {
-    problem(413, ['payload_too_large'], { gateway: 'a request over its 10 MB payload limit, before any function runs' });
+    problem(413, ['payload_too_large']);
     problem(415, ['unsupported_media_type']);
   }
 
@@ -147,6 +147,8 @@ export function answersOf(row: Row): Answer[] {
     gateway: row.auth === 'device' ? 'the route throttle devices share, or the stage throttle' : 'the stage throttle',
     headers: limited ? [{ ...retryAfter('Seconds until the allowance that was spent renews.', false), withContentType: 'application/problem+json' }] : [],
   });
+  // API Gateway refuses a request over its payload limit on any route, before any function runs.
+  problem(413, [], { gateway: 'a request over its 10 MB payload limit' });
   if (row.permissions.table) problem(503, ['unavailable'], { headers: [retryAfter('Seconds to wait before trying again.', true)] });
   problem(500, ['internal_error'], { gateway: 'when the function itself fails or times out' });
 

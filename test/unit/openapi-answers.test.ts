@@ -75,7 +75,7 @@ describe('the declared answers', () => {
         expect(codes(route.key, 503), route.key).toEqual(['unavailable']);
         expect(response(route.key, 503)?.headers?.['Retry-After']?.required, route.key).toBe(true);
       }
-      expect(declared, route.key).toEqual(expect.arrayContaining(['429', '500']));
+      expect(declared, route.key).toEqual(expect.arrayContaining(['413', '429', '500']));
     }
     expect(codes('POST /sims/{iccid}/transfer', 423)).toEqual(['workspace_disabled']);
     expect(codes('POST /ingest/{workspaceId}/devices/{deviceName}/streams/{streamName}', 423)).toEqual(['workspace_disabled']);
@@ -92,7 +92,8 @@ describe('the declared answers', () => {
       expect(gateway(route.key, 429), route.key).toEqual({ $ref: '#/components/schemas/GatewayMessage' });
       expect(gateway(route.key, 500), route.key).toEqual({ $ref: '#/components/schemas/GatewayMessage' });
       expect(!!gateway(route.key, 401), route.key).toBe(route.auth === 'user');
-      expect(!!gateway(route.key, 413), route.key).toBe(!!route.body);
+      expect(gateway(route.key, 413), route.key).toEqual({ $ref: '#/components/schemas/GatewayMessage' });
+      expect(codes(route.key, 413), route.key).toEqual(route.body ? ['payload_too_large'] : []);
       for (const status of [400, 403, 404, 409, 412, 415, 422, 423, 503]) expect(gateway(route.key, status), `${route.key} ${status}`).toBeUndefined();
     }
     // The device key and the function's own 401 stay problem documents.
@@ -124,7 +125,7 @@ describe('the declared answers', () => {
         expect(codes(route.key, Number(status)), `${route.key} ${status}`).toEqual(expect.arrayContaining([...(named as string[])]));
       }
     }
-    expect(answersOf(routeList.find((r) => r.key === 'GET /health')!).map((a) => a.status)).toEqual([200, 429, 500]);
+    expect(answersOf(routeList.find((r) => r.key === 'GET /health')!).map((a) => a.status)).toEqual([200, 413, 429, 500]);
   });
 });
 
