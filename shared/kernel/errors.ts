@@ -73,10 +73,11 @@ export class InvalidEmailError extends HttpError {
 
 /**
  * 401, with the `WWW-Authenticate` challenge RFC 9110 asks of every 401: the scheme the caller
- * must use (`Bearer`, or `Device` on ingest).
+ * must use (`Bearer …` for an ID token, `Device` on ingest). Required, so that each kind of
+ * credential names its own.
  */
 export class UnauthorizedError extends HttpError {
-  constructor(message = 'A valid bearer token is required.', challenge = 'Bearer') {
+  constructor(message: string, challenge: string) {
     super(401, 'unauthorized', 'Unauthorized', message, { 'WWW-Authenticate': challenge });
   }
 }
