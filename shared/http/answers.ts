@@ -108,19 +108,28 @@ export function answersOf(row: Row): Answer[] {
     problem(415, ['unsupported_media_type']);
   }
 
-  // ── Who is calling ──────────────────────────────────────────────────────────
-  if (row.auth === 'user') {
-    // API Gateway's JWT authorizer refuses what it cannot verify; it admits an access token of the
-    // portal client, which the function refuses itself (an ID token is required).
-    problem(401, ['unauthorized'], {
-      gateway: 'no token, or one its Cognito JWT authorizer refuses (`WWW-Authenticate` says why)',
-      headers: [{ name: 'WWW-Authenticate', description: 'The `Bearer` challenge, with the reason a token was refused.', required: false, withContentType: 'application/problem+json' }],
-    });
-    // An ID token without email answers 403 on every route; the default workspace's SSO on all but the exempt one.
-    problem(403, row.ssoExempt ? ['forbidden'] : ['forbidden', 'sso_required']);
-  }
-  if (row.auth === 'device') {
-    problem(401, ['unauthorized'], { headers: [{ name: 'WWW-Authenticate', description: 'The `Device` challenge: send `Authorization: Device <deviceKey>`.', required: true }] });
+  // ── Who is calling: every kind of credential says what its refusal answers (a new kind fails `tsc` here) ──
+  const auth = row.auth;
+  switch (auth) {
+    case 'user':
+      // API Gateway's JWT authorizer refuses what it cannot verify; it admits an access token of
+      // the portal client, which the function refuses itself (an ID token is required).
+      problem(401, ['unauthorized'], {
+        gateway: 'no token, or one its Cognito JWT authorizer refuses (`WWW-Authenticate` says why)',
+        headers: [{ name: 'WWW-Authenticate', description: 'The `Bearer` challenge, with the reason a token was refused.', required: false, withContentType: 'application/problem+json' }],
+      });
+      // An ID token without email answers 403 on every route; the default workspace's SSO on all but the exempt one.
+      problem(403, row.ssoExempt ? ['forbidden'] : ['forbidden', 'sso_required']);
+      break;
+    case 'device':
+      problem(401, ['unauthorized'], { headers: [{ name: 'WWW-Authenticate', description: 'The `Device` challenge: send `Authorization: Device <deviceKey>`.', required: true }] });
+      break;
+    case 'none':
+      break;
+    default: {
+      const unknown: never = auth;
+      throw new Error(`answersOf: no answers known for auth ${String(unknown)}`);
+    }
   }
   if (row.action) problem(403, ['forbidden']);
 
