@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/problems/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a problem code means: the page a problem document's `type` leads to */
+        get: operations["serviceProblemType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/signup": {
         parameters: {
             query?: never;
@@ -1627,6 +1644,44 @@ export interface components {
          * @description Bad request
          *
          *     `bad_request`: invalid input: `errors` lists each field at fault; also a forged or foreign cursor.
+         */
+        "400-bad_request": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 400;
+                    /** @enum {unknown} */
+                    code?: "bad_request";
+                };
+            };
+        };
+        /**
+         * @description Not found
+         *
+         *     `not_found`: does not exist, or the caller may not see it (the same answer).
+         */
+        "404-not_found": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 404;
+                    /** @enum {unknown} */
+                    code?: "not_found";
+                };
+            };
+        };
+        /**
+         * @description Bad request
+         *
+         *     `bad_request`: invalid input: `errors` lists each field at fault; also a forged or foreign cursor.
          *
          *     `invalid_email`: the email address holds look-alike or invisible characters.
          */
@@ -1810,44 +1865,6 @@ export interface components {
                     status?: 403;
                     /** @enum {unknown} */
                     code?: "forbidden";
-                };
-            };
-        };
-        /**
-         * @description Not found
-         *
-         *     `not_found`: does not exist, or the caller may not see it (the same answer).
-         */
-        "404-not_found": {
-            headers: {
-                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"] & {
-                    /** @constant */
-                    status?: 404;
-                    /** @enum {unknown} */
-                    code?: "not_found";
-                };
-            };
-        };
-        /**
-         * @description Bad request
-         *
-         *     `bad_request`: invalid input: `errors` lists each field at fault; also a forged or foreign cursor.
-         */
-        "400-bad_request": {
-            headers: {
-                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"] & {
-                    /** @constant */
-                    status?: 400;
-                    /** @enum {unknown} */
-                    code?: "bad_request";
                 };
             };
         };
@@ -2124,6 +2141,35 @@ export interface operations {
                     };
                 };
             };
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+        };
+    };
+    serviceProblemType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>not_found — Tenancy API problem</title></head><body>…</body></html> */
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["400-bad_request"];
+            404: components["responses"]["404-not_found"];
             413: components["responses"]["413-gateway"];
             429: components["responses"]["429-gateway"];
             500: components["responses"]["500-internal_error-gateway"];

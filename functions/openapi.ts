@@ -47,7 +47,7 @@ function response(route: Route, answer: Answer): ZodOpenApiResponseObject {
   if (answer.success) {
     if (route.response && answer.status !== 204) {
       const example = exampleOf(route.response);
-      content['application/json'] = { schema: route.response, ...(example === undefined ? {} : { example }) };
+      content[route.media ?? 'application/json'] = { schema: route.response, ...(example === undefined ? {} : { example }) };
     }
   } else {
     if (answer.codes.length) content['application/problem+json'] = { schema: problemOf(answer.status, answer.codes) };

@@ -103,6 +103,10 @@ export const routeExpectations = {
     authz: statuses({ others: 200 }),
     roundTrips: [0, 'generated from the route table, no data'],
   },
+  'GET /problems/{code}': {
+    authz: statuses({ others: 200 }),
+    roundTrips: [0, 'drawn from the list of problem codes, no data'],
+  },
 
   // ── Me: every signed-up caller; the operator has no profile yet ─────────────
   // A repeat signup answers 200; the operator (never signed up; a fresh one per case) gets 201.

@@ -7,6 +7,7 @@
 import type { HttpMethod, Route, RouteSpec } from '#http/route.js';
 import { page, PageQuery } from '#http/resources/common.js';
 import { Health, OpenApiDocument } from '#http/resources/service.js';
+import { ProblemTypePage, ProblemTypeParams } from '#http/resources/problems.js';
 import { Me, MePatchBody, SignupBody } from '#http/resources/me.js';
 import { IdentityProvider, IdentityProviderCreateBody, IdentityProviderListQuery, IdentityProviderParams } from '#http/resources/identity-providers.js';
 import {
@@ -47,6 +48,11 @@ export const routes = {
   'GET /openapi.json': {
     handler: 'service/openapi', auth: 'none', scope: 'public', tag: 'Service',
     summary: 'This OpenAPI document', status: 200, response: OpenApiDocument, answers: {}, permissions: {},
+  },
+  'GET /problems/{code}': {
+    handler: 'service/problem-type', auth: 'none', scope: 'public', tag: 'Service',
+    summary: 'What a problem code means: the page a problem document\'s `type` leads to',
+    params: ProblemTypeParams, status: 200, response: ProblemTypePage, media: 'text/html', answers: {}, permissions: {},
   },
 
   // ── Me ─────────────────────────────────────────────────────────────────────

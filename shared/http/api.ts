@@ -228,6 +228,7 @@ function respond(spec: RouteSpec, reply: Reply): Result {
   if (reply.version !== undefined) headers.ETag = etagOf(reply.version);
   if (reply.location !== undefined && status === 201) headers.Location = reply.location;
   if (status === 204 || reply.body === undefined) return { statusCode: status, headers };
+  if (spec.media) return { statusCode: status, headers: { 'Content-Type': `${spec.media}; charset=utf-8`, ...headers }, body: String(reply.body) };
   return { statusCode: status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(reply.body) };
 }
 

@@ -5,13 +5,26 @@ import { BadRequestError, HttpError, ServiceUnavailableError } from '#kernel/err
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** An RFC 9457 problem document response. */
-export function problemResponse(error: HttpError): APIGatewayProxyStructuredResultV2 {
+/**
+ * Where the problem types live: `GET /problems/{code}` of the API that answered, so a problem's
+ * `type` opens the page that describes its code. From the request (API Gateway's domain and the
+ * scheme it was reached by); a relative reference, resolved against the request's URL, when the
+ * event names no domain.
+ */
+export function problemTypeBase(event: { requestContext?: { domainName?: string }; headers?: Record<string, string | undefined> } | undefined): string {
+  const host = event?.requestContext?.domainName;
+  if (!host) return '/problems';
+  const scheme = event?.headers?.['x-forwarded-proto'] === 'http' ? 'http' : 'https';
+  return `${scheme}://${host}/problems`;
+}
+
+/** An RFC 9457 problem document response; its `type` is `<typeBase>/<code>`. */
+export function problemResponse(error: HttpError, typeBase = '/problems'): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: error.status,
     headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...error.headers },
     body: JSON.stringify({
-      type: `https://tenancy.dev/problems/${error.code}`,
+      type: `${typeBase}/${error.code}`,
       title: error.title,
       status: error.status,
       detail: error.message,
@@ -74,15 +87,17 @@ export function problemJson(): MiddlewareObj {
   return {
     onError: async (request) => {
       const error = request.error as Error;
+      const typeBase = problemTypeBase(request.event as Parameters<typeof problemTypeBase>[0]);
       const known = error instanceof HttpError ? error : translate(error);
       if (known) {
         if (known.status >= 500) logger.warn('Request failed (retryable)', { error });
-        request.response = problemResponse(known);
+        request.response = problemResponse(known, typeBase);
         return;
       }
       logger.error('Unhandled error', { error });
       request.response = problemResponse(
         new HttpError(500, 'internal_error', 'Internal Server Error', 'Something went wrong on our side.'),
+        typeBase,
       );
     },
   };

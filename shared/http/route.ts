@@ -55,6 +55,8 @@ export interface RouteSpec {
   /** Success status and body schema (`null` for no body). */
   status: number;
   response: z.ZodType | null;
+  /** The success body's media type when it is not JSON: `text/html` (a page; `response` is then a string schema). */
+  media?: 'text/html';
   /**
    * Everything the operation answers that the row's other fields do not imply (`{}` when nothing):
    * 409s, 429s of its own limits, a 404 without a path parameter, more 400/403 codes, another

@@ -107,11 +107,14 @@ export class Conformance {
     } else if (!contentType || !content[contentType]) {
       problems.push(`content type ${contentType ?? '(none)'} is not declared for ${response.status} (declared: ${Object.keys(content).join(', ') || 'no body'})`);
     } else {
-      let body: unknown;
-      try {
-        body = JSON.parse(response.text);
-      } catch {
-        problems.push(`the body is not JSON, though ${contentType} is`);
+      let body: unknown = response.text;
+      if (/[/+]json$/.test(contentType)) {
+        try {
+          body = JSON.parse(response.text);
+        } catch {
+          body = undefined;
+          problems.push(`the body is not JSON, though ${contentType} is`);
+        }
       }
       const schema = content[contentType].schema;
       if (body !== undefined && schema) {
