@@ -2316,6 +2316,8 @@ export interface operations {
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -63,7 +63,7 @@ export const routes = {
   },
   'GET /me': {
     handler: 'me/get', auth: 'user', scope: 'self', tag: 'Me',
-    summary: 'My profile, organizations and workspaces', status: 200, response: Me, answers: { 404: ['not_found'] }, permissions: read, ssoExempt: true,
+    summary: 'My profile, organizations and workspaces', status: 200, response: Me, answers: { 404: ['not_found'] }, etag: true, permissions: read, ssoExempt: true,
   },
   'PATCH /me': {
     handler: 'me/patch', auth: 'user', scope: 'self', tag: 'Me',

@@ -3,4 +3,8 @@ import { meView } from '#http/resources/me.js';
 import { loadMe } from '#services/me.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['GET /me'], async ({ principal }) => ({ body: meView(await loadMe(principal.userId), principal.identityProviders) }));
+// The profile's version is the ETag PATCH /me's If-Match is compared with.
+export const handler = api(routes['GET /me'], async ({ principal }) => {
+  const me = await loadMe(principal.userId);
+  return { body: meView(me, principal.identityProviders), version: me.user.version };
+});

@@ -19,7 +19,14 @@ interface Case {
 }
 
 const cases: Record<string, (owner: Tenant) => Promise<Case>> = {
-  'PATCH /me': async (o) => ({ client: o.api, path: '/me', bodies: [{ givenName: 'First' }, { givenName: 'Second' }] }),
+  'PATCH /me': async (o) => {
+    // The tag a client holds comes from GET /me as well as from a PATCH.
+    const read = await o.api.get('/me');
+    const tag = read.headers.get('etag')!;
+    expect(tag).toMatch(/^"\d+"$/);
+    expect((await o.api.patch('/me', { familyName: 'Read' }, { 'if-match': tag })).status).toBe(200);
+    return { client: o.api, path: '/me', bodies: [{ givenName: 'First' }, { givenName: 'Second' }] };
+  },
   'PATCH /orgs/{orgId}': async (o) => ({ client: o.api, path: `/orgs/${o.orgId}`, bodies: [{ name: 'First' }, { name: 'Second' }] }),
   'PATCH /orgs/{orgId}/members/{userId}': async (o) => {
     const member = await newUser('if-match-member');
