@@ -46,7 +46,7 @@ let throughput: ThroughputRow[] = [];
 // own users and organizations and reads only those.
 if (want('routes') || want('directory') || want('latency') || want('throughput')) {
   console.log('Starting the local stack…');
-  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, cognito: 0, ses: 0 }, quiet: true });
+  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, cognito: 0, ses: 0, admin: 0 }, quiet: true });
   try {
     if (want('latency')) {
       console.log('Figure 3: latency through the local gateway vs the DynamoDB floor…');
