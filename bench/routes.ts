@@ -252,7 +252,9 @@ export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteR
   // ── SIMs, usage (a platform operator), transfer, reports ──
   const operator = await user('operator', [OPERATORS_GROUP]);
   const iccid = luhnIccid();
-  await measure('POST /workspaces/{workspaceId}/sims', 201, () => call('POST', `/workspaces/${wsA}/sims`, tok, { iccid }));
+  const activationCode = 'BNCH-2026-CODE';
+  await measure('POST /admin/orgs/{orgId}/sims', 200, () => call('POST', `/admin/orgs/${orgA}/sims`, operator.idToken, { sims: [{ iccid, activationCode }] }));
+  await measure('POST /workspaces/{workspaceId}/sims', 201, () => call('POST', `/workspaces/${wsA}/sims`, tok, { iccid, activationCode }));
   await measure('GET /workspaces/{workspaceId}/sims', 200, () => call('GET', `/workspaces/${wsA}/sims`, tok));
   await measure('PATCH /workspaces/{workspaceId}/sims/{iccid}', 200, () => call('PATCH', `/workspaces/${wsA}/sims/${iccid}`, tok, { status: 'suspended' }));
   await measure('POST /sims/{iccid}/usage', 201, () =>

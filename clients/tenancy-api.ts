@@ -600,6 +600,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/orgs/{orgId}/sims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Provision SIM cards to an organization with their activation codes (platform operators; at most 25, all or nothing) */
+        post: operations["adminProvisionSims"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspaceId}/sims": {
         parameters: {
             query?: never;
@@ -610,7 +627,7 @@ export interface paths {
         /** The workspace's SIMs, by ICCID */
         get: operations["simsList"];
         put?: never;
-        /** Register a SIM (an ICCID lives in exactly one workspace platform-wide) */
+        /** Claim a SIM provisioned to the workspace's organization with its activation code (an ICCID lives in exactly one workspace platform-wide) */
         post: operations["simsCreate"];
         delete?: never;
         options?: never;
@@ -773,6 +790,8 @@ export interface components {
         DeviceGrantLevel: "read" | "write";
         /** @description 19–20 digits, the last a Luhn check digit */
         Iccid: string;
+        /** @description The code printed on the SIM card: 8–32 letters and digits, case-insensitive, optionally grouped by hyphens (ignored) */
+        ActivationCode: string;
         /** @enum {string} */
         SimStatus: "active" | "suspended";
         /** @description RFC 9457 problem document */
@@ -1089,6 +1108,18 @@ export interface components {
              * @description ISO-8601 UTC timestamp
              */
             receivedAt: string;
+        };
+        ProvisionedSims: {
+            organizationId: string;
+            sims: {
+                iccid: string;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 UTC timestamp
+                 */
+                provisionedAt: string;
+                alreadyProvisioned: boolean;
+            }[];
         };
         Sim: {
             iccid: string;
@@ -5475,6 +5506,100 @@ export interface operations {
             };
         };
     };
+    adminProvisionSims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sims: {
+                        iccid: components["schemas"]["Iccid"];
+                        activationCode: components["schemas"]["ActivationCode"];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisionedSims"];
+                };
+            };
+            /** @description Invalid input (`errors` lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or outside your tenants */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the answer reveals nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     simsList: {
         parameters: {
             query?: {
@@ -5572,6 +5697,7 @@ export interface operations {
             content: {
                 "application/json": {
                     iccid: components["schemas"]["Iccid"];
+                    activationCode: components["schemas"]["ActivationCode"];
                 };
             };
         };

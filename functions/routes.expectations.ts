@@ -357,13 +357,18 @@ export const routeExpectations = {
   },
 
   // ── SIMs, usage, reports ────────────────────────────────────────────────────
+  // Platform operators only (the check is on the caller's group: no org is read before it).
+  'POST /admin/orgs/{orgId}/sims': {
+    authz: statuses({ 200: ['operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [2, 'BatchGet org + operator\'s profile (SSO check) + every card of the batch (new, or already this org\'s) → one TransactWrite (cards, org still there, audit); cards held by other organizations cost one BatchGet more (are those still there?)'],
+  },
   'GET /workspaces/{workspaceId}/sims': {
     authz: statuses({ 200: ['owner', 'orgAdmin', 'wsAdmin', 'wsEditor', 'wsViewer'], 401: ['anonymous'], others: 404 }),
     roundTrips: [2, 'authorization + one Query'],
   },
   'POST /workspaces/{workspaceId}/sims': {
     authz: statuses({ 201: ['owner', 'orgAdmin', 'wsAdmin', 'wsEditor'], 403: ['wsViewer'], 401: ['anonymous'], others: 404 }),
-    roundTrips: [2, 'authorization + one TransactWrite (SIM + locator + counters + audit)'],
+    roundTrips: [3, 'authorization → the claim allowances charged (one TransactWrite: every attempt counts, before the code is checked) ‖ GetItem the provisioned card (ICCID in the body) → one TransactWrite (SIM + locator + counters + card claimed + audit)'],
   },
   'PATCH /workspaces/{workspaceId}/sims/{iccid}': {
     authz: statuses({ 200: ['owner', 'orgAdmin', 'wsAdmin', 'wsEditor'], 403: ['wsViewer'], 401: ['anonymous'], others: 404 }),

@@ -30,8 +30,8 @@ import {
   IngestAccepted, IngestBody, IngestParams, Stream, StreamCreateBody, StreamListParams, StreamListQuery, StreamParams,
 } from '#http/resources/streams.js';
 import {
-  IccidParams, Report, ReportQuery, Sim, SimCreateBody, SimListParams, SimParams, SimPatchBody, SimTransferBody, Usage, UsageBody, UsageQuery,
-  UsageRecord,
+  IccidParams, ProvisionedSims, Report, ReportQuery, Sim, SimCreateBody, SimListParams, SimParams, SimPatchBody, SimProvisionBody, SimTransferBody, Usage,
+  UsageBody, UsageQuery, UsageRecord,
 } from '#http/resources/sims.js';
 
 const read = { table: 'read' } as const;
@@ -310,6 +310,11 @@ export const routes = {
   },
 
   // ── SIMs, usage, reports ───────────────────────────────────────────────────
+  'POST /admin/orgs/{orgId}/sims': {
+    handler: 'admin/provision-sims', auth: 'user', scope: 'operator', tag: 'Platform operators',
+    summary: 'Provision SIM cards to an organization with their activation codes (platform operators; at most 25, all or nothing)',
+    params: OrgParams, body: SimProvisionBody, status: 200, response: ProvisionedSims, permissions: write, ssoByOperation: true,
+  },
   'GET /workspaces/{workspaceId}/sims': {
     handler: 'sims/list', auth: 'user', scope: 'workspace', action: 'workspace.read', tag: 'SIMs',
     summary: "The workspace's SIMs, by ICCID", params: SimListParams, query: PageQuery, status: 200, response: page(Sim),
@@ -317,7 +322,8 @@ export const routes = {
   },
   'POST /workspaces/{workspaceId}/sims': {
     handler: 'sims/create', auth: 'user', scope: 'workspace', action: 'workspace.writeAssets', tag: 'SIMs',
-    summary: 'Register a SIM (an ICCID lives in exactly one workspace platform-wide)', params: SimListParams,
+    summary: "Claim a SIM provisioned to the workspace's organization with its activation code (an ICCID lives in exactly one workspace platform-wide)",
+    params: SimListParams,
     body: SimCreateBody, status: 201, response: Sim, idempotent: true, permissions: write,
   },
   'PATCH /workspaces/{workspaceId}/sims/{iccid}': {

@@ -4,6 +4,6 @@ import { registerSimIn } from '#services/sims.js';
 import { routes } from '#functions/routes.js';
 
 export const handler = api(routes['POST /workspaces/{workspaceId}/sims'], async ({ access, body }) => {
-  const sim = await registerSimIn(access, body.iccid);
+  const sim = await registerSimIn(access, body);
   return { body: simView(sim), version: sim.version };
 });

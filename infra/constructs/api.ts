@@ -1,7 +1,7 @@
 import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
-  CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage,
+  CfnStage, CorsHttpMethod, HttpApi, type CorsPreflightOptions, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage,
   LogGroupLogDestination, type IHttpRouteAuthorizer,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -11,6 +11,10 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Route } from '#http/route.js';
+import { BILLING_THROTTLE, DEVICE_THROTTLE, routeThrottle, THROTTLE } from '../api-settings.js';
+import { corsPolicy } from '../cors.js';
+
+export { BILLING_THROTTLE, DEVICE_THROTTLE, THROTTLE };
 
 export interface ApiProps {
   userPool: UserPool;
@@ -19,28 +23,6 @@ export interface ApiProps {
   /** The only origin browsers may call the API from. */
   portalUrl: string;
 }
-
-/**
- * Steady-state requests per second and burst for the whole stage. Generous for a tenancy
- * API (people clicking in a portal), low enough that a runaway client cannot run up the
- * Lambda bill or exhaust the account's concurrency.
- */
-export const THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
-
-/**
- * Route-level throttling of the routes devices call (`auth: 'device'`): no Cognito authorizer
- * stands in front of them, and machines send steadily, so they get their own budget instead of
- * sharing (and possibly exhausting) the portal's.
- */
-export const DEVICE_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
-
-/**
- * Route-level throttling of the billing webhook (`auth: 'billing'`): a provider sends a few events
- * a minute; anyone can reach the route, so a flood of forged requests is capped well below the
- * portal's budget (each costs an HMAC and, once per cold start, a secret fetch). A throttled
- * provider delivery gets 429 and is retried by the provider.
- */
-export const BILLING_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
 
 /** One JSON object per request, so CloudWatch Logs Insights can query fields directly. */
 const ACCESS_LOG_FIELDS = {
@@ -60,6 +42,19 @@ const ACCESS_LOG_FIELDS = {
   authorizerError: '$context.authorizer.error',
 };
 
+/** `corsPolicy` as the HTTP API's `corsPreflight`. */
+export function corsPreflightOf(portalUrl: string): CorsPreflightOptions {
+  const cors = corsPolicy(portalUrl);
+  return {
+    allowOrigins: cors.allowOrigins,
+    allowMethods: cors.allowMethods.map((method) => CorsHttpMethod[method as keyof typeof CorsHttpMethod]),
+    allowHeaders: cors.allowHeaders,
+    exposeHeaders: cors.exposeHeaders,
+    allowCredentials: cors.allowCredentials,
+    maxAge: Duration.seconds(cors.maxAgeSeconds),
+  };
+}
+
 /**
  * The HTTP API: one route per row of the route table, the Cognito JWT authorizer on every
  * `auth: 'user'` row (device and billing rows check their own credential), access logs, stage throttling and CORS for the portal only.
@@ -78,19 +73,8 @@ export class Api extends Construct {
       description: 'Tenancy: organizations, workspaces, members, invitations, trials',
       // The default stage is created below, where throttling and access logs can be set.
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [props.portalUrl],
-        allowMethods: [
-          CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH,
-          CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS,
-        ],
-        allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
-        // The portal reads ETag to send it back as If-Match.
-        exposeHeaders: ['etag'],
-        // Bearer tokens travel in a header, never in cookies.
-        allowCredentials: false,
-        maxAge: Duration.hours(1),
-      },
+      // The one CORS definition (infra/cors.ts), which the local gateway applies the same way.
+      corsPreflight: corsPreflightOf(props.portalUrl),
     });
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
@@ -141,15 +125,15 @@ export class Api extends Construct {
         id: 'AwsSolutions-APIG4',
         reason: `${route.key} is called by devices, which hold a device key, not a Cognito token: the handler checks the key (route table auth: 'device').`,
       });
-      this.throttleRoute(route.key, httpRoute, DEVICE_THROTTLE);
     }
     if (route.auth === 'billing') {
       Validations.of(httpRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason: `${route.key} is the billing provider's webhook, which holds the signing secret, not a Cognito token: the function checks its Billing-Signature over the raw body (route table auth: 'billing').`,
       });
-      this.throttleRoute(route.key, httpRoute, BILLING_THROTTLE);
     }
+    const own = routeThrottle(route);
+    if (own) this.throttleRoute(route.key, httpRoute, own);
     return httpRoute;
   }
 }

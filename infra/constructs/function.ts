@@ -10,6 +10,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { API_FUNCTION } from '../api-settings.js';
 
 /** The repository root: handlers live under `functions/`, the lock file next to package.json. */
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,8 +64,9 @@ export interface TenancyFunctionProps {
    */
   billingSecret?: ISecret;
   /**
-   * Default 10 s, right for a request behind API Gateway; only functions no client waits on
-   * (scheduled jobs) need more.
+   * Default `API_FUNCTION.timeoutSeconds` (10 s, infra/api-settings.ts, which the local gateway
+   * cuts slow handlers by too), right for a request behind API Gateway; only functions no client
+   * waits on (scheduled jobs) need more.
    */
   timeout?: Duration;
   /**
@@ -102,9 +104,9 @@ export class TenancyFunction extends Construct {
       // The newest Node.js runtime this aws-cdk-lib knows; cdk-nag's L1 asks for exactly that.
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: API_FUNCTION.memoryMb,
       // API Gateway gives up after 30 s; a request that needs more than 10 s is a bug.
-      timeout: props.timeout ?? Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(API_FUNCTION.timeoutSeconds),
       deadLetterQueue: props.deadLetterQueue,
       role,
       logGroup,

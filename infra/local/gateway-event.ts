@@ -4,7 +4,7 @@
  * authorizer hands them over), and a function's return value becomes the HTTP response
  * API Gateway would make of it.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyEventV2,
@@ -28,11 +28,16 @@ function claimValue(value: unknown): string {
 
 /**
  * Claims as API Gateway's JWT authorizer passes them to the function: every value a string
- * (`true` → "true", `1700000000` → "1700000000", `["a","b"]` → "[a b]", objects as JSON).
- * Handlers written against AWS must cope with exactly this, so the local stack does the same.
+ * (`true` → "true", `1700000000` → "1700000000", `["a","b"]` → "[a b]", objects as JSON), and a
+ * claim whose value is null left out. Handlers written against AWS must cope with exactly this,
+ * so the local stack does the same (real events: test/fixtures/api-gateway).
  */
 export function stringifyClaims(payload: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(payload).map(([name, value]) => [name, claimValue(value)]));
+  return Object.fromEntries(
+    Object.entries(payload)
+      .filter(([, value]) => value !== null && value !== undefined)
+      .map(([name, value]) => [name, claimValue(value)]),
+  );
 }
 
 // ── Events ───────────────────────────────────────────────────────────────────
@@ -48,13 +53,19 @@ export interface RawRequest {
   sourceIp: string;
   /** e.g. `HTTP/1.1`. */
   protocol: string;
+  /** The port the request came in on (`x-forwarded-port`). */
+  port: number;
 }
 
-const TEXT_TYPES = /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded|problem\+json)\b)/i;
+const TEXT_TYPES = /^(text\/[^;\s]+|application\/(json|xml|javascript))\s*(;|$)/i;
 
-/** API Gateway passes text bodies as they are and base64-encodes everything else. */
+/**
+ * API Gateway passes a body as text only for `text/*`, `application/json`, `application/xml`
+ * and `application/javascript`, and base64-encodes every other one — a body without
+ * `Content-Type` too, and `+json` types (measured against AWS: ministackorg/ministack#766).
+ */
 export function isTextBody(contentType: string | undefined): boolean {
-  return contentType === undefined || contentType === '' || TEXT_TYPES.test(contentType.trim());
+  return contentType !== undefined && TEXT_TYPES.test(contentType.trim());
 }
 
 /** `12/Mar/2020:19:03:58 +0000`, the format of `requestContext.time`. */
@@ -74,14 +85,29 @@ export interface EventOptions {
   now?: Date;
 }
 
-/** Builds the HTTP API payload v2.0 event that API Gateway would send for this request. */
+/** An id in the format of API Gateway's `requestContext.requestId` (and `apigw-requestid`), e.g. `ZhMpgigvDoEEPlg=`. */
+export function newRequestId(): string {
+  return randomBytes(11).toString('base64');
+}
+
+/** `Root=1-<epoch seconds, hex>-<96 random bits, hex>`, the `x-amzn-trace-id` API Gateway adds. */
+function traceId(now: Date): string {
+  return `Root=1-${Math.floor(now.getTime() / 1000).toString(16).padStart(8, '0')}-${randomBytes(12).toString('hex')}`;
+}
+
+/**
+ * Builds the HTTP API payload v2.0 event that API Gateway would send for this request: the
+ * client's headers lower-cased (repeats joined with commas, cookies in their own field) plus
+ * the `x-amzn-trace-id` and `x-forwarded-*` API Gateway adds; the verified claims under
+ * `requestContext.authorizer.jwt`, with `scopes` null (no route has authorization scopes).
+ */
 export function buildEvent(
   request: RawRequest,
   match: RouteMatch,
   opts: EventOptions = {},
 ): APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer {
   const now = opts.now ?? new Date();
-  const requestId = opts.requestId ?? randomUUID();
+  const requestId = opts.requestId ?? newRequestId();
   const queryAt = request.url.indexOf('?');
   const rawPath = queryAt === -1 ? request.url : request.url.slice(0, queryAt);
   const rawQueryString = queryAt === -1 ? '' : request.url.slice(queryAt + 1);
@@ -98,6 +124,12 @@ export function buildEvent(
     }
     headers[name] = name in headers ? `${headers[name]},${value}` : value;
   }
+
+  const forwardedFor = headers['x-forwarded-for'];
+  headers['x-amzn-trace-id'] = traceId(now);
+  headers['x-forwarded-for'] = forwardedFor === undefined ? request.sourceIp : `${forwardedFor}, ${request.sourceIp}`;
+  headers['x-forwarded-port'] = String(request.port);
+  headers['x-forwarded-proto'] = 'http';
 
   const query: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(rawQueryString)) {
@@ -143,7 +175,9 @@ export function buildEvent(
     ...event,
     requestContext: {
       ...event.requestContext,
-      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: stringifyClaims(opts.claims), scopes: null } },
+      // Exactly `{ jwt: { claims, scopes } }`: @types/aws-lambda also declares principalId and
+      // integrationLatency, which an HTTP API event does not have.
+      authorizer: { jwt: { claims: stringifyClaims(opts.claims), scopes: null } },
     },
   } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
 }
@@ -152,7 +186,8 @@ export function buildEvent(
 
 /**
  * What API Gateway makes of a function's return value (payload v2.0): a result with a
- * `statusCode` is taken as written; anything else is a 200 JSON body.
+ * `statusCode` is taken as written (a statusCode that is no HTTP status throws: API Gateway's
+ * 500); anything else is a 200 JSON body.
  */
 export function toResponse(returned: unknown): GatewayResponse {
   // Lambda hands API Gateway the result as JSON: undefined values (e.g. a header that a
@@ -164,6 +199,8 @@ export function toResponse(returned: unknown): GatewayResponse {
     return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) };
   }
   const r = result as APIGatewayProxyStructuredResultV2 & { multiValueHeaders?: Record<string, unknown[]> };
+  // API Gateway answers its own 500 to a response it cannot use.
+  if (!Number.isInteger(r.statusCode) || r.statusCode! < 100 || r.statusCode! > 599) throw new Error(`Malformed Lambda response: statusCode ${String(r.statusCode)}`);
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(r.headers ?? {})) {
     if (value !== null) headers[name.toLowerCase()] = String(value);
@@ -173,5 +210,5 @@ export function toResponse(returned: unknown): GatewayResponse {
   }
   if (r.cookies !== undefined && r.cookies.length > 0) headers['set-cookie'] = r.cookies;
   const body = r.body === undefined ? Buffer.alloc(0) : Buffer.from(r.body, r.isBase64Encoded ? 'base64' : 'utf8');
-  return { statusCode: r.statusCode ?? 200, headers, body };
+  return { statusCode: r.statusCode!, headers, body };
 }

@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { API_FUNCTION } from '../api-settings.js';
 import { ACCOUNT_ID } from './gateway-event.js';
 
-/** What the function's context reports as its deadline (API Gateway gives up after 30 s). */
-const FUNCTION_TIMEOUT_MS = 29_000;
+/** The deployed functions' timeout (infra/api-settings.ts): the gateway stops waiting then, and the context counts down to it. */
+export const FUNCTION_TIMEOUT_MS = API_FUNCTION.timeoutSeconds * 1000;
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 export type HandlerLoader = (handler: string) => Promise<LambdaHandler>;
@@ -38,9 +39,9 @@ export function applyHandlerEnvironment(env: Record<string, string>): void {
   Object.assign(process.env, env);
 }
 
-/** A Lambda-like context for one invocation of `functionName`. */
-export function lambdaContext(functionName: string, region: string, requestId: string = randomUUID()): Context {
-  const deadline = Date.now() + FUNCTION_TIMEOUT_MS;
+/** A Lambda-like context for one invocation of `functionName`, with the deployed functions' memory and timeout. */
+export function lambdaContext(functionName: string, region: string, requestId: string = randomUUID(), timeoutMs = FUNCTION_TIMEOUT_MS): Context {
+  const deadline = Date.now() + timeoutMs;
   const unsupported = (): never => {
     throw new Error('The callback-style context methods are not supported; return a result instead');
   };
@@ -49,7 +50,7 @@ export function lambdaContext(functionName: string, region: string, requestId: s
     functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${functionName}`,
-    memoryLimitInMB: '1024',
+    memoryLimitInMB: String(API_FUNCTION.memoryMb),
     awsRequestId: requestId,
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: `local/[$LATEST]${requestId.replaceAll('-', '')}`,

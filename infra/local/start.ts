@@ -81,7 +81,12 @@ function partsOf(info: StackInfo, stack: LocalStack): StackPart[] {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { fresh: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } },
+    options: {
+      fresh: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      // The deployed stage's throttling applies unless asked otherwise (e.g. for a load test).
+      unthrottled: { type: 'boolean', default: false },
+    },
   });
   const ports = Object.fromEntries(
     (Object.keys(DEFAULT_PORTS) as Service[]).map((service) => [service, portFromEnv(service)]),
@@ -121,7 +126,9 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, (s) => void shutdown(s));
 
   try {
-    stack = await startLocalStack({ ports, dataDir: DATA_DIR, fresh: values.fresh, quiet: values.quiet });
+    stack = await startLocalStack({
+      ports, dataDir: DATA_DIR, fresh: values.fresh, quiet: values.quiet, throttle: !values.unthrottled,
+    });
   } catch (error) {
     await stopAdopted();
     await claim.release();

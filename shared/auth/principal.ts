@@ -35,9 +35,18 @@ function list(value: unknown): string[] {
   return [trimmed];
 }
 
+/**
+ * The `identities` claim (the providers a Cognito user signed in through), in whichever form it
+ * arrives: a real array (direct invocations), JSON text, API Gateway's rendering of an array
+ * claim (elements joined with spaces: `[{...} {...}]` for two identities), or a Go-formatted one
+ * (`[map[providerName:Google userId:1]]`).
+ */
 function providers(value: unknown): string[] {
-  // API Gateway joins an array claim's elements with spaces: `[{...} {...}]` for two identities.
-  const entries = typeof value === 'string' ? (safeJson(value) ?? safeJson(value.replace(/\}\s+\{/g, '},{'))) : value;
+  if (typeof value === 'string' && value.includes('map[')) {
+    return [...value.matchAll(/\bproviderName:([^\s\]]+)/g)].map((m) => m[1]!);
+  }
+  const parsed = typeof value === 'string' ? (safeJson(value) ?? safeJson(value.replace(/\}\s+\{/g, '},{'))) : value;
+  const entries = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? [parsed] : parsed;
   if (!Array.isArray(entries)) return [];
   return entries
     .map((e) => (typeof e === 'string' ? safeJson(e) : e))

@@ -47,6 +47,11 @@ export const keys = {
    * on the source, so of parallel transfers one wins), with the history usage is attributed by.
    */
   simLocator: (iccid: string): Key => ({ PK: `SIM#${iccid}`, SK: 'LOCATION' }),
+  /**
+   * A SIM card the platform provisioned to an organization (its activation code hashed), beside
+   * the locator: keyed by ICCID, so a card is provisioned to at most one organization.
+   */
+  provisionedSim: (iccid: string): Key => ({ PK: `SIM#${iccid}`, SK: 'PROVISIONED' }),
   /** One usage record, in the partition of the workspace that held the SIM at `at`, sorted by time. */
   usage: (workspaceId: string, at: string, iccid: string, id: string): Key => ({ PK: `WS#${workspaceId}`, SK: `USAGE#${at}#${iccid}#${id}` }),
   /**
@@ -130,9 +135,12 @@ export const byOwner = {
     ExpressionAttributeNames: { '#pk': GSI1.partitionKey, '#sk': GSI1.sortKey },
     ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
   }),
+  /** On a provisioned SIM: the organization's cards, so its purge can find them. */
+  orgProvisionedSim: (orgId: string, iccid: string) => ({ [GSI1.partitionKey]: `ORG#${orgId}`, [GSI1.sortKey]: `PROVSIM#${iccid}` }),
   orgPartition: (orgId: string) => `ORG#${orgId}`,
   orgPrefix: 'ORG#',
   workspacePrefix: 'WS#',
+  provisionedSimPrefix: 'PROVSIM#',
 } as const;
 
 /** GSI2, the sparse trial index, sharded by the day the trial ends. */

@@ -39,6 +39,7 @@ export type AuditAction =
   | 'invitation.withdrawn'
   | 'invitation.accepted'
   | 'invitation.declined'
+  | 'sim.provisioned'
   | 'sim.registered'
   | 'sim.updated'
   | 'sim.transferred'

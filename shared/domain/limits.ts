@@ -24,6 +24,12 @@ export const USER_INVITATIONS_PER_HOUR = 100;
 export const USER_ORGS_PER_DAY = 5;
 /** Organizations one person may create in all while none they own is on a paid plan. */
 export const USER_TRIAL_ORGS = 10;
+/**
+ * SIM claims one person may attempt an hour (wrong activation codes and unknown ICCIDs count:
+ * every attempt does), and one organization across its people.
+ */
+export const USER_SIM_CLAIMS_PER_HOUR = 100;
+export const ORG_SIM_CLAIMS_PER_HOUR = 1_000;
 /** The platform's default ceiling of invitation emails an hour (deployments set their own). */
 export const PLATFORM_INVITATIONS_PER_HOUR = 10_000;
 
@@ -57,6 +63,18 @@ export const limits = {
     window: 'ever',
     max: USER_TRIAL_ORGS,
     message: `You can create at most ${USER_TRIAL_ORGS} organizations while none of yours is on a paid plan; choose a plan for one of them to create more.`,
+  },
+  userSimClaims: {
+    name: 'USER-SIM-CLAIMS',
+    window: 'hour',
+    max: USER_SIM_CLAIMS_PER_HOUR,
+    message: `You can try to claim at most ${USER_SIM_CLAIMS_PER_HOUR} SIMs an hour.`,
+  },
+  orgSimClaims: {
+    name: 'ORG-SIM-CLAIMS',
+    window: 'hour',
+    max: ORG_SIM_CLAIMS_PER_HOUR,
+    message: `An organization's people can try to claim at most ${ORG_SIM_CLAIMS_PER_HOUR} SIMs an hour.`,
   },
 } as const satisfies Record<string, RateLimit | ((max: number) => RateLimit)>;
 

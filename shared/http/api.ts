@@ -1,9 +1,12 @@
 /**
  * `api(route, main)` builds a Lambda handler for one row of the route table:
  *
- *   logger context → header/event normalizing → security headers → CORS → problem+json errors
+ *   logger context → header/event normalizing → security headers → problem+json errors
  *   → body size → principal (or the billing signature) → path params → authorization → SSO of the default workspace
  *   → JSON body + query validation (#http/input.ts) → Idempotency-Key (creates) → main
+ *
+ * No CORS here: API Gateway answers preflights and sets the CORS headers itself, from the one
+ * definition in infra/cors.ts, and ignores any an integration returns.
  *
  * Authorization is the auth floor's (`authorizeRoute`, #auth/scopes.ts: the route scope's loader,
  * one BatchGet, then the one `authorize` of the row's action); the wrapper knows no kind of id.
@@ -11,14 +14,12 @@
  * Nothing in a handler parses, validates or writes an error response by hand.
  */
 import middy, { type MiddlewareObj } from '@middy/core';
-import httpCors from '@middy/http-cors';
 import httpEventNormalizer from '@middy/http-event-normalizer';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { config } from '#kernel/config.js';
@@ -77,6 +78,8 @@ interface State {
   params?: unknown;
   query?: unknown;
   body?: unknown;
+  /** The body as parsed, before validation: what an `Idempotency-Key` is checked against. */
+  json?: unknown;
   principal?: Principal;
   access?: Access | SelfAccess;
   profile?: UserProfile;
@@ -139,8 +142,8 @@ const sso = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> =
 const input = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext> => ({
   before: async (request) => {
     try {
-      const { query, body } = parseInput(spec, request.event);
-      Object.assign(request.context.tenancy, { query, body });
+      const { query, body, json } = parseInput(spec, request.event);
+      Object.assign(request.context.tenancy, { query, body, json });
     } catch (error) {
       const { principal } = request.context.tenancy;
       if (spec.ssoByOperation && principal) await assertSsoReading(principal);
@@ -149,41 +152,68 @@ const input = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiContext>
   },
 });
 
+/** What an `Idempotency-Key` request is recognised by: its key, and the body it must repeat. */
+interface Fingerprint {
+  /** The caller, the exact path and the header: the same key on another workspace's create is another request. */
+  key: string;
+  /** The parsed body (JSON, keys in any order): the same body sent as text or base64 is the same request. */
+  body: unknown;
+}
+
+interface Attempt {
+  run: () => Promise<Result>;
+  failed?: { error: unknown };
+}
+
 /**
  * `Idempotency-Key` on creates (Powertools idempotency, records in our table under their own
  * partition per route): a repeat with the same key and body returns the first answer; the same
- * key with another body is 422; no header, no idempotency.
+ * key with another body is 422; no header, no idempotency. The body compared is the parsed one,
+ * not the event's raw text, which API Gateway base64-encodes for some content types.
  */
-function idempotency(spec: RouteSpec, routeKey: string): MiddlewareObj<Event, Result, Error, ApiContext> {
-  const middleware = makeHandlerIdempotent({
-    persistenceStore: new DynamoDBPersistenceLayer({
-      tableName: config().tableName,
-      keyAttr: TABLE.partitionKey,
-      sortKeyAttr: TABLE.sortKey,
-      staticPkValue: `IDEMPOTENCY#${routeKey}`,
-      expiryAttr: TABLE.ttlAttribute,
-      awsSdkV3Client: dynamodb,
-    }),
-    config: new IdempotencyConfig({
-      // Scoped to the caller and the exact path: the same key on another workspace's create is another request.
-      eventKeyJmesPath: `headers."idempotency-key" && join('#', [requestContext.authorizer.jwt.claims.sub || '', rawPath, headers."idempotency-key"])`,
-      payloadValidationJmesPath: 'body',
-      throwOnNoIdempotencyKey: false,
-      expiresAfterSeconds: 24 * 60 * 60,
-    }),
-  }) as MiddlewareObj<Event, Result, Error, ApiContext>;
-  // On an error, Powertools deletes its in-progress record; with the database down that delete
-  // fails too and would throw past the problem handler (a bare Lambda error, API Gateway's own
-  // 500). The error that failed the request stays the one answered (503 when storage is down).
-  return {
-    ...middleware,
-    onError: async (request) => {
+function idempotency(routeKey: string): (fingerprint: Fingerprint, context: Context, run: () => Promise<Result>) => Promise<Result> {
+  const idempotencyConfig = new IdempotencyConfig({
+    eventKeyJmesPath: 'key',
+    payloadValidationJmesPath: 'body',
+    expiresAfterSeconds: 24 * 60 * 60,
+  });
+  const idempotent = makeIdempotent(
+    async (_fingerprint: Fingerprint, attempt: Attempt): Promise<Result> => {
       try {
-        await middleware.onError?.(request);
-      } catch (cleanup) {
-        logger.warn('Idempotency record not released', { error: cleanup });
+        return await attempt.run();
+      } catch (error) {
+        attempt.failed = { error };
+        throw error;
       }
     },
+    {
+      persistenceStore: new DynamoDBPersistenceLayer({
+        tableName: config().tableName,
+        keyAttr: TABLE.partitionKey,
+        sortKeyAttr: TABLE.sortKey,
+        staticPkValue: `IDEMPOTENCY#${routeKey}`,
+        expiryAttr: TABLE.ttlAttribute,
+        awsSdkV3Client: dynamodb,
+      }),
+      config: idempotencyConfig,
+      dataIndexArgument: 0,
+    },
+  );
+  return async (fingerprint, context, run) => {
+    idempotencyConfig.registerLambdaContext(context);
+    const attempt: Attempt = { run };
+    try {
+      return await idempotent(fingerprint, attempt);
+    } catch (error) {
+      // On an error, Powertools deletes its in-progress record; with the database down that
+      // delete fails too, and its error would replace the one that failed the request. The
+      // request's own error stays the one answered (503 when storage is down).
+      if (attempt.failed !== undefined && attempt.failed.error !== error) {
+        logger.warn('Idempotency record not released', { error });
+        throw attempt.failed.error;
+      }
+      throw error;
+    }
   };
 }
 
@@ -206,14 +236,6 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer())
     .use(httpSecurityHeaders())
-    .use(
-      httpCors({
-        origins: [config().portalUrl],
-        headers: 'authorization,content-type,if-match,idempotency-key',
-        exposeHeaders: 'etag,retry-after',
-        methods: 'GET,POST,PUT,PATCH,DELETE',
-      }),
-    )
     .use(problemJson() as MiddlewareObj<Event, Result, Error, ApiContext>)
     .use({ before: ({ context }) => void (context.tenancy = {}) })
     .use(bodyLimit())
@@ -222,20 +244,25 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
     .use(authorization(spec))
     .use(sso(spec))
     .use(input(spec));
-  if (spec.idempotent) handler.use(idempotency(spec, routeKey));
+  const once = spec.idempotent ? idempotency(routeKey) : undefined;
   return handler.handler(async (event, context) => {
     const state = context.tenancy;
-    const reply = await main({
-      params: state.params,
-      query: state.query,
-      body: state.body,
-      principal: state.principal,
-      access: state.access,
-      profile: state.profile,
-      headers: event.headers as Record<string, string | undefined>,
-      ifMatch: event.requestContext?.http?.method === 'PATCH' ? requiredVersion(event.headers?.['if-match']) : undefined,
-      requestId: event.requestContext?.requestId ?? context.awsRequestId,
-    } as ApiRequest<S>);
-    return respond(spec, reply);
+    const run = async (): Promise<Result> => {
+      const reply = await main({
+        params: state.params,
+        query: state.query,
+        body: state.body,
+        principal: state.principal,
+        access: state.access,
+        profile: state.profile,
+        headers: event.headers as Record<string, string | undefined>,
+        ifMatch: event.requestContext?.http?.method === 'PATCH' ? requiredVersion(event.headers?.['if-match']) : undefined,
+        requestId: event.requestContext?.requestId ?? context.awsRequestId,
+      } as ApiRequest<S>);
+      return respond(spec, reply);
+    };
+    const key = event.headers?.['idempotency-key'];
+    if (once === undefined || !key) return run();
+    return once({ key: `${state.principal?.userId ?? ''}#${event.rawPath}#${key}`, body: state.json }, context, run);
   });
 }

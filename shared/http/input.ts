@@ -51,10 +51,14 @@ export const bodyLimit = (): MiddlewareObj<Event, APIGatewayProxyStructuredResul
   },
 });
 
-/** Query string and JSON body, validated against the route's schemas (undefined where it has none). */
-export function parseInput(spec: RouteSpec, event: Event): { query: unknown; body: unknown } {
+/**
+ * Query string and JSON body, validated against the route's schemas (undefined where it has none);
+ * `json` is the body as parsed, before validation: the same JSON whether API Gateway passed it as
+ * text or base64-encoded (it encodes any body whose content type it does not take for text).
+ */
+export function parseInput(spec: RouteSpec, event: Event): { query: unknown; body: unknown; json: unknown } {
   const query = spec.query ? parse(spec.query, event.queryStringParameters ?? {}, 'query') : undefined;
-  if (!spec.body) return { query, body: undefined };
+  if (!spec.body) return { query, body: undefined, json: undefined };
   const text = rawBody(event);
   const contentType = event.headers?.['content-type'];
   if (text !== undefined && contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
@@ -66,5 +70,5 @@ export function parseInput(spec: RouteSpec, event: Event): { query: unknown; bod
   } catch {
     throw new BadRequestError('The request body is not valid JSON.', [{ path: 'body', message: 'is not valid JSON' }]);
   }
-  return { query, body: parse(spec.body, json, 'body') };
+  return { query, body: parse(spec.body, json, 'body'), json };
 }

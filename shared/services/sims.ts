@@ -1,4 +1,4 @@
-/** SIMs of a workspace: register, list, change status or device, transfer to another workspace, record and read usage. */
+/** SIMs of a workspace: claim (register), list, change status or device, transfer to another workspace, record and read usage. */
 import { randomUUID } from 'node:crypto';
 import type { WorkspaceAccess } from '#auth/access.js';
 import { assertMayTransferSim } from '#auth/decisions.js';
@@ -10,6 +10,10 @@ import { getSimLocation, listSims, moveSim, registerSim, updateSim } from '#db/r
 import { listUsage, putUsage } from '#db/repositories/usage.js';
 import { toLocation, toSim } from '#db/records/sims.js';
 import { getWorkspace } from '#db/repositories/workspaces.js';
+import { getProvisionedSim } from '#db/repositories/provisioned-sims.js';
+import { charge } from '#db/rate-limits.js';
+import { limits } from '#domain/limits.js';
+import { activationCodeMatches, NO_CARD_HASH, NO_SUCH_CARD } from '#domain/provisioned-sims.js';
 import { arrivedSim, newSim, transferredLocation, type Sim } from '#domain/sims.js';
 import { holderAt, summarizeUsage, usageRange, type UsageRecord } from '#domain/usage.js';
 import type { Item } from '#db/ops.js';
@@ -17,10 +21,26 @@ import { assertWorkspaceWritable } from '#domain/trials.js';
 import { ConflictError, NotFoundError } from '#kernel/errors.js';
 import { cursorFrom, startKeyFrom, type Page } from '#db/paging.js';
 
-/** Registers a SIM in the workspace (new SIMs start `active`: see `newSim`). */
-export async function registerSimIn(access: WorkspaceAccess, iccid: string, now = new Date()): Promise<Sim> {
-  const sim = newSim({ iccid, workspaceId: access.workspace.id, now });
-  await registerSim(access.workspace, sim, access.userId);
+/**
+ * Claims a SIM card provisioned to the workspace's organization into the workspace, with the
+ * activation code printed on it (new SIMs start `active`: see `newSim`). Every attempt is charged
+ * first against the caller's and the organization's hourly allowance (a wrong code counts, so
+ * guessing is bounded), read side by side with the card. An unknown ICCID, a card of another
+ * organization and a wrong code answer the same 404 after the same work: one scrypt, against a
+ * stand-in hash when there is no card.
+ */
+export async function registerSimIn(access: WorkspaceAccess, input: { iccid: string; activationCode: string }, now = new Date()): Promise<Sim> {
+  const { workspace, userId } = access;
+  // A disabled workspace refuses at once (423), before any allowance is spent.
+  assertWorkspaceWritable(workspace);
+  const [, card] = await Promise.all([
+    charge([{ limit: limits.userSimClaims, subject: userId }, { limit: limits.orgSimClaims, subject: workspace.orgId }], now),
+    getProvisionedSim(input.iccid),
+  ]);
+  const matches = await activationCodeMatches(input.activationCode, card?.codeHash ?? NO_CARD_HASH);
+  if (!card || !matches || card.orgId !== workspace.orgId) throw new NotFoundError(NO_SUCH_CARD);
+  const sim = newSim({ iccid: input.iccid, workspaceId: workspace.id, now });
+  await registerSim(workspace, sim, card, userId);
   return sim;
 }
 

@@ -6,7 +6,8 @@ import { VALIDATION_REPORT_FILE } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '#functions/routes.js';
-import { DEVICE_THROTTLE, THROTTLE } from '../../infra/constructs/api.js';
+import { API_FUNCTION, AWS_LIMITS, DEVICE_THROTTLE, THROTTLE } from '../../infra/api-settings.js';
+import { corsPolicy } from '../../infra/cors.js';
 import type { TenancyFunction } from '../../infra/constructs/function.js';
 import { TenancyStack } from '../../infra/stack.js';
 import { DEFAULTS, createTenancyApp } from '../../infra/tenancy-app.js';
@@ -142,14 +143,32 @@ describe('TenancyStack', () => {
       expect(stage.Properties.RouteSettings?.[userRoute.key]).toBeUndefined();
     });
 
-    it('allows CORS from the portal only, with the headers the API uses', () => {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-        CorsConfiguration: {
-          AllowOrigins: [DEFAULTS.portalUrl],
-          AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'if-match', 'idempotency-key']),
-          ExposeHeaders: ['etag'],
-        },
+    it('takes its CORS from the one definition the local gateway applies (infra/cors.ts): the portal only, Retry-After readable', () => {
+      const cors = corsPolicy(DEFAULTS.portalUrl);
+      const [api] = Object.values(template.findResources('AWS::ApiGatewayV2::Api')) as CfnResource[];
+      expect(api!.Properties.CorsConfiguration).toEqual({
+        AllowOrigins: cors.allowOrigins,
+        AllowMethods: cors.allowMethods,
+        AllowHeaders: cors.allowHeaders,
+        ExposeHeaders: cors.exposeHeaders,
+        AllowCredentials: cors.allowCredentials,
+        MaxAge: cors.maxAgeSeconds,
       });
+      expect(cors.allowOrigins).toEqual([DEFAULTS.portalUrl]);
+      expect(cors.allowHeaders).toEqual(expect.arrayContaining(['authorization', 'content-type', 'if-match', 'idempotency-key']));
+      expect(cors.exposeHeaders).toEqual(expect.arrayContaining(['etag', 'retry-after']));
+      // Every method of the route table, and the preflight's.
+      expect(cors.allowMethods).toEqual(expect.arrayContaining([...new Set(routeList.map((r) => r.method)), 'OPTIONS']));
+    });
+
+    it("gives every route's function the timeout and memory the local gateway runs it with (infra/api-settings.ts)", () => {
+      for (const row of routeList) {
+        const fn = stack.functions.get(row.key)!.function.node.defaultChild as CfnElement;
+        const [, resource] = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id === logicalId(stack, fn))! as [string, CfnResource];
+        expect(resource.Properties.Timeout, row.key).toBe(API_FUNCTION.timeoutSeconds);
+        expect(resource.Properties.MemorySize, row.key).toBe(API_FUNCTION.memoryMb);
+      }
+      expect(API_FUNCTION.timeoutSeconds).toBeLessThan(AWS_LIMITS.integrationTimeoutSeconds);
     });
   });
 

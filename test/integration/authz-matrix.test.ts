@@ -3,8 +3,10 @@
  * with the status its expectations (functions/routes.expectations.ts, beside the route table)
  * say the contract implies. One world is built once;
  * routes that destroy or transfer something run on resources made for that one case.
- * A 4xx must be problem+json with the contract's code, and a 404 for something that exists
- * but is hidden must be byte-for-byte the 404 the same caller gets for a random unknown id.
+ * A 4xx must be problem+json with the contract's code — but for a request without a token on a
+ * route behind the authorizer, which gets API Gateway's own `{"message": "Unauthorized"}` — and a
+ * 404 for something that exists but is hidden must be byte-for-byte the 404 the same caller gets
+ * for a random unknown id.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +16,7 @@ import { authzMatrix, expectedCaseCount, matrixGaps } from './support/authz-matr
 import { call, signedUp, type Res, type Tenant, type User } from './support/api.js';
 import { backdateLastSend, freshAddress, inviteAndGetToken } from './support/invitations.js';
 import { addMember, addOrganization, addWorkspaceMember } from './support/seed.js';
-import { newIccid } from './support/sims.js';
+import { newActivationCode, newIccid, provisionSim } from './support/sims.js';
 import { token } from './support/stack.js';
 
 const OPERATORS = 'platform-operators';
@@ -115,9 +117,9 @@ async function grant(w: World, deviceId: string, user: User, access: 'read' | 'w
 }
 
 async function freshSim(w: World): Promise<string> {
-  const iccid = newIccid();
-  await ok(ownerApi(w).post(`/workspaces/${w.ws}/sims`, { iccid }), 201);
-  return iccid;
+  const card = await provisionSim(w.orgId);
+  await ok(ownerApi(w).post(`/workspaces/${w.ws}/sims`, card), 201);
+  return card.iccid;
 }
 
 async function freshInvitation(w: World): Promise<string> {
@@ -174,6 +176,7 @@ const drivers: Record<string, Driver> = {
   // A well-formed event for A, unsigned: no caller kind holds the billing secret.
   'POST /billing/events': (w) => ({ path: '/billing/events', body: { id: unique('evt_matrix'), type: 'plan.changed', organizationId: w.orgId, plan: 'enterprise' } }),
   'GET /orgs/{orgId}/overview': (w) => orgPath(w, '/overview'),
+  'POST /admin/orgs/{orgId}/sims': (w) => ({ path: `/admin/orgs/${w.orgId}/sims`, body: { sims: [{ iccid: newIccid(), activationCode: newActivationCode() }] } }),
   'POST /admin/orgs/{orgId}/trial': async (w) => {
     const orgId = await freshOrg(w);
     return { path: `/admin/orgs/${orgId}/trial`, body: { extendDays: 7 } };
@@ -260,7 +263,8 @@ const drivers: Record<string, Driver> = {
   }),
 
   'GET /workspaces/{workspaceId}/sims': (w) => wsPath(w, '/sims'),
-  'POST /workspaces/{workspaceId}/sims': (w) => ({ ...wsPath(w, '/sims'), body: { iccid: newIccid() } }),
+  // A card provisioned to A for every case: who may claim it is the question, not whether it is there.
+  'POST /workspaces/{workspaceId}/sims': async (w) => ({ ...wsPath(w, '/sims'), body: await provisionSim(w.orgId) }),
   'PATCH /workspaces/{workspaceId}/sims/{iccid}': (w) => ({ ...wsPath(w, `/sims/${w.iccid}`), body: { status: 'suspended' } }),
   'POST /sims/{iccid}/transfer': async (w) => {
     const iccid = await freshSim(w);
@@ -276,9 +280,13 @@ const drivers: Record<string, Driver> = {
   'GET /reports': (w) => ({ path: `/reports?workspaceIds=${w.ws}`, hidden: w.ws }),
 };
 
+/** The token a case is sent with, if any. */
+function bearerOf(w: World, kind: CallerKind, req: Req): string | undefined {
+  return req.token === null ? undefined : (req.token ?? tokenOf(w, kind));
+}
+
 async function send(method: string, w: World, kind: CallerKind, req: Req): Promise<Res> {
-  const bearer = req.token === null ? undefined : (req.token ?? tokenOf(w, kind));
-  return call(method, req.path, { token: bearer, body: req.body, headers: req.headers });
+  return call(method, req.path, { token: bearerOf(w, kind, req), body: req.body, headers: req.headers });
 }
 
 async function buildWorld(): Promise<World> {
@@ -317,8 +325,9 @@ async function buildWorld(): Promise<World> {
   const device = await ok(api.post(`/workspaces/${ws}/devices`, { name: 'matrix-device' }), 201);
   const stream = 'matrix-stream';
   await ok(api.post(`/workspaces/${ws}/streams`, { name: stream }), 201);
-  const iccid = newIccid();
-  await ok(api.post(`/workspaces/${ws}/sims`, { iccid }), 201);
+  const card = await provisionSim(orgId);
+  const iccid = card.iccid;
+  await ok(api.post(`/workspaces/${ws}/sims`, card), 201);
   const { invitation, token: inviteToken } = await inviteAndGetToken(api, orgId, { email: freshAddress(), role: 'member' });
 
   const world: World = {
@@ -391,6 +400,12 @@ describe('authorization matrix: every route × every caller', () => {
         casesRun++;
         expect.soft(res.status, `${where}: ${JSON.stringify(res.body)}`).toBe(expected);
         if (res.status !== expected || expected < 400) continue;
+        if (expected === 401 && route.auth === 'user' && bearerOf(world, kind, req) === undefined) {
+          // No token on a route behind the authorizer: API Gateway's own 401, before any function runs.
+          expect.soft(res.headers.get('content-type'), where).toBe('application/json');
+          expect.soft(res.body, where).toEqual({ message: 'Unauthorized' });
+          continue;
+        }
         expect.soft(res.headers.get('content-type'), where).toContain('application/problem+json');
         expect.soft(res.body, where).toMatchObject({ status: expected, code: CODES[expected], type: expect.any(String), title: expect.any(String) });
         if (expected === 404 && req.hidden) {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, newUser, signedUp, type Res, type Tenant } from './support/api.js';
+import { call, expectGatewayAnswer, expectProblem, newUser, signedUp, type Res, type Tenant } from './support/api.js';
 import { addMember, addWorkspaceMember } from './support/seed.js';
 import { allPages } from './support/invitations.js';
 
@@ -213,7 +213,7 @@ describe('member directory', () => {
     }
     expectProblem(await member.api.get(directory), 403, 'forbidden');
     expectProblem(await stranger.api.get(directory), 404, 'not_found');
-    expectProblem(await call('GET', directory), 401, 'unauthorized');
+    expectGatewayAnswer(await call('GET', directory), 401);
   });
 });
 

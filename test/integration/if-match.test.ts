@@ -9,7 +9,7 @@ import { expectProblem, signedUp, newUser, type Client, type Tenant } from './su
 import { createDevice } from './support/devices.js';
 import { freshAddress } from './support/invitations.js';
 import { addMember } from './support/seed.js';
-import { newIccid } from './support/sims.js';
+import { provisionSim } from './support/sims.js';
 
 interface Case {
   client: Client;
@@ -38,8 +38,9 @@ const cases: Record<string, (owner: Tenant) => Promise<Case>> = {
     return { client: o.api, path: `/workspaces/${o.workspaceId}/devices/${device.id}`, bodies: [{ description: 'first' }, { description: 'second' }] };
   },
   'PATCH /workspaces/{workspaceId}/sims/{iccid}': async (o) => {
-    const iccid = newIccid();
-    expect((await o.api.post(`/workspaces/${o.workspaceId}/sims`, { iccid })).status).toBe(201);
+    const card = await provisionSim(o.orgId);
+    expect((await o.api.post(`/workspaces/${o.workspaceId}/sims`, card)).status).toBe(201);
+    const { iccid } = card;
     return { client: o.api, path: `/workspaces/${o.workspaceId}/sims/${iccid}`, bodies: [{ status: 'suspended' }, { status: 'active' }] };
   },
 };

@@ -1,6 +1,8 @@
 /**
  * The local stack itself: the table has the shape of shared/db/table.ts, cognito-local's
- * tokens verify, and the gateway refuses what API Gateway's JWT authorizer refuses.
+ * tokens verify, and the gateway answers as API Gateway does: its own `{"message": ...}` for
+ * what its JWT authorizer refuses, unknown routes and bodies too large for it or for Lambda,
+ * and CORS from the one definition.
  */
 import { createSign } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -12,10 +14,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TABLE } from '#db/table.js';
 import { fetchJwks, issuerOf, OPERATORS_GROUP } from '../../infra/local/cognito.js';
 import { createTableInput, dynamoClient, tableShape } from '../../infra/local/dynamodb.js';
+import { AWS_LIMITS } from '../../infra/api-settings.js';
+import { corsPolicy } from '../../infra/cors.js';
 import { MAX_BODY_BYTES } from '../../infra/local/gateway.js';
+import { DEFAULT_PORTAL_URL } from '../../infra/local/stack.js';
 import { stack, token } from './support/stack.js';
 
 const PROBLEM = 'application/problem+json';
+const GATEWAY_TYPE = 'application/json';
+/** The portal the local stack allows (PORTAL_URL is not set in the tests). */
+const PORTAL = DEFAULT_PORTAL_URL;
 
 /** A token signed with cognito-local's own key, so that only the claims decide its fate. */
 function signWithLocalKey(claims: Record<string, unknown>): string {
@@ -120,6 +128,13 @@ describe('cognito-local tokens', () => {
 });
 
 describe('the gateway', () => {
+  /** API Gateway's own answer: `{"message": ...}` as application/json, never problem+json. */
+  const expectGateway = (response: { status: number; type: string | null; body: unknown }, status: number, message: string): void => {
+    expect(response.status).toBe(status);
+    expect(response.type).toBe(GATEWAY_TYPE);
+    expect(response.body).toEqual({ message });
+  };
+
   it.each([
     ['no Authorization header', (): RequestInit => ({})],
     ['a garbage token', (): RequestInit => bearer('garbage')],
@@ -127,22 +142,28 @@ describe('the gateway', () => {
     ['an expired token', (): RequestInit => bearer(signWithLocalKey(idClaims({ iat: 1_600_000_000, exp: 1_600_003_600 })))],
     ['a token for another audience', (): RequestInit => bearer(signWithLocalKey(idClaims({ aud: 'another-client' })))],
     ['a token of another issuer', (): RequestInit => bearer(signWithLocalKey(idClaims({ iss: 'http://127.0.0.1:1/local_other' })))],
-    ['an access token claiming to be an ID token', (): RequestInit => bearer(signWithLocalKey(idClaims({ token_use: 'access' })))],
-  ])('answers 401 problem+json to %s', async (_, init) => {
-    const response = await call('/me', init());
-
-    expect(response.status).toBe(401);
-    expect(response.type).toBe(PROBLEM);
-    expect(response.body).toMatchObject({ status: 401, code: 'unauthorized' });
+  ])('answers API Gateway\'s 401 {"message":"Unauthorized"} to %s', async (_, init) => {
+    expectGateway(await call('/me', init()), 401, 'Unauthorized');
   });
 
-  it('answers 401 to a real access token and to a tampered ID token', async () => {
+  it('lets an access token of the portal client through, as API Gateway does, and the handler answers 401 problem+json', async () => {
+    const issued = await token('tokens@example.test');
+    const forged = signWithLocalKey(idClaims({ token_use: 'access' }));
+
+    for (const jwt of [issued.accessToken, forged]) {
+      const response = await call('/me', bearer(jwt));
+      expect(response.status).toBe(401);
+      expect(response.type).toBe(PROBLEM);
+      expect(response.body).toMatchObject({ status: 401, code: 'unauthorized' });
+    }
+  });
+
+  it('answers 401 to a tampered ID token', async () => {
     const issued = await token('tokens@example.test');
     const [header, , signature] = issued.idToken.split('.');
     const tampered = `${header}.${Buffer.from(JSON.stringify(idClaims())).toString('base64url')}.${signature}`;
 
-    expect((await call('/me', bearer(issued.accessToken))).status).toBe(401);
-    expect((await call('/me', bearer(tampered))).status).toBe(401);
+    expectGateway(await call('/me', bearer(tampered)), 401, 'Unauthorized');
   });
 
   it('lets a valid ID token through to the handler', async () => {
@@ -154,37 +175,58 @@ describe('the gateway', () => {
     expect(response.status).toBeLessThan(500);
   });
 
-  it('answers 404 problem+json to an unknown path and to an unknown method', async () => {
-    for (const [path, method] of [['/no/such/route', 'GET'], ['/me', 'PUT']] as const) {
-      const response = await call(path, { method });
-
-      expect(response.status).toBe(404);
-      expect(response.type).toBe(PROBLEM);
-      expect(response.body).toMatchObject({ status: 404, code: 'not_found' });
+  it('answers {"message":"Not Found"} to an unknown path, an unknown method, and an OPTIONS that is no preflight', async () => {
+    for (const [path, method] of [['/no/such/route', 'GET'], ['/me', 'PUT'], ['/me', 'OPTIONS']] as const) {
+      expectGateway(await call(path, { method }), 404, 'Not Found');
     }
   });
 
-  it("answers 413 problem+json past API Gateway's 10 MB, without reaching a handler", async () => {
+  it("answers {\"message\":\"Request Entity Too Large\"} past API Gateway's 10 MB, without reaching a handler", async () => {
     const response = await call('/signup', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: 'x'.repeat(MAX_BODY_BYTES + 1),
     });
 
-    expect(response.status).toBe(413);
-    expect(response.body).toMatchObject({ code: 'payload_too_large' });
+    expectGateway(response, 413, 'Request Entity Too Large');
   });
 
-  it('answers a CORS preflight for the portal', async () => {
-    const response = await fetch(`${stack().apiUrl}/orgs/o1`, {
-      method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PATCH' },
+  it("answers the same 413 to a body under 10 MB that makes the event larger than Lambda's 6 MB", async () => {
+    const issued = await token('six-megabytes@example.test');
+    const response = await call('/signup', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${issued.idToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ givenName: 'x'.repeat(AWS_LIMITS.lambdaRequestBytes), familyName: 'y', organizationName: 'z' }),
     });
 
-    expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(response.headers.get('access-control-allow-methods')).toContain('PATCH');
-    expect(response.headers.get('access-control-allow-headers')).toBe('authorization, content-type, if-match, idempotency-key');
+    expectGateway(response, 413, 'Request Entity Too Large');
+    // Nothing reached the handler: the user has no profile.
+    expect((await call('/me', bearer(issued.idToken))).status).toBe(404);
+  });
+
+  it('answers a CORS preflight itself for the portal, from the one CORS definition', async () => {
+    const cors = corsPolicy(PORTAL);
+    for (const path of ['/orgs/o1', '/no/such/route']) {
+      const response = await fetch(`${stack().apiUrl}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin: PORTAL, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,if-match' },
+      });
+
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(PORTAL);
+      expect(response.headers.get('access-control-allow-methods')).toBe(cors.allowMethods.join(','));
+      expect(response.headers.get('access-control-allow-headers')).toBe(cors.allowHeaders.join(','));
+      expect(response.headers.get('access-control-max-age')).toBe(String(cors.maxAgeSeconds));
+    }
+  });
+
+  it("lets the portal read a function's Retry-After and ETag, and gives another origin no CORS header", async () => {
+    const fromPortal = await fetch(`${stack().apiUrl}/health`, { headers: { origin: PORTAL } });
+    const fromElsewhere = await fetch(`${stack().apiUrl}/health`, { headers: { origin: 'https://evil.example' } });
+
+    expect(fromPortal.headers.get('access-control-allow-origin')).toBe(PORTAL);
+    expect(fromPortal.headers.get('access-control-expose-headers')?.split(',')).toEqual(expect.arrayContaining(['etag', 'retry-after']));
+    expect([...fromElsewhere.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
   });
 
   it('serves GET /health from functions/service/health.ts', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectProblem, signedUp } from './support/api.js';
 import { addMember } from './support/seed.js';
+import { stack } from './support/stack.js';
 
 describe('organizations', () => {
   it('create: the caller owns a new trial org; Idempotency-Key replays the first answer', async () => {
@@ -18,6 +19,29 @@ describe('organizations', () => {
     expect(reused.status).toBe(422);
     expect((await owner.api.get('/orgs?q=widgets')).body.items).toEqual([{ id: first.body.id, name: 'Widgets', role: 'owner' }]);
     expect((await owner.api.get('/orgs')).body.items).toHaveLength(2);
+  });
+
+  it('create: the same JSON once as text and once base64-encoded (no Content-Type) is the same request under one Idempotency-Key', async () => {
+    const owner = await signedUp('b64');
+    const key = `b64-${Date.now()}`;
+    const json = JSON.stringify({ name: 'Encoded', description: 'same body' });
+    const post = (headers: Record<string, string>, body: string | Buffer) =>
+      fetch(`${stack().apiUrl}/orgs`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}`, 'idempotency-key': key, ...headers }, body });
+
+    const plain = await post({ 'content-type': 'application/json' }, json);
+    // A Buffer body goes without Content-Type, which API Gateway (and the local gateway) base64-encodes.
+    const encoded = await post({}, Buffer.from(json));
+    // The same JSON with its keys in another order and other spacing is the same body too.
+    const reordered = await post({ 'content-type': 'application/json' }, '{ "description": "same body", "name": "Encoded" }');
+
+    expect(plain.status).toBe(201);
+    const first = (await plain.json()) as { id: string };
+    for (const repeat of [encoded, reordered]) {
+      const text = await repeat.text();
+      expect(repeat.status, text).toBe(201);
+      expect((JSON.parse(text) as { id: string }).id).toBe(first.id);
+    }
+    expect((await owner.api.get('/orgs?q=encoded')).body.items).toEqual([{ id: first.id, name: 'Encoded', role: 'owner' }]);
   });
 
   it('list: filters by name substring, pages with signed cursors', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectProblem, signedUp, type Client, type Tenant } from './support/api.js';
 import { addMember, addWorkspaceMember } from './support/seed.js';
-import { badCheckDigit, disableWorkspace, newIccid, operatorClient, seedDevice, storedDevice, storedLocator } from './support/sims.js';
+import { badCheckDigit, disableWorkspace, newIccid, operatorClient, provisionSim, seedDevice, storedDevice, storedLocator, storedProvisionedSim } from './support/sims.js';
 
 const FOREIGN_UUID = '00000000-0000-4000-8000-000000000000';
 
@@ -30,6 +30,8 @@ const operator = operatorClient;
 const sims = (api: Client, ws: string) => api.get(`/workspaces/${ws}/sims`);
 const iccidsIn = async (api: Client, ws: string): Promise<string[]> => (await sims(api, ws)).body.items.map((s: { iccid: string }) => s.iccid);
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+/** Provisions a card to `orgId` (as the platform's operators do) and claims it into `ws` as `api`. */
+const claim = async (api: Client, ws: string, orgId: string, iccid = newIccid()) => api.post(`/workspaces/${ws}/sims`, await provisionSim(orgId, { iccid }));
 
 describe('SIMs', () => {
   it('register, list and update follow the workspace roles; counters and audit follow', async () => {
@@ -37,15 +39,16 @@ describe('SIMs', () => {
     const ws = c.owner.workspaceId;
     const [a, b, d] = [newIccid(), newIccid(20), newIccid()];
 
-    const created = await c.editor.api.post(`/workspaces/${ws}/sims`, { iccid: a });
+    const org = c.owner.orgId;
+    const created = await claim(c.editor.api, ws, org, a);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ iccid: a, workspaceId: ws, status: 'active', deviceId: null });
     expect(created.headers.get('etag')).toBeTruthy();
-    expect((await c.wsAdmin.api.post(`/workspaces/${ws}/sims`, { iccid: b })).status).toBe(201);
-    expect((await c.owner.api.post(`/workspaces/${ws}/sims`, { iccid: d })).status).toBe(201);
-    expectProblem(await c.viewer.api.post(`/workspaces/${ws}/sims`, { iccid: newIccid() }), 403, 'forbidden');
-    expectProblem(await c.plain.api.post(`/workspaces/${ws}/sims`, { iccid: newIccid() }), 404, 'not_found');
-    expectProblem(await c.stranger.api.post(`/workspaces/${ws}/sims`, { iccid: newIccid() }), 404, 'not_found');
+    expect((await claim(c.wsAdmin.api, ws, org, b)).status).toBe(201);
+    expect((await claim(c.owner.api, ws, org, d)).status).toBe(201);
+    expectProblem(await claim(c.viewer.api, ws, org), 403, 'forbidden');
+    expectProblem(await claim(c.plain.api, ws, org), 404, 'not_found');
+    expectProblem(await claim(c.stranger.api, ws, org), 404, 'not_found');
 
     expect((await iccidsIn(c.viewer.api, ws)).sort()).toEqual([a, b, d].sort());
     const firstPage = await c.viewer.api.get(`/workspaces/${ws}/sims?limit=2`);
@@ -77,13 +80,21 @@ describe('SIMs', () => {
   it('malformed input answers 400 and writes nothing', async () => {
     const owner = await signedUp('bad-sim');
     const ws = owner.workspaceId;
-    const good = newIccid();
+    const card = await provisionSim(owner.orgId);
+    const good = card.iccid;
+    const activationCode = card.activationCode;
     for (const iccid of [badCheckDigit(good), good.slice(0, 18), `${good}12`, 'abcdefghijklmnopqrs', `${good.slice(0, 18)}x`, 42, '']) {
-      expectProblem(await owner.api.post(`/workspaces/${ws}/sims`, { iccid }), 400, 'bad_request');
+      expectProblem(await owner.api.post(`/workspaces/${ws}/sims`, { iccid, activationCode }), 400, 'bad_request');
+    }
+    // The code's format is no secret: 8–32 letters and digits, optionally grouped by single hyphens.
+    for (const code of ['', 'ABC-123', 'ABCD--EFGH', '-ABCDEFGH', 'ABCDEFGH-', 'ABCD EFGH', 'ABCDÉFGH', 'A'.repeat(33), 12345678, null]) {
+      expectProblem(await owner.api.post(`/workspaces/${ws}/sims`, { iccid: good, activationCode: code }), 400, 'bad_request');
     }
     expectProblem(await owner.api.post(`/workspaces/${ws}/sims`, {}), 400, 'bad_request');
-    expectProblem(await owner.api.post(`/workspaces/${ws}/sims`, { iccid: good, status: 'active' }), 400, 'bad_request');
-    expect((await owner.api.post(`/workspaces/${ws}/sims`, { iccid: good })).status).toBe(201);
+    expectProblem(await owner.api.post(`/workspaces/${ws}/sims`, { iccid: good }), 400, 'bad_request');
+    expectProblem(await owner.api.post(`/workspaces/${ws}/sims`, { ...card, status: 'active' }), 400, 'bad_request');
+    expect(await storedProvisionedSim(good)).not.toHaveProperty('claim');
+    expect((await owner.api.post(`/workspaces/${ws}/sims`, card)).status).toBe(201);
     for (const body of [{}, { status: 'deleted' }, { deviceId: 'nope' }, { deviceId: 5 }, { status: 'active', extra: 1 }]) {
       expectProblem(await owner.api.patch(`/workspaces/${ws}/sims/${good}`, body), 400, 'bad_request');
     }
@@ -92,30 +103,33 @@ describe('SIMs', () => {
     expect(await iccidsIn(owner.api, ws)).toEqual([good]);
   });
 
-  it('an ICCID lives in one workspace platform-wide: 409 elsewhere, in any org, without saying where', async () => {
+  it('an ICCID lives in one workspace platform-wide: 409 elsewhere in its org, 404 in any other, without saying where', async () => {
     const owner = await signedUp('uniq');
     const other = await signedUp('uniq-other');
     const second = (await owner.api.post(`/orgs/${owner.orgId}/workspaces`, { name: 'Second' })).body.id as string;
-    const iccid = newIccid();
-    expect((await owner.api.post(`/workspaces/${owner.workspaceId}/sims`, { iccid })).status).toBe(201);
-    const sameOrg = await owner.api.post(`/workspaces/${second}/sims`, { iccid });
+    const card = await provisionSim(owner.orgId);
+    expect((await owner.api.post(`/workspaces/${owner.workspaceId}/sims`, card)).status).toBe(201);
+    const sameOrg = await owner.api.post(`/workspaces/${second}/sims`, card);
     expectProblem(sameOrg, 409, 'conflict');
-    const otherOrg = await other.api.post(`/workspaces/${other.workspaceId}/sims`, { iccid });
-    expectProblem(otherOrg, 409, 'conflict');
+    // Even with the card's code in hand, another organization's workspace cannot take it.
+    const otherOrg = await other.api.post(`/workspaces/${other.workspaceId}/sims`, card);
+    expectProblem(otherOrg, 404, 'not_found');
     expect(JSON.stringify(otherOrg.body)).not.toContain(owner.workspaceId);
     expect(JSON.stringify(otherOrg.body)).not.toContain(owner.orgId);
     expect(await iccidsIn(other.api, other.workspaceId)).toEqual([]);
     expect((await other.api.get(`/orgs/${other.orgId}/overview`)).body.sims).toBe(0);
 
-    // Parallel registrations of one ICCID in two tenants: exactly one wins.
-    const contested = newIccid();
+    // Parallel claims of one card into two workspaces of its org, and from another tenant: exactly one wins.
+    const contestedCard = await provisionSim(owner.orgId);
+    const contested = contestedCard.iccid;
     const answers = await Promise.all([
-      owner.api.post(`/workspaces/${second}/sims`, { iccid: contested }),
-      other.api.post(`/workspaces/${other.workspaceId}/sims`, { iccid: contested }),
-      owner.api.post(`/workspaces/${owner.workspaceId}/sims`, { iccid: contested }),
+      owner.api.post(`/workspaces/${second}/sims`, contestedCard),
+      other.api.post(`/workspaces/${other.workspaceId}/sims`, contestedCard),
+      owner.api.post(`/workspaces/${owner.workspaceId}/sims`, contestedCard),
     ]);
     expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(answers.every((r) => [201, 409, 503].includes(r.status))).toBe(true);
+    expect(answers[1]!.status).toBe(404);
+    expect(answers.every((r) => [201, 404, 409, 503].includes(r.status))).toBe(true);
     const holders = [
       ...(await iccidsIn(owner.api, second)),
       ...(await iccidsIn(owner.api, owner.workspaceId)),
@@ -124,16 +138,19 @@ describe('SIMs', () => {
     expect(holders).toHaveLength(1);
   });
 
-  it('a deleted workspace frees its ICCIDs and nothing of them stays readable', async () => {
+  it('a deleted workspace frees its ICCIDs (claimable again by the organization of the card) and nothing of them stays readable', async () => {
     const owner = await signedUp('freed');
     const other = await signedUp('freed-other');
     const doomed = (await owner.api.post(`/orgs/${owner.orgId}/workspaces`, { name: 'Doomed' })).body.id as string;
-    const iccid = newIccid();
-    expect((await owner.api.post(`/workspaces/${doomed}/sims`, { iccid })).status).toBe(201);
+    const card = await provisionSim(owner.orgId);
+    const iccid = card.iccid;
+    expect((await owner.api.post(`/workspaces/${doomed}/sims`, card)).status).toBe(201);
     expect((await owner.api.delete(`/workspaces/${doomed}`)).status).toBe(204);
     expect(await storedLocator(iccid)).toBeUndefined();
     expectProblem(await sims(owner.api, doomed), 404, 'not_found');
-    expect((await other.api.post(`/workspaces/${other.workspaceId}/sims`, { iccid })).status).toBe(201);
+    expectProblem(await other.api.post(`/workspaces/${other.workspaceId}/sims`, card), 404, 'not_found');
+    expect((await owner.api.post(`/workspaces/${owner.workspaceId}/sims`, card)).status).toBe(201);
+    expect((await storedProvisionedSim(iccid))?.claim).toMatchObject({ workspaceId: owner.workspaceId, userId: owner.userId });
   });
 
   it('attach and detach: a device of the same workspace, one SIM per device, the previous device lets go', async () => {
@@ -142,7 +159,7 @@ describe('SIMs', () => {
     const elsewhere = (await c.owner.api.post(`/orgs/${c.owner.orgId}/workspaces`, { name: 'Elsewhere' })).body.id as string;
     const [d1, d2, foreign] = [await seedDevice(ws, 'd1'), await seedDevice(ws, 'd2'), await seedDevice(elsewhere, 'far')];
     const [s1, s2] = [newIccid(), newIccid()];
-    for (const iccid of [s1, s2]) expect((await c.editor.api.post(`/workspaces/${ws}/sims`, { iccid })).status).toBe(201);
+    for (const iccid of [s1, s2]) expect((await claim(c.editor.api, ws, c.owner.orgId, iccid)).status).toBe(201);
 
     const attached = await c.editor.api.patch(`/workspaces/${ws}/sims/${s1}`, { deviceId: d1 });
     expect(attached.body).toMatchObject({ iccid: s1, deviceId: d1 });
@@ -172,11 +189,11 @@ describe('SIMs', () => {
     const open = (await owner.api.post(`/orgs/${owner.orgId}/workspaces`, { name: 'Open' })).body.id as string;
     const locked = owner.workspaceId;
     const [inLocked, inOpen] = [newIccid(), newIccid()];
-    expect((await owner.api.post(`/workspaces/${locked}/sims`, { iccid: inLocked })).status).toBe(201);
-    expect((await owner.api.post(`/workspaces/${open}/sims`, { iccid: inOpen })).status).toBe(201);
+    expect((await claim(owner.api, locked, owner.orgId, inLocked)).status).toBe(201);
+    expect((await claim(owner.api, open, owner.orgId, inOpen)).status).toBe(201);
     await disableWorkspace(locked);
 
-    expectProblem(await owner.api.post(`/workspaces/${locked}/sims`, { iccid: newIccid() }), 423, 'workspace_disabled');
+    expectProblem(await claim(owner.api, locked, owner.orgId), 423, 'workspace_disabled');
     expectProblem(await owner.api.patch(`/workspaces/${locked}/sims/${inLocked}`, { status: 'suspended' }), 423, 'workspace_disabled');
     expectProblem(await owner.api.post(`/sims/${inLocked}/transfer`, { targetWorkspaceId: open }), 423, 'workspace_disabled');
     expectProblem(await owner.api.post(`/sims/${inOpen}/transfer`, { targetWorkspaceId: locked }), 423, 'workspace_disabled');
@@ -202,7 +219,7 @@ describe('SIM transfers', () => {
     const feed = await operator();
     const iccid = newIccid();
     const device = await seedDevice(a, 'tracker');
-    expect((await owner.api.post(`/workspaces/${a}/sims`, { iccid })).status).toBe(201);
+    expect((await claim(owner.api, a, owner.orgId, iccid)).status).toBe(201);
     expect((await owner.api.patch(`/workspaces/${a}/sims/${iccid}`, { deviceId: device })).status).toBe(200);
     const usage = (at: string, bytes: number) => feed.post(`/sims/${iccid}/usage`, { at, bytes });
 
@@ -274,7 +291,7 @@ describe('SIM transfers', () => {
 
     // Six transfers to one target: one moves it, the others lose the race or find it there already.
     const first = newIccid();
-    expect((await owner.api.post(`/workspaces/${a}/sims`, { iccid: first })).status).toBe(201);
+    expect((await claim(owner.api, a, owner.orgId, first)).status).toBe(201);
     const same = await Promise.all(Array.from({ length: 6 }, () => owner.api.post(`/sims/${first}/transfer`, { targetWorkspaceId: c })));
     expect(same.filter((r) => r.status === 200)).toHaveLength(1);
     expect(same.every((r) => [200, 409, 503].includes(r.status)), JSON.stringify(same.map((r) => r.status))).toBe(true);
@@ -283,7 +300,7 @@ describe('SIM transfers', () => {
 
     // Transfers to two targets: whatever order they land in, each success is one link of the chain.
     const second = newIccid();
-    expect((await owner.api.post(`/workspaces/${a}/sims`, { iccid: second })).status).toBe(201);
+    expect((await claim(owner.api, a, owner.orgId, second)).status).toBe(201);
     const mixed = await Promise.all([b, c, b, c, b, c].map((targetWorkspaceId) => owner.api.post(`/sims/${second}/transfer`, { targetWorkspaceId })));
     const wins = mixed.filter((r) => r.status === 200);
     expect(wins.length).toBeGreaterThanOrEqual(1);
@@ -305,7 +322,7 @@ describe('SIM transfers', () => {
     await addWorkspaceMember(owner.orgId, source, viewerAdmin!, 'viewer', owner.userId);
     await addWorkspaceMember(owner.orgId, target, viewerAdmin!, 'admin', owner.userId);
     const iccid = newIccid();
-    expect((await owner.api.post(`/workspaces/${source}/sims`, { iccid })).status).toBe(201);
+    expect((await claim(owner.api, source, owner.orgId, iccid)).status).toBe(201);
 
     expectProblem(await editor!.api.post(`/sims/${iccid}/transfer`, { targetWorkspaceId: target }), 403, 'forbidden');
     expectProblem(await viewerAdmin!.api.post(`/sims/${iccid}/transfer`, { targetWorkspaceId: target }), 403, 'forbidden');
@@ -333,7 +350,7 @@ describe('usage', () => {
     const owner = await signedUp('feed');
     const feed = await operator();
     const iccid = newIccid();
-    expect((await owner.api.post(`/workspaces/${owner.workspaceId}/sims`, { iccid })).status).toBe(201);
+    expect((await claim(owner.api, owner.workspaceId, owner.orgId, iccid)).status).toBe(201);
     const now = new Date().toISOString();
     expectProblem(await owner.api.post(`/sims/${iccid}/usage`, { at: now, bytes: 1 }), 403, 'forbidden');
     expectProblem(await feed.post(`/sims/${newIccid()}/usage`, { at: now, bytes: 1 }), 404, 'not_found');
@@ -370,9 +387,9 @@ describe('reports', () => {
     const second = (await owner.api.post(`/orgs/${owner.orgId}/workspaces`, { name: 'Second' })).body.id as string;
     const feed = await operator();
     const [s1, s2, s3] = [newIccid(), newIccid(), newIccid()];
-    await owner.api.post(`/workspaces/${owner.workspaceId}/sims`, { iccid: s1 });
-    await owner.api.post(`/workspaces/${second}/sims`, { iccid: s2 });
-    await partner.api.post(`/workspaces/${partner.workspaceId}/sims`, { iccid: s3 });
+    expect((await claim(owner.api, owner.workspaceId, owner.orgId, s1)).status).toBe(201);
+    expect((await claim(owner.api, second, owner.orgId, s2)).status).toBe(201);
+    expect((await claim(partner.api, partner.workspaceId, partner.orgId, s3)).status).toBe(201);
     await tick();
     await feed.post(`/sims/${s1}/usage`, { at: new Date().toISOString(), bytes: 10 });
     await feed.post(`/sims/${s3}/usage`, { at: new Date().toISOString(), bytes: 32 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectProblem, signedUp, type Client, type Res, type Tenant, type User } from './support/api.js';
 import { createDevice } from './support/devices.js';
-import { newIccid } from './support/sims.js';
+import { newActivationCode, newIccid, provisionSim } from './support/sims.js';
 import { addMember, addWorkspaceMember } from './support/seed.js';
 import { viaSso } from './support/sso-token.js';
 
@@ -39,8 +39,9 @@ async function world(label: string): Promise<World> {
   await addWorkspaceMember(owner!.orgId, ws, viewer!, 'viewer', owner!.userId);
   const device = await createDevice(sso, ws, 'meter');
   expect((await sso.put(`/workspaces/${ws}/devices/${device.id}/grants/${grantee!.userId}`, { access: 'write' })).status).toBe(200);
-  const iccid = newIccid();
-  expect((await sso.post(`/workspaces/${ws}/sims`, { iccid })).status).toBe(201);
+  const card = await provisionSim(owner!.orgId);
+  const iccid = card.iccid;
+  expect((await sso.post(`/workspaces/${ws}/sims`, card)).status).toBe(201);
   const on = await sso.patch(`/workspaces/${ws}`, { sso: { required: true, providerName: PROVIDER } });
   expect(on.status, JSON.stringify(on.body)).toBe(200);
   return { owner: owner!, orgAdmin: orgAdmin!, editor: editor!, viewer: viewer!, grantee: grantee!, stranger: stranger!, ws, deviceId: device.id, iccid };
@@ -68,7 +69,7 @@ function edits(w: World): ((c: Client) => Promise<Res>)[] {
     (c) => c.post(`/workspaces/${w.ws}/devices`, { name: `d-${Math.random().toString(36).slice(2, 8)}` }),
     (c) => c.patch(`/workspaces/${w.ws}/devices/${w.deviceId}`, { description: 'changed' }),
     (c) => c.post(`/workspaces/${w.ws}/streams`, { name: 'temperature' }),
-    (c) => c.post(`/workspaces/${w.ws}/sims`, { iccid: newIccid() }),
+    (c) => c.post(`/workspaces/${w.ws}/sims`, { iccid: newIccid(), activationCode: newActivationCode() }),
   ];
 }
 
@@ -151,8 +152,9 @@ describe('SSO of a workspace protects the workspace', () => {
 
     // A SIM out of it, and a SIM into it.
     expectProblem(await plain.post(`/sims/${w.iccid}/transfer`, { targetWorkspaceId: w.owner.workspaceId }), 403, 'sso_required');
-    const outside = newIccid();
-    expect((await plain.post(`/workspaces/${w.owner.workspaceId}/sims`, { iccid: outside })).status).toBe(201);
+    const outsideCard = await provisionSim(w.owner.orgId);
+    const outside = outsideCard.iccid;
+    expect((await plain.post(`/workspaces/${w.owner.workspaceId}/sims`, outsideCard)).status).toBe(201);
     expectProblem(await plain.post(`/sims/${outside}/transfer`, { targetWorkspaceId: w.ws }), 403, 'sso_required');
     const moved = await sso.post(`/sims/${outside}/transfer`, { targetWorkspaceId: w.ws });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);

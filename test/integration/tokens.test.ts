@@ -1,7 +1,9 @@
 /**
- * Forged, stale and malformed bearer tokens through the local gateway on an auth route:
- * each answers 401 problem+json (a valid one that lacks the email claim, 403), and a good
- * token still gets through. This extends the
+ * Forged, stale and malformed bearer tokens through the local gateway on an auth route: each
+ * answers 401 — API Gateway's own `{"message":"Unauthorized"}` for what its JWT authorizer
+ * refuses, the handler's problem+json for what the authorizer lets through and the API does not
+ * want (an access token, no `token_use`, no `sub`); a valid one that lacks the email claim, 403 —
+ * and a good token still gets through. This extends the
  * gateway cases of local-stack.test.ts (no header, garbage, empty bearer, long-expired,
  * other audience, other issuer host, token_use=access, a real access token, a payload
  * swapped under a real signature) with the JWT attacks of RFC 8725: `alg: none`, a key of
@@ -12,7 +14,7 @@ import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issuerOf } from '../../infra/local/cognito.js';
-import { call, expectProblem, signedUp, type Tenant } from './support/api.js';
+import { call, expectGatewayAnswer, expectProblem, signedUp, type Tenant } from './support/api.js';
 import { stack, token } from './support/stack.js';
 import { claimsOf, signLikeCognitoLocal } from './support/sso-token.js';
 
@@ -42,16 +44,18 @@ beforeAll(async () => {
   claims = { ...claimsOf(owner.token), iat: now(), exp: now() + 3600 };
 });
 
-async function expectRefused(authorization: string | undefined): Promise<void> {
+/** Refused by API Gateway's JWT authorizer (`gateway`), or let through by it and refused by the handler. */
+async function expectRefused(authorization: string | undefined, by: 'gateway' | 'handler' = 'gateway'): Promise<void> {
   const res = await call('GET', ROUTE, { headers: authorization === undefined ? {} : { authorization } });
-  expectProblem(res, 401, 'unauthorized');
+  if (by === 'gateway') expectGatewayAnswer(res, 401);
+  else expectProblem(res, 401, 'unauthorized');
   expect(JSON.stringify(res.body)).not.toContain(owner.email);
 }
 
 const bearer = (jwt: string): string => `Bearer ${jwt}`;
 const without = (name: string): Record<string, unknown> => Object.fromEntries(Object.entries(claims).filter(([k]) => k !== name));
 
-describe('the gateway refuses with 401 problem+json', () => {
+describe('401 for every token the API must not take', () => {
   describe('stale tokens', () => {
     it('expired a moment ago (no leeway)', async () => {
       await expectRefused(bearer(signLikeCognitoLocal({ ...claims, iat: now() - 3602, exp: now() - 2 })));
@@ -59,6 +63,10 @@ describe('the gateway refuses with 401 problem+json', () => {
 
     it('not valid yet (nbf in the future)', async () => {
       await expectRefused(bearer(signLikeCognitoLocal({ ...claims, nbf: now() + 600 })));
+    });
+
+    it('issued in the future (iat after now)', async () => {
+      await expectRefused(bearer(signLikeCognitoLocal({ ...claims, iat: now() + 600 })));
     });
 
     it('without exp', async () => {
@@ -87,13 +95,18 @@ describe('the gateway refuses with 401 problem+json', () => {
       await expectRefused(bearer(signLikeCognitoLocal(without('aud'))));
     });
 
-    it("an access token shaped like Cognito's (client_id, scope, no aud) where an ID token is expected", async () => {
+    it("an access token shaped like Cognito's (client_id, scope, no aud) where an ID token is expected: the authorizer takes it, the handler does not", async () => {
       const { aud, email, email_verified, ...rest } = claims;
-      await expectRefused(bearer(signLikeCognitoLocal({ ...rest, token_use: 'access', client_id: aud, scope: 'aws.cognito.signin.user.admin' })));
+      await expectRefused(bearer(signLikeCognitoLocal({ ...rest, token_use: 'access', client_id: aud, scope: 'aws.cognito.signin.user.admin' })), 'handler');
     });
 
-    it('no token_use', async () => {
-      await expectRefused(bearer(signLikeCognitoLocal(without('token_use'))));
+    it('an access token of another app client (client_id, no aud)', async () => {
+      const { aud, email, email_verified, ...rest } = claims;
+      await expectRefused(bearer(signLikeCognitoLocal({ ...rest, token_use: 'access', client_id: 'another-client' })));
+    });
+
+    it('no token_use (the authorizer does not look at it; the handler does)', async () => {
+      await expectRefused(bearer(signLikeCognitoLocal(without('token_use'))), 'handler');
     });
   });
 
@@ -150,13 +163,13 @@ describe('the gateway refuses with 401 problem+json', () => {
     });
   });
 
-  describe('claims the API needs', () => {
+  describe('claims the API needs (the authorizer lets these through; the handler refuses them)', () => {
     it('missing sub (signature, issuer and audience all good)', async () => {
-      await expectRefused(bearer(signLikeCognitoLocal(without('sub'))));
+      await expectRefused(bearer(signLikeCognitoLocal(without('sub'))), 'handler');
     });
 
     it('an empty sub', async () => {
-      await expectRefused(bearer(signLikeCognitoLocal({ ...claims, sub: '' })));
+      await expectRefused(bearer(signLikeCognitoLocal({ ...claims, sub: '' })), 'handler');
     });
 
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectProblem, signedUp } from './support/api.js';
-import { newIccid, operatorClient, setStoredCounter } from './support/sims.js';
+import { operatorClient, provisionSim, setStoredCounter } from './support/sims.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const TIB = 2 ** 40;
@@ -14,8 +14,9 @@ const operator = operatorClient;
 
 async function withSim(label: string) {
   const owner = await signedUp(label);
-  const iccid = newIccid();
-  expect((await owner.api.post(`/workspaces/${owner.workspaceId}/sims`, { iccid })).status).toBe(201);
+  const card = await provisionSim(owner.orgId);
+  const iccid = card.iccid;
+  expect((await owner.api.post(`/workspaces/${owner.workspaceId}/sims`, card)).status).toBe(201);
   return { owner, iccid, feed: await operator(), wsKey: { PK: `WS#${owner.workspaceId}`, SK: 'META' }, orgKey: { PK: `ORG#${owner.orgId}`, SK: 'META' } };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Purging what a deletion left: a deleted workspace's partition and its members' role entries, a
- * deleted organization's workspaces, memberships and member roles. The deletion itself (one
+ * deleted organization's workspaces, memberships, member roles and provisioned SIM cards. The deletion itself (one
  * write that makes everything unreadable and queues the purge) is in the workspace and
  * organization repositories; the services run the purge right after it, and the sweep finishes
  * any purge cut short (the purge queue). Every step is safe to run again.
@@ -12,6 +12,7 @@ import { forgetPurgedGrant } from '#db/repositories/device-grants.js';
 import { toMembership } from '#db/records/members.js';
 import { toWorkspaceMembership } from '#db/records/workspace-members.js';
 import { simLocatorsAmong } from '#db/records/sims.js';
+import { provisionedSimKeysOf } from '#db/repositories/provisioned-sims.js';
 
 /** Removes everything left in a workspace's partition and the members' role entries. Re-runnable. */
 export async function purgeWorkspace(workspaceId: string, db: Db = defaultDb): Promise<void> {
@@ -66,6 +67,8 @@ export async function purgeOrganization(orgId: string, db: Db = defaultDb): Prom
 
   const workspaces = await queryAll(byOwner.query(byOwner.orgPartition(orgId), byOwner.workspacePrefix), db);
   for (const ws of workspaces) await purgeWorkspace(ws.id as string, db);
+  // Its SIM cards return to the platform (a claimed SIM moved to another organization lives on there, unclaimable once freed).
+  await batchDelete(await provisionedSimKeysOf(orgId, db), db);
 
   // The META item goes last: while it exists, the purge queue still lists the org.
   const meta = keys.org(orgId);

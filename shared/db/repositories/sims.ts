@@ -7,6 +7,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Workspace } from '#domain/workspaces.js';
 import { newSimLocation, type Sim, type SimLocation } from '#domain/sims.js';
+import type { ProvisionedSim } from '#domain/provisioned-sims.js';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '#kernel/errors.js';
 import { definedOnly } from '#kernel/objects.js';
 import { db as defaultDb, type Db } from '#db/client.js';
@@ -15,6 +16,7 @@ import { queryPrefixPage, tableName, transact, type Cancellation, type TransactI
 import { versionedUpdate } from '#db/versioned.js';
 import { locatorItem, simItem, toLocation, toSim } from '#db/records/sims.js';
 import { auditEvent } from '#db/repositories/audit.js';
+import { claimItem, claimRefusal } from '#db/repositories/provisioned-sims.js';
 import { workspaceGuard } from '#db/workspace-guard.js';
 
 export async function getSim(workspaceId: string, iccid: string, db: Db = defaultDb): Promise<Sim | undefined> {
@@ -38,17 +40,21 @@ export async function listSims(
 }
 
 /**
- * Registers a SIM: its locator (which fails if the ICCID exists in any workspace), the SIM
- * item, the counters of the workspace (still enabled) and its organization, the audit event.
+ * Registers a SIM claimed with its card: its locator (which fails if the ICCID exists in any
+ * workspace: of concurrent claims of one card exactly one wins), the SIM item, the counters of the
+ * workspace (still enabled) and its organization, the card still provisioned to that organization
+ * with the code that was checked (the claim recorded on it), the audit event.
  */
-export async function registerSim(workspace: Workspace, sim: Sim, actorId: string, db: Db = defaultDb): Promise<void> {
+export async function registerSim(workspace: Workspace, sim: Sim, card: ProvisionedSim, actorId: string, db: Db = defaultDb): Promise<void> {
   const location = newSimLocation(sim);
   const guard = workspaceGuard(workspace, { simCount: 1 });
+  const claimAt = 2 + guard.items.length;
   await transact(
     [
       { Put: { TableName: tableName(), Item: locatorItem(location), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: tableName(), Item: simItem(sim), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...guard.items,
+      claimItem(card, workspace.orgId, { workspaceId: workspace.id, userId: actorId, at: sim.createdAt }),
       auditEvent(workspace.orgId, {
         actorId,
         action: 'sim.registered',
@@ -58,9 +64,11 @@ export async function registerSim(workspace: Workspace, sim: Sim, actorId: strin
     ],
     (failed, cancellation) =>
       // Where an existing ICCID lives is not said: it may be another tenant's.
-      failed.includes(0) || failed.includes(1)
-        ? new ConflictError('This ICCID is already registered.')
-        : (guard.refusal(cancellation, 2) ?? new NotFoundError('No such organization.')),
+      failed.includes(claimAt)
+        ? claimRefusal()
+        : failed.includes(0) || failed.includes(1)
+          ? new ConflictError('This ICCID is already registered.')
+          : (guard.refusal(cancellation, 2) ?? new NotFoundError('No such organization.')),
     db,
   );
 }

@@ -8,6 +8,9 @@ import * as z from 'zod';
 import { isIccid, type Sim as SimRecord } from '#domain/sims.js';
 import { Id, Timestamp } from './common.js';
 import { MAX_USAGE_RECORD_BYTES } from '#domain/usage.js';
+import {
+  ACTIVATION_CODE_MAX, ACTIVATION_CODE_MAX_TYPED, ACTIVATION_CODE_MIN, ACTIVATION_CODE_PATTERN, isActivationCode, MAX_PROVISION_BATCH,
+} from '#domain/provisioned-sims.js';
 
 export const Iccid = z
   .string()
@@ -20,7 +23,32 @@ export const SimListParams = z.strictObject({ workspaceId: Id });
 export const SimParams = z.strictObject({ workspaceId: Id, iccid: Iccid });
 export const IccidParams = z.strictObject({ iccid: Iccid });
 
-export const SimCreateBody = z.strictObject({ iccid: Iccid });
+export const ActivationCode = z
+  .string()
+  .max(ACTIVATION_CODE_MAX_TYPED)
+  .regex(ACTIVATION_CODE_PATTERN, 'must be letters and digits, optionally grouped by single hyphens')
+  .refine(isActivationCode, `must hold ${ACTIVATION_CODE_MIN}–${ACTIVATION_CODE_MAX} letters and digits`)
+  .meta({
+    id: 'ActivationCode',
+    description: `The code printed on the SIM card: ${ACTIVATION_CODE_MIN}–${ACTIVATION_CODE_MAX} letters and digits, case-insensitive, optionally grouped by hyphens (ignored)`,
+  });
+
+/** Claims a SIM provisioned to the workspace's organization. */
+export const SimCreateBody = z.strictObject({ iccid: Iccid, activationCode: ActivationCode });
+
+export const SimProvisionBody = z.strictObject({
+  sims: z
+    .array(z.strictObject({ iccid: Iccid, activationCode: ActivationCode }))
+    .min(1)
+    .max(MAX_PROVISION_BATCH, `at most ${MAX_PROVISION_BATCH} cards per request`)
+    .refine((cards) => new Set(cards.map((c) => c.iccid)).size === cards.length, 'must not name an ICCID twice'),
+});
+export const ProvisionedSims = z
+  .object({
+    organizationId: z.string(),
+    sims: z.array(z.object({ iccid: z.string(), provisionedAt: Timestamp, alreadyProvisioned: z.boolean() })),
+  })
+  .meta({ id: 'ProvisionedSims' });
 export const SimPatchBody = z
   .strictObject({ status: SimStatus.optional(), deviceId: Id.nullable().optional() })
   .refine((b) => b.status !== undefined || b.deviceId !== undefined, 'must change status or deviceId');

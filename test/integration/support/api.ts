@@ -81,3 +81,22 @@ export function expectProblem(res: Res, status: number, code: string): void {
   expect(res.headers.get('content-type')).toContain('application/problem+json');
   expect(res.body).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
 }
+
+/** API Gateway's own messages (infra/local/gateway-responses.ts), which the local gateway answers word for word. */
+export const GATEWAY_MESSAGES: Record<number, string> = {
+  401: 'Unauthorized',
+  404: 'Not Found',
+  413: 'Request Entity Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/**
+ * Asserts an answer API Gateway gives itself, before or instead of a function (no route, no valid
+ * token, too large, throttled): `{"message": "..."}` as `application/json`, never problem+json.
+ */
+export function expectGatewayAnswer(res: Res, status: number): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/json');
+  expect(res.body).toEqual({ message: GATEWAY_MESSAGES[status] });
+}

@@ -1,5 +1,6 @@
 /**
- * SIM test helpers: valid random ICCIDs, devices seeded straight into a workspace's partition
+ * SIM test helpers: valid random ICCIDs and activation codes, cards provisioned to an organization
+ * through the operators' route, devices seeded straight into a workspace's partition
  * (the SIM side only needs the device item and its `simIccid`), the stored device and locator,
  * and disabling a workspace the way the trial's end does.
  */
@@ -82,4 +83,55 @@ export async function setStoredCounter(key: { PK: string; SK: string }, field: s
 export async function operatorClient(): Promise<Client> {
   const issued = await token(`operator-${Math.random().toString(36).slice(2, 10)}@example.com`, { groups: ['platform-operators'] });
   return as(issued.idToken);
+}
+
+/** A random activation code as printed on a card: three groups of four letters and digits. */
+export function newActivationCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const group = () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join('');
+  return `${group()}-${group()}-${group()}`;
+}
+
+let provisioner: Promise<Client> | undefined;
+
+/** A SIM card provisioned to `orgId` through `POST /admin/orgs/{orgId}/sims` (one operator for the whole file): what to claim it with. */
+export async function provisionSim(orgId: string, card: { iccid?: string; activationCode?: string } = {}): Promise<{ iccid: string; activationCode: string }> {
+  const sim = { iccid: card.iccid ?? newIccid(), activationCode: card.activationCode ?? newActivationCode() };
+  provisioner ??= operatorClient();
+  const res = await (await provisioner).post(`/admin/orgs/${orgId}/sims`, { sims: [sim] });
+  if (res.status !== 200) throw new Error(`provisioning ${sim.iccid} to ${orgId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return sim;
+}
+
+/** The stored provisioned-card item of an ICCID (undefined when none). */
+export async function storedProvisionedSim(iccid: string): Promise<Record<string, unknown> | undefined> {
+  const { lib, db, keys, table } = await modules();
+  return (await db.send(new lib.GetCommand({ TableName: table, Key: keys.provisionedSim(iccid), ConsistentRead: true }))).Item;
+}
+
+/** A provisioned card stored straight into the table (as one the purge of its organization missed would be). */
+export async function seedProvisionedSim(iccid: string, orgId: string, activationCode: string): Promise<void> {
+  const { lib, db, table } = await modules();
+  const [{ provisionedSimItem }, { hashActivationCode, newProvisionedSim }] = await Promise.all([
+    import('#db/records/provisioned-sims.js'),
+    import('#domain/provisioned-sims.js'),
+  ]);
+  const card = newProvisionedSim({ iccid, orgId, codeHash: await hashActivationCode(activationCode), by: 'seed', now: new Date() });
+  await db.send(new lib.PutCommand({ TableName: table, Item: provisionedSimItem(card) }));
+}
+
+/** ICCIDs with consecutive serial numbers, as a batch of cards from one issuer comes (each with its Luhn digit). */
+export function sequentialIccids(count: number): string[] {
+  let serial = BigInt(`89490${String(randomInt(10 ** 9)).padStart(9, '0')}0000`);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++, serial++) {
+    const body = serial.toString();
+    for (let check = 0; check < 10; check++) {
+      if (luhnValid(`${body}${check}`)) {
+        out.push(`${body}${check}`);
+        break;
+      }
+    }
+  }
+  return out;
 }
