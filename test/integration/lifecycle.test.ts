@@ -80,6 +80,13 @@ describe('one stack per clone', () => {
     expect(running.status.parts.map((p) => p.url)).toEqual([info.apiUrl, info.dynamodbEndpoint, info.cognitoEndpoint, info.sesEndpoint, info.adminUrl]);
     expect(record.children.map((c) => c.name).sort()).toEqual(['DynamoDB Local', 'aws-ses-v2-local', 'cognito-local']);
 
+    // A new table's sweep starts from the day it was made: one day partition, and the 4 of the
+    // reminder horizon (not one Query per day since the sweep's epoch).
+    const swept = await runScript(env, 'sweep');
+    expect(swept.code).toBe(0);
+    const stats = JSON.parse(swept.stdout.slice(swept.stdout.indexOf('\n{', swept.stdout.indexOf('Trial sweep as of')))) as { indexQueries: number };
+    expect(stats.indexQueries).toBe(5);
+
     // Other free ports: what refuses it is the running stack, not a port.
     const other = await stackEnvironment();
     cleanUps.push(other.cleanUp);
