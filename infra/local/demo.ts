@@ -465,7 +465,8 @@ async function describe(demo: Demo, orgs: BuiltOrg[], sweptAt: string | undefine
     const rank = ['owner', 'admin', 'editor', 'member'];
     for (const member of [...org.members].sort((a, b) => rank.indexOf(a.role as string) - rank.indexOf(b.role as string))) {
       const name = `${member.givenName as string} ${member.familyName as string}`;
-      const held = member.workspaces as Json[];
+      const position = (h: Json): number => workspaces.findIndex((w) => w.id === h.workspaceId);
+      const held = [...(member.workspaces as Json[])].sort((a, b) => position(a) - position(b));
       const viaSso = (w: Json | undefined): string => (w?.sso?.required ? `: sign in with --provider ${w.sso.providerName as string}` : '');
       const roles = held.map((h) => {
         const w = workspaces.find((x) => x.id === h.workspaceId);
