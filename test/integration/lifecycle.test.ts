@@ -11,7 +11,7 @@ import { endChildren, identify, isAlive, type StackRecord } from '../../infra/lo
 import type { StackStatus } from '../../infra/local/status.js';
 import {
   readRecordFile, readStackFile, runScript, signalGroup, stackEnvironment, startStack, untilUp, type Started,
-} from './support/local-process.js';
+} from '../../infra/local/launch.js';
 
 const SLOW = 180_000;
 

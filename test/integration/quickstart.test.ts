@@ -6,8 +6,6 @@
  * shell block of it in one bash, with the stack's addresses in API and INBOX. A command of the
  * README that goes stale fails here.
  */
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#db/keys.js';
@@ -15,8 +13,8 @@ import { dynamoClient } from '../../infra/local/dynamodb.js';
 import { endChildren } from '../../infra/local/instance.js';
 import type { StackInfo } from '../../infra/local/stack.js';
 import {
-  readRecordFile, readStackFile, REPO, runScript, signalGroup, stackEnvironment, startStack, untilUp, type Started,
-} from './support/local-process.js';
+  quickstartBlocks, readRecordFile, readStackFile, runQuickstart, runScript, signalGroup, stackEnvironment, startStack, untilUp, type Started,
+} from '../../infra/local/launch.js';
 
 const SLOW = 240_000;
 
@@ -100,26 +98,14 @@ describe('npm run demo', () => {
   });
 });
 
-/** The shell blocks of the README's Quickstart section, in order. */
-function quickstartBlocks(): string[] {
-  const readme = readFileSync(`${REPO}README.md`, 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Quickstart'));
-  const end = section.indexOf('\n## ', 1);
-  return [...(end === -1 ? section : section.slice(0, end)).matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
-}
-
 describe("the README's quickstart", () => {
   it('runs, block after block, against a fresh stack', { timeout: SLOW }, async () => {
     const blocks = quickstartBlocks();
     expect(blocks.length).toBeGreaterThanOrEqual(10);
-    const script = ['set -eo pipefail', ...blocks.map((block, i) => `echo "### block ${i + 1}" >&2\n${block}`)].join('\n');
 
-    const result = await new Promise<{ code: number; out: string }>((resolve) => {
-      execFile('bash', ['-c', script], { cwd: REPO, env: { ...env, API: info.apiUrl, INBOX: info.sesEndpoint }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, out: `${stdout}\n--- stderr ---\n${stderr}` });
-      });
-    });
+    const run = await runQuickstart(env, info, blocks);
 
+    const result = { code: run.code, out: `${run.stdout}\n--- stderr ---\n${run.stderr}` };
     expect(result.code, result.out.slice(-6000)).toBe(0);
     expect(result.out).not.toMatch(/HTTP \d+, expected/);
     // Usage before and after the transfer, each in the workspace that held the SIM.

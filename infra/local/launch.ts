@@ -2,7 +2,8 @@
  * `npm start` and the scripts beside it as real processes, the way a developer runs them: the
  * tsx CLI on infra/local/start.ts, in a process group of its own (as a terminal's foreground
  * job is), with its data in a temporary dir (`TENANCY_LOCAL_DIR`) and every port free — never the
- * developer's `.local/` or port 3000.
+ * developer's `.local/` or port 3000. Used by the lifecycle and quickstart tests and by the
+ * bench's local-stack timings. Also the README's quickstart as one bash script.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,11 +11,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../../infra/local/process.js';
-import type { StackRecord } from '../../../infra/local/instance.js';
-import type { StackInfo } from '../../../infra/local/stack.js';
+import { freePort } from './process.js';
+import type { StackRecord } from './instance.js';
+import type { StackInfo } from './stack.js';
 
-export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = createRequire(import.meta.url).resolve('tsx/cli');
 
 /** A data dir of its own and free ports: the environment of one stack. */
@@ -83,3 +84,24 @@ export function runScript(env: NodeJS.ProcessEnv, script: string, args: string[]
 
 export const readRecordFile = (dataDir: string): StackRecord => JSON.parse(readFileSync(join(dataDir, 'processes.json'), 'utf8')) as StackRecord;
 export const readStackFile = (dataDir: string): StackInfo => JSON.parse(readFileSync(join(dataDir, 'stack.json'), 'utf8')) as StackInfo;
+
+/** The shell blocks of the README's Quickstart section, in order. */
+export function quickstartBlocks(readme = readFileSync(join(REPO, 'README.md'), 'utf8')): string[] {
+  const section = readme.slice(readme.indexOf('\n## Quickstart'));
+  const end = section.indexOf('\n## ', 1);
+  return [...(end === -1 ? section : section.slice(0, end)).matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
+}
+
+/**
+ * Runs the quickstart's blocks one after another in one bash (`set -eo pipefail`: a command that
+ * fails, or an `api` call answering another status than it expects, stops it), against the stack
+ * `info` describes; `env` says where its data dir is, for `npm run token` and the other scripts.
+ */
+export function runQuickstart(env: NodeJS.ProcessEnv, info: StackInfo, blocks = quickstartBlocks()): Promise<{ code: number; stdout: string; stderr: string }> {
+  const script = ['set -eo pipefail', ...blocks.map((block, i) => `echo "### block ${i + 1}" >&2\n${block}`)].join('\n');
+  return new Promise((resolve) => {
+    execFile('bash', ['-c', script], { cwd: REPO, env: { ...env, API: info.apiUrl, INBOX: info.sesEndpoint }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
+    });
+  });
+}
