@@ -141,7 +141,8 @@ class ApiError extends Error {
   }
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** An answer of the API, read loosely: the demo checks what it relies on. */
+type Json = Record<string, any>;
 
 interface DemoResult {
   /** Writes the demo made (0 on a second run). */
