@@ -729,6 +729,14 @@ export interface components {
             accentColor?: string;
             emailFooter?: string;
         };
+        /**
+         * @example {
+         *       "id": "evt_1Q2w3E4r5T",
+         *       "type": "plan.changed",
+         *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *       "plan": "pro"
+         *     }
+         */
         BillingEvent: {
             /** @description The provider's event id: an event is applied once, whatever the number of deliveries */
             id: string;
@@ -745,6 +753,16 @@ export interface components {
         WorkspaceRole: "admin" | "editor" | "viewer";
         /** @enum {string} */
         InvitationStatus: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+        /**
+         * @example {
+         *       "name": "acme-okta",
+         *       "type": "SAML",
+         *       "metadataUrl": "https://acme.okta.com/app/exk1/sso/saml/metadata",
+         *       "attributeMapping": {
+         *         "email": "user.email"
+         *       }
+         *     }
+         */
         IdentityProviderCreate: {
             /** @description unique across the deployment (compared case-insensitively); a workspace's `sso.providerName`. Cognito's own names (COGNITO, Google, Facebook, LoginWithAmazon, SignInWithApple) and the deployment's providers are refused */
             name: string;
@@ -784,28 +802,54 @@ export interface components {
         OrgRole: "owner" | "admin" | "editor" | "member";
         WorkspaceSso: {
             required: boolean;
+            /** @description trimmed; single-line: no control, zero-width or bidirectional-control characters */
             providerName: string;
         };
         /** @enum {string} */
         DeviceGrantLevel: "read" | "write";
-        /** @description 19–20 digits, the last a Luhn check digit */
+        /**
+         * @description 19–20 digits, the last a Luhn check digit over the others (ITU-T E.118)
+         * @example 89882280000000000006
+         */
         Iccid: string;
         /** @description The code printed on the SIM card: 8–32 letters and digits, case-insensitive, optionally grouped by hyphens (ignored) */
         ActivationCode: string;
         /** @enum {string} */
         SimStatus: "active" | "suspended";
-        /** @description RFC 9457 problem document */
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            code: string;
-            errors?: {
-                path: string;
-                message: string;
-            }[];
-        };
+        /**
+         * @example {
+         *       "user": {
+         *         "id": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+         *         "email": "ada@example.com",
+         *         "givenName": "Ada",
+         *         "familyName": "Lovelace",
+         *         "defaultWorkspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *         "createdAt": "2026-03-02T09:30:00.000Z"
+         *       },
+         *       "organizations": [
+         *         {
+         *           "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *           "name": "Analytical Engines",
+         *           "role": "owner"
+         *         }
+         *       ],
+         *       "workspaces": [
+         *         {
+         *           "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *           "name": "Default",
+         *           "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *           "role": "admin",
+         *           "state": "enabled",
+         *           "disabledReason": null
+         *         }
+         *       ],
+         *       "sso": {
+         *         "required": false,
+         *         "providerName": null,
+         *         "satisfied": true
+         *       }
+         *     }
+         */
         Me: {
             user: components["schemas"]["User"];
             organizations: components["schemas"]["MyOrganization"][];
@@ -844,11 +888,31 @@ export interface components {
         };
         /** @enum {string} */
         WorkspaceState: "enabled" | "disabled";
+        /**
+         * @example {
+         *       "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *       "name": "Analytical Engines",
+         *       "role": "owner"
+         *     }
+         */
         OrganizationSummary: {
             id: string;
             name: string;
             role: components["schemas"]["OrgRole"];
         };
+        /**
+         * @example {
+         *       "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *       "name": "Analytical Engines",
+         *       "description": "Fleet telemetry",
+         *       "logoUrl": null,
+         *       "branding": null,
+         *       "plan": "trial",
+         *       "trialEndsAt": "2026-03-16T09:30:00.000Z",
+         *       "ownerId": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+         *       "createdAt": "2026-03-02T09:30:00.000Z"
+         *     }
+         */
         Organization: {
             id: string;
             name: string;
@@ -866,6 +930,15 @@ export interface components {
         };
         /** @enum {string} */
         Plan: "trial" | "free" | "pro" | "enterprise";
+        /**
+         * @example {
+         *       "id": "evt_1Q2w3E4r5T",
+         *       "outcome": "applied",
+         *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *       "plan": "pro",
+         *       "detail": "The organization is now on the pro plan."
+         *     }
+         */
         BillingEventOutcome: {
             id: string;
             /**
@@ -878,6 +951,17 @@ export interface components {
             plan: components["schemas"]["Plan"] | null;
             detail: string;
         };
+        /**
+         * @example {
+         *       "workspaces": 2,
+         *       "members": 5,
+         *       "pendingInvitations": 1,
+         *       "devices": 12,
+         *       "sims": 10,
+         *       "trafficBytes": 73400320,
+         *       "freeTrafficBytes": 1000000000000
+         *     }
+         */
         OrganizationOverview: {
             workspaces: number;
             members: number;
@@ -887,6 +971,22 @@ export interface components {
             trafficBytes: number;
             freeTrafficBytes: number;
         };
+        /**
+         * @example {
+         *       "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+         *       "at": "2026-03-02T09:30:00.000Z",
+         *       "actorId": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+         *       "action": "device.created",
+         *       "target": {
+         *         "type": "device",
+         *         "id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f"
+         *       },
+         *       "details": {
+         *         "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *         "name": "pump-07"
+         *       }
+         *     }
+         */
         AuditEvent: {
             id: string;
             /**
@@ -904,6 +1004,27 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @example {
+         *       "id": "e4f5a6b7-c8d9-4e0f-a1b2-c3d4e5f6a7b8",
+         *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *       "email": "grace@example.com",
+         *       "role": "member",
+         *       "workspaces": [
+         *         {
+         *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *           "role": "editor"
+         *         }
+         *       ],
+         *       "message": "Welcome aboard!",
+         *       "invitedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+         *       "invitedByName": "Ada Lovelace",
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "expiresAt": "2026-03-16T09:30:00.000Z",
+         *       "status": "pending",
+         *       "emailStatus": "sent"
+         *     }
+         */
         Invitation: {
             id: string;
             organizationId: string;
@@ -930,6 +1051,15 @@ export interface components {
             /** @enum {string} */
             emailStatus: "sent" | "failed";
         };
+        /**
+         * @example {
+         *       "organizationName": "Analytical Engines",
+         *       "invitedByName": "Ada Lovelace",
+         *       "email": "grace@example.com",
+         *       "role": "member",
+         *       "expiresAt": "2026-03-16T09:30:00.000Z"
+         *     }
+         */
         InvitationPreview: {
             organizationName: string;
             invitedByName: string;
@@ -941,11 +1071,43 @@ export interface components {
              */
             expiresAt: string;
         };
-        /** @description The membership just created: the organization with my role in it, and the invited workspaces that still exist with my role in each (as GET /me now lists them; an org admin is moreover admin of every workspace of the organization) */
+        /**
+         * @description The membership just created: the organization with my role in it, and the invited workspaces that still exist with my role in each (as GET /me now lists them; an org admin is moreover admin of every workspace of the organization)
+         * @example {
+         *       "organization": {
+         *         "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *         "name": "Analytical Engines",
+         *         "role": "member"
+         *       },
+         *       "workspaces": [
+         *         {
+         *           "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *           "name": "Default",
+         *           "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *           "role": "editor",
+         *           "state": "enabled",
+         *           "disabledReason": null
+         *         }
+         *       ]
+         *     }
+         */
         InvitationAcceptance: {
             organization: components["schemas"]["MyOrganization"];
             workspaces: components["schemas"]["MyWorkspace"][];
         };
+        /**
+         * @example {
+         *       "name": "acme-okta",
+         *       "status": "active",
+         *       "attributeMapping": {
+         *         "email": "user.email"
+         *       },
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+         *       "type": "SAML",
+         *       "metadataUrl": "https://acme.okta.com/app/exk1/sso/saml/metadata"
+         *     }
+         */
         IdentityProvider: {
             name: string;
             status: components["schemas"]["IdentityProviderStatus"];
@@ -984,7 +1146,26 @@ export interface components {
          * @enum {string}
          */
         IdentityProviderStatus: "pending" | "active";
-        /** @description An active member (userId) or a pending invitation (invitationId) */
+        /**
+         * @description An active member (userId) or a pending invitation (invitationId)
+         * @example {
+         *       "userId": "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+         *       "email": "grace@example.com",
+         *       "givenName": "Grace",
+         *       "familyName": "Hopper",
+         *       "role": "member",
+         *       "status": "active",
+         *       "invitedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+         *       "invitedAt": "2026-03-02T09:30:00.000Z",
+         *       "memberSince": "2026-03-02T09:30:00.000Z",
+         *       "workspaces": [
+         *         {
+         *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *           "role": "editor"
+         *         }
+         *       ]
+         *     }
+         */
         Member: {
             userId?: string;
             invitationId?: string;
@@ -1012,6 +1193,21 @@ export interface components {
                 role: components["schemas"]["WorkspaceRole"];
             }[];
         };
+        /**
+         * @example {
+         *       "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *       "name": "Field trials",
+         *       "description": "Devices on the test farm",
+         *       "state": "enabled",
+         *       "disabledReason": null,
+         *       "disabledAt": null,
+         *       "sso": null,
+         *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "role": "admin"
+         *     }
+         */
         Workspace: {
             id: string;
             organizationId: string;
@@ -1030,6 +1226,15 @@ export interface components {
             /** @description the caller's effective role in this workspace */
             role: components["schemas"]["WorkspaceRole"];
         };
+        /**
+         * @example {
+         *       "members": 4,
+         *       "devices": 12,
+         *       "streams": 3,
+         *       "sims": 10,
+         *       "trafficBytes": 73400320
+         *     }
+         */
         WorkspaceOverview: {
             members: number;
             devices: number;
@@ -1037,11 +1242,42 @@ export interface components {
             sims: number;
             trafficBytes: number;
         };
+        /**
+         * @example {
+         *       "workspace": {
+         *         "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *         "organizationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+         *         "name": "Field trials",
+         *         "description": null,
+         *         "state": "enabled",
+         *         "disabledReason": null,
+         *         "disabledAt": null,
+         *         "sso": null,
+         *         "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+         *         "createdAt": "2026-03-02T09:30:00.000Z",
+         *         "role": "admin"
+         *       },
+         *       "removedMembers": [
+         *         "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d"
+         *       ]
+         *     }
+         */
         WorkspaceMove: {
             workspace: components["schemas"]["Workspace"];
             /** @description explicit members who are not members of the target organization: they lost their role in the workspace */
             removedMembers: string[];
         };
+        /**
+         * @example {
+         *       "userId": "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+         *       "email": "grace@example.com",
+         *       "givenName": "Grace",
+         *       "familyName": "Hopper",
+         *       "organizationRole": "member",
+         *       "workspaceRole": "editor",
+         *       "implicit": false
+         *     }
+         */
         WorkspaceMember: {
             userId: string;
             email: string;
@@ -1052,8 +1288,19 @@ export interface components {
             /** @description admin through the organization (owner/admin); cannot be given a role or removed */
             implicit: boolean;
         };
+        /**
+         * @example {
+         *       "id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+         *       "name": "pump-07",
+         *       "description": "Irrigation pump, north field",
+         *       "simIccid": "89882280000000000006",
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "lastSeenAt": "2026-03-16T09:30:00.000Z"
+         *     }
+         */
         Device: {
             id: string;
+            /** @description unique within the workspace, compared case-insensitively */
             name: string;
             description: string | null;
             /** @description the attached SIM, null until one is attached */
@@ -1065,8 +1312,20 @@ export interface components {
             createdAt: string;
             lastSeenAt: string | null;
         };
+        /**
+         * @example {
+         *       "id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+         *       "name": "pump-07",
+         *       "description": "Irrigation pump, north field",
+         *       "simIccid": null,
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "lastSeenAt": null,
+         *       "deviceKey": "dk_4v7Qm2xR9tLpW3sZ8nK1bY6cH0jF5aE"
+         *     }
+         */
         CreatedDevice: {
             id: string;
+            /** @description unique within the workspace, compared case-insensitively */
             name: string;
             description: string | null;
             /** @description the attached SIM, null until one is attached */
@@ -1080,6 +1339,16 @@ export interface components {
             /** @description shown once, never again: the device sends it as `Authorization: Device <deviceKey>` */
             deviceKey: string;
         };
+        /**
+         * @example {
+         *       "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *       "deviceId": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+         *       "userId": "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+         *       "access": "read",
+         *       "grantedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+         *       "grantedAt": "2026-03-02T09:30:00.000Z"
+         *     }
+         */
         DeviceGrant: {
             workspaceId: string;
             deviceId: string;
@@ -1092,6 +1361,14 @@ export interface components {
              */
             grantedAt: string;
         };
+        /**
+         * @example {
+         *       "name": "soil-moisture",
+         *       "description": "Readings every 10 minutes",
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
+         *     }
+         */
         Stream: {
             name: string;
             description: string | null;
@@ -1102,6 +1379,11 @@ export interface components {
             createdAt: string;
             createdBy: string;
         };
+        /**
+         * @example {
+         *       "receivedAt": "2026-03-16T09:30:00.000Z"
+         *     }
+         */
         IngestAccepted: {
             /**
              * Format: date-time
@@ -1109,10 +1391,22 @@ export interface components {
              */
             receivedAt: string;
         };
+        /**
+         * @example {
+         *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *       "sims": [
+         *         {
+         *           "iccid": "89882280000000000006",
+         *           "provisionedAt": "2026-03-02T09:30:00.000Z",
+         *           "alreadyProvisioned": false
+         *         }
+         *       ]
+         *     }
+         */
         ProvisionedSims: {
             organizationId: string;
             sims: {
-                iccid: string;
+                iccid: components["schemas"]["Iccid"];
                 /**
                  * Format: date-time
                  * @description ISO-8601 UTC timestamp
@@ -1121,8 +1415,18 @@ export interface components {
                 alreadyProvisioned: boolean;
             }[];
         };
+        /**
+         * @example {
+         *       "iccid": "89882280000000000006",
+         *       "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *       "status": "active",
+         *       "deviceId": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "updatedAt": "2026-03-16T09:30:00.000Z"
+         *     }
+         */
         Sim: {
-            iccid: string;
+            iccid: components["schemas"]["Iccid"];
             workspaceId: string;
             status: components["schemas"]["SimStatus"];
             deviceId: string | null;
@@ -1137,6 +1441,16 @@ export interface components {
              */
             updatedAt: string;
         };
+        /**
+         * @example {
+         *       "id": "b7c8d9e0-f1a2-4b3c-9d4e-5f6a7b8c9d0e",
+         *       "iccid": "89882280000000000006",
+         *       "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *       "at": "2026-03-02T09:30:00.000Z",
+         *       "bytes": 1048576,
+         *       "recordedAt": "2026-03-02T09:30:00.000Z"
+         *     }
+         */
         UsageRecord: {
             id: string;
             iccid: string;
@@ -1153,7 +1467,20 @@ export interface components {
              */
             recordedAt: string;
         };
-        /** @description Traffic of the workspace in [from, to) */
+        /**
+         * @description Traffic of the workspace in [from, to)
+         * @example {
+         *       "from": "2026-03-01T00:00:00.000Z",
+         *       "to": "2026-04-01T00:00:00.000Z",
+         *       "trafficBytes": 3145728,
+         *       "bySim": [
+         *         {
+         *           "iccid": "89882280000000000006",
+         *           "bytes": 3145728
+         *         }
+         *       ]
+         *     }
+         */
         Usage: {
             /**
              * Format: date-time
@@ -1171,6 +1498,27 @@ export interface components {
                 bytes: number;
             }[];
         };
+        /**
+         * @example {
+         *       "workspaces": [
+         *         {
+         *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *           "name": "Field trials",
+         *           "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *           "members": 4,
+         *           "devices": 12,
+         *           "sims": 10,
+         *           "trafficBytes": 3145728
+         *         }
+         *       ],
+         *       "combined": {
+         *         "members": 4,
+         *         "devices": 12,
+         *         "sims": 10,
+         *         "trafficBytes": 3145728
+         *       }
+         *     }
+         */
         Report: {
             workspaces: {
                 workspaceId: string;
@@ -1188,11 +1536,525 @@ export interface components {
                 trafficBytes: number;
             };
         };
+        /**
+         * @description API Gateway's own answer (in AWS), not a problem document
+         * @example {
+         *       "message": "Unauthorized"
+         *     }
+         */
+        GatewayMessage: {
+            message: string;
+        };
+        /** @description RFC 9457 problem document */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            code: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
     };
-    responses: never;
+    responses: {
+        /** @description API Gateway's answer to a method and path that no operation has (in AWS): 404, before any function runs */
+        UnknownRoute: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Not Found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /**
+         * @description Payload too large
+         *
+         *     API Gateway itself (in AWS), as `{ "message": "..." }`: a request over its 10 MB payload limit.
+         */
+        "413-gateway": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /**
+         * @description Too many requests
+         *
+         *     API Gateway itself (in AWS), as `{ "message": "..." }`: the stage throttle.
+         */
+        "429-gateway": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /**
+         * @description Internal server error
+         *
+         *     `internal_error`: something unexpected; the answer reveals nothing.
+         *
+         *     API Gateway itself (in AWS), as `{ "message": "..." }`: when the function itself fails or times out.
+         */
+        "500-internal_error-gateway": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 500;
+                    /** @enum {unknown} */
+                    code?: "internal_error";
+                };
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /**
+         * @description Bad request
+         *
+         *     `bad_request`: invalid input: `errors` lists each field at fault; also a forged or foreign cursor.
+         *
+         *     `invalid_email`: the email address holds look-alike or invisible characters.
+         */
+        "400-bad_request-invalid_email": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 400;
+                    /** @enum {unknown} */
+                    code?: "bad_request" | "invalid_email";
+                };
+            };
+        };
+        /**
+         * @description Unauthorized
+         *
+         *     `unauthorized`: no valid credential: an ID token, the device key, or the billing webhook's signature is missing or wrong.
+         *
+         *     API Gateway itself (in AWS), as `{ "message": "..." }`: no token, or one its Cognito JWT authorizer refuses (`WWW-Authenticate` says why).
+         */
+        "401-unauthorized-gateway": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                /** @description The `Bearer` challenge, with the reason a token was refused. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 401;
+                    /** @enum {unknown} */
+                    code?: "unauthorized";
+                };
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /**
+         * @description Forbidden
+         *
+         *     `forbidden`: visible, but not allowed to this caller (role, operators only, another invitee, no email claim).
+         *
+         *     `sso_required`: the workspace, or the default workspace, requires single sign-on through a provider this token did not come through.
+         */
+        "403-forbidden-sso_required": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 403;
+                    /** @enum {unknown} */
+                    code?: "forbidden" | "sso_required";
+                };
+            };
+        };
+        /**
+         * @description Conflict
+         *
+         *     `conflict`: a uniqueness or state rule, or a concurrent change: reload and try again.
+         */
+        "409-conflict": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 409;
+                    /** @enum {unknown} */
+                    code?: "conflict";
+                };
+            };
+        };
+        /**
+         * @description Payload too large
+         *
+         *     `payload_too_large`: the body is over 64 KB.
+         *
+         *     API Gateway itself (in AWS), as `{ "message": "..." }`: a request over its 10 MB payload limit.
+         */
+        "413-payload_too_large-gateway": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 413;
+                    /** @enum {unknown} */
+                    code?: "payload_too_large";
+                };
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /**
+         * @description Unsupported media type
+         *
+         *     `unsupported_media_type`: a body that is not `application/json`.
+         */
+        "415-unsupported_media_type": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 415;
+                    /** @enum {unknown} */
+                    code?: "unsupported_media_type";
+                };
+            };
+        };
+        /**
+         * @description Too many requests
+         *
+         *     `rate_limited`: an allowance of the service is spent until `Retry-After`.
+         *
+         *     API Gateway itself (in AWS), as `{ "message": "..." }`: the stage throttle.
+         */
+        "429-rate_limited-gateway": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                /** @description Seconds until the allowance that was spent renews. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 429;
+                    /** @enum {unknown} */
+                    code?: "rate_limited";
+                };
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /**
+         * @description Service unavailable
+         *
+         *     `unavailable`: the database (or Cognito) is busy or did not answer: try again after `Retry-After`.
+         */
+        "503-unavailable": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                /** @description Seconds to wait before trying again. */
+                "Retry-After": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 503;
+                    /** @enum {unknown} */
+                    code?: "unavailable";
+                };
+            };
+        };
+        /**
+         * @description Forbidden
+         *
+         *     `forbidden`: visible, but not allowed to this caller (role, operators only, another invitee, no email claim).
+         */
+        "403-forbidden": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 403;
+                    /** @enum {unknown} */
+                    code?: "forbidden";
+                };
+            };
+        };
+        /**
+         * @description Not found
+         *
+         *     `not_found`: does not exist, or the caller may not see it (the same answer).
+         */
+        "404-not_found": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 404;
+                    /** @enum {unknown} */
+                    code?: "not_found";
+                };
+            };
+        };
+        /**
+         * @description Bad request
+         *
+         *     `bad_request`: invalid input: `errors` lists each field at fault; also a forged or foreign cursor.
+         */
+        "400-bad_request": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 400;
+                    /** @enum {unknown} */
+                    code?: "bad_request";
+                };
+            };
+        };
+        /**
+         * @description Precondition failed
+         *
+         *     `precondition_failed`: `If-Match` does not match the current ETag (strong comparison).
+         */
+        "412-precondition_failed": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 412;
+                    /** @enum {unknown} */
+                    code?: "precondition_failed";
+                };
+            };
+        };
+        /**
+         * @description Conflict
+         *
+         *     `conflict`: a uniqueness or state rule, or a concurrent change: reload and try again.
+         */
+        "409-conflict-2": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                /** @description While a request with the same `Idempotency-Key` is still in progress: when to try again. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 409;
+                    /** @enum {unknown} */
+                    code?: "conflict";
+                };
+            };
+        };
+        /**
+         * @description Unprocessable content
+         *
+         *     `idempotency_key_reused`: this `Idempotency-Key` came with another body.
+         */
+        "422-idempotency_key_reused": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 422;
+                    /** @enum {unknown} */
+                    code?: "idempotency_key_reused";
+                };
+            };
+        };
+        /**
+         * @description Payment required
+         *
+         *     `payment_required`: a paid plan asked of a deployment that leaves paid plans to billing (no self-serve plans): pay through billing.
+         */
+        "402-payment_required": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 402;
+                    /** @enum {unknown} */
+                    code?: "payment_required";
+                };
+            };
+        };
+        /**
+         * @description Unauthorized
+         *
+         *     `unauthorized`: no valid credential: an ID token, the device key, or the billing webhook's signature is missing or wrong.
+         */
+        "401-unauthorized": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                /** @description The `Billing-Signature` challenge: sign `<t>.<raw body>` with the shared secret. */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 401;
+                    /** @enum {unknown} */
+                    code?: "unauthorized";
+                };
+            };
+        };
+        /**
+         * @description Conflict
+         *
+         *     `conflict`: a uniqueness or state rule, or a concurrent change: reload and try again.
+         *
+         *     `quota_exceeded`: the plan or a per-member allowance holds no more.
+         */
+        "409-conflict-quota_exceeded": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                /** @description While a request with the same `Idempotency-Key` is still in progress: when to try again. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 409;
+                    /** @enum {unknown} */
+                    code?: "conflict" | "quota_exceeded";
+                };
+            };
+        };
+        /**
+         * @description Conflict
+         *
+         *     `conflict`: a uniqueness or state rule, or a concurrent change: reload and try again.
+         *
+         *     `quota_exceeded`: the plan or a per-member allowance holds no more.
+         */
+        "409-conflict-quota_exceeded-2": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 409;
+                    /** @enum {unknown} */
+                    code?: "conflict" | "quota_exceeded";
+                };
+            };
+        };
+        /**
+         * @description Locked
+         *
+         *     `workspace_disabled`: the workspace is disabled (the organization's trial ended): its assets cannot change.
+         */
+        "423-workspace_disabled": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 423;
+                    /** @enum {unknown} */
+                    code?: "workspace_disabled";
+                };
+            };
+        };
+        /**
+         * @description Unauthorized
+         *
+         *     `unauthorized`: no valid credential: an ID token, the device key, or the billing webhook's signature is missing or wrong.
+         */
+        "401-unauthorized-2": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                /** @description The `Device` challenge: send `Authorization: Device <deviceKey>`. */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 401;
+                    /** @enum {unknown} */
+                    code?: "unauthorized";
+                };
+            };
+        };
+        /**
+         * @description Too many requests
+         *
+         *     API Gateway itself (in AWS), as `{ "message": "..." }`: the route throttle devices share, or the stage throttle.
+         */
+        "429-gateway-2": {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description CORS: the portal's origin, on answers to requests from it (no other origin is allowed) */
+        "Access-Control-Allow-Origin": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1206,45 +2068,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": {
                         /** @constant */
                         status: "ok";
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
         };
     };
     serviceOpenapi: {
@@ -1256,44 +2100,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "openapi": "3.1.0",
+                     *       "info": {
+                     *         "title": "Tenancy API",
+                     *         "version": "1.0.0"
+                     *       },
+                     *       "paths": {}
+                     *     }
+                     */
                     "application/json": {
+                        openapi: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
         };
     };
     meSignup: {
@@ -1305,77 +2138,123 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "givenName": "Ada",
+                 *       "familyName": "Lovelace",
+                 *       "organizationName": "Analytical Engines"
+                 *     }
+                 */
                 "application/json": {
+                    /** @description trimmed; single-line: no control, zero-width or bidirectional-control characters */
                     givenName: string;
+                    /** @description trimmed; single-line: no control, zero-width or bidirectional-control characters */
                     familyName: string;
+                    /** @description trimmed; single-line: no control, zero-width or bidirectional-control characters */
                     organizationName?: string;
                 };
             };
         };
         responses: {
-            /** @description Success */
-            201: {
+            /** @description OK: a repeat: the profile exists already, nothing is created */
+            200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *         "email": "ada@example.com",
+                     *         "givenName": "Ada",
+                     *         "familyName": "Lovelace",
+                     *         "defaultWorkspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *         "createdAt": "2026-03-02T09:30:00.000Z"
+                     *       },
+                     *       "organizations": [
+                     *         {
+                     *           "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "name": "Analytical Engines",
+                     *           "role": "owner"
+                     *         }
+                     *       ],
+                     *       "workspaces": [
+                     *         {
+                     *           "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "name": "Default",
+                     *           "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "role": "admin",
+                     *           "state": "enabled",
+                     *           "disabledReason": null
+                     *         }
+                     *       ],
+                     *       "sso": {
+                     *         "required": false,
+                     *         "providerName": null,
+                     *         "satisfied": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
+            /** @description Created */
+            201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The path of the resource just created. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *         "email": "ada@example.com",
+                     *         "givenName": "Ada",
+                     *         "familyName": "Lovelace",
+                     *         "defaultWorkspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *         "createdAt": "2026-03-02T09:30:00.000Z"
+                     *       },
+                     *       "organizations": [
+                     *         {
+                     *           "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "name": "Analytical Engines",
+                     *           "role": "owner"
+                     *         }
+                     *       ],
+                     *       "workspaces": [
+                     *         {
+                     *           "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "name": "Default",
+                     *           "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "role": "admin",
+                     *           "state": "enabled",
+                     *           "disabledReason": null
+                     *         }
+                     *       ],
+                     *       "sso": {
+                     *         "required": false,
+                     *         "providerName": null,
+                     *         "satisfied": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request-invalid_email"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-rate_limited-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     meGet: {
@@ -1387,60 +2266,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *         "email": "ada@example.com",
+                     *         "givenName": "Ada",
+                     *         "familyName": "Lovelace",
+                     *         "defaultWorkspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *         "createdAt": "2026-03-02T09:30:00.000Z"
+                     *       },
+                     *       "organizations": [
+                     *         {
+                     *           "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "name": "Analytical Engines",
+                     *           "role": "owner"
+                     *         }
+                     *       ],
+                     *       "workspaces": [
+                     *         {
+                     *           "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "name": "Default",
+                     *           "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "role": "admin",
+                     *           "state": "enabled",
+                     *           "disabledReason": null
+                     *         }
+                     *       ],
+                     *       "sso": {
+                     *         "required": false,
+                     *         "providerName": null,
+                     *         "satisfied": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     mePatch: {
@@ -1454,8 +2330,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "givenName": "Ada",
+                 *       "defaultWorkspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c"
+                 *     }
+                 */
                 "application/json": {
+                    /** @description trimmed; single-line: no control, zero-width or bidirectional-control characters */
                     givenName?: string;
+                    /** @description trimmed; single-line: no control, zero-width or bidirectional-control characters */
                     familyName?: string;
                     /** Format: uuid */
                     defaultWorkspaceId?: string;
@@ -1463,78 +2347,63 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *         "email": "ada@example.com",
+                     *         "givenName": "Ada",
+                     *         "familyName": "Lovelace",
+                     *         "defaultWorkspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *         "createdAt": "2026-03-02T09:30:00.000Z"
+                     *       },
+                     *       "organizations": [
+                     *         {
+                     *           "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "name": "Analytical Engines",
+                     *           "role": "owner"
+                     *         }
+                     *       ],
+                     *       "workspaces": [
+                     *         {
+                     *           "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "name": "Default",
+                     *           "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "role": "admin",
+                     *           "state": "enabled",
+                     *           "disabledReason": null
+                     *         }
+                     *       ],
+                     *       "sso": {
+                     *         "required": false,
+                     *         "providerName": null,
+                     *         "satisfied": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match does not match */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            412: components["responses"]["412-precondition_failed"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     orgsList: {
@@ -1550,63 +2419,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "name": "Analytical Engines",
+                     *           "role": "owner"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["OrganizationSummary"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     orgsCreate: {
@@ -1620,7 +2464,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Analytical Engines",
+                 *       "description": "Fleet telemetry",
+                 *       "logoUrl": "https://example.com/logo.png"
+                 *     }
+                 */
                 "application/json": {
+                    /** @description trimmed; single-line: no control, zero-width or bidirectional-control characters */
                     name: string;
                     description?: string;
                     /** Format: uri */
@@ -1629,69 +2481,44 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
+                    /** @description The path of the resource just created. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "name": "Analytical Engines",
+                     *       "description": "Fleet telemetry",
+                     *       "logoUrl": null,
+                     *       "branding": null,
+                     *       "plan": "trial",
+                     *       "trialEndsAt": "2026-03-16T09:30:00.000Z",
+                     *       "ownerId": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict-2"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     orgsGet: {
@@ -1705,69 +2532,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "name": "Analytical Engines",
+                     *       "description": "Fleet telemetry",
+                     *       "logoUrl": null,
+                     *       "branding": null,
+                     *       "plan": "trial",
+                     *       "trialEndsAt": "2026-03-16T09:30:00.000Z",
+                     *       "ownerId": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     orgsDelete: {
@@ -1781,67 +2578,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success, no content */
+            /** @description No content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     orgsPatch: {
@@ -1857,7 +2609,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Analytical Engines Ltd",
+                 *       "branding": {
+                 *         "primaryColor": "#1a2b3c",
+                 *         "accentColor": "#ffcc00"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
+                    /** @description trimmed; single-line: no control, zero-width or bidirectional-control characters */
                     name?: string;
                     description?: string | null;
                     logoUrl?: string | null;
@@ -1866,87 +2628,42 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "name": "Analytical Engines",
+                     *       "description": "Fleet telemetry",
+                     *       "logoUrl": null,
+                     *       "branding": null,
+                     *       "plan": "trial",
+                     *       "trialEndsAt": "2026-03-16T09:30:00.000Z",
+                     *       "ownerId": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match does not match */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            412: components["responses"]["412-precondition_failed"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     orgsTransferOwnership: {
@@ -1960,6 +2677,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "userId": "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     userId: string;
@@ -1967,78 +2689,41 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "name": "Analytical Engines",
+                     *       "description": "Fleet telemetry",
+                     *       "logoUrl": null,
+                     *       "branding": null,
+                     *       "plan": "trial",
+                     *       "trialEndsAt": "2026-03-16T09:30:00.000Z",
+                     *       "ownerId": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     orgsPlan: {
@@ -2052,6 +2737,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "plan": "pro"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     plan: "free" | "pro" | "enterprise";
@@ -2059,87 +2749,42 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "name": "Analytical Engines",
+                     *       "description": "Fleet telemetry",
+                     *       "logoUrl": null,
+                     *       "branding": null,
+                     *       "plan": "trial",
+                     *       "trialEndsAt": "2026-03-16T09:30:00.000Z",
+                     *       "ownerId": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A paid plan where this deployment has no self-serve plans: paid plans come from billing */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            402: components["responses"]["402-payment_required"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     billingEvents: {
@@ -2151,73 +2796,44 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "evt_1Q2w3E4r5T",
+                 *       "type": "plan.changed",
+                 *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                 *       "plan": "pro"
+                 *     }
+                 */
                 "application/json": components["schemas"]["BillingEvent"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_1Q2w3E4r5T",
+                     *       "outcome": "applied",
+                     *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "plan": "pro",
+                     *       "detail": "The organization is now on the pro plan."
+                     *     }
+                     */
                     "application/json": components["schemas"]["BillingEventOutcome"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, malformed or wrong Billing-Signature, or its timestamp more than 5 minutes from now */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The signing secret could not be read; retry */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     orgsOverview: {
@@ -2231,69 +2847,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "workspaces": 2,
+                     *       "members": 5,
+                     *       "pendingInvitations": 1,
+                     *       "devices": 12,
+                     *       "sims": 10,
+                     *       "trafficBytes": 73400320,
+                     *       "freeTrafficBytes": 1000000000000
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationOverview"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     adminExtendTrial: {
@@ -2307,84 +2889,52 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "extendDays": 14
+                 *     }
+                 */
                 "application/json": {
                     extendDays: number;
                 };
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "name": "Analytical Engines",
+                     *       "description": "Fleet telemetry",
+                     *       "logoUrl": null,
+                     *       "branding": null,
+                     *       "plan": "trial",
+                     *       "trialEndsAt": "2026-03-16T09:30:00.000Z",
+                     *       "ownerId": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     auditList: {
@@ -2401,72 +2951,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+                     *           "at": "2026-03-02T09:30:00.000Z",
+                     *           "actorId": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *           "action": "device.created",
+                     *           "target": {
+                     *             "type": "device",
+                     *             "id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f"
+                     *           },
+                     *           "details": {
+                     *             "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *             "name": "pump-07"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["AuditEvent"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     invitationsList: {
@@ -2484,72 +3010,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "e4f5a6b7-c8d9-4e0f-a1b2-c3d4e5f6a7b8",
+                     *           "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "email": "grace@example.com",
+                     *           "role": "member",
+                     *           "workspaces": [
+                     *             {
+                     *               "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *               "role": "editor"
+                     *             }
+                     *           ],
+                     *           "message": "Welcome aboard!",
+                     *           "invitedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *           "invitedByName": "Ada Lovelace",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "expiresAt": "2026-03-16T09:30:00.000Z",
+                     *           "status": "pending",
+                     *           "emailStatus": "sent"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Invitation"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     invitationsCreate: {
@@ -2565,6 +3072,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "grace@example.com",
+                 *       "role": "member",
+                 *       "workspaces": [
+                 *         {
+                 *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                 *           "role": "editor"
+                 *         }
+                 *       ],
+                 *       "message": "Welcome aboard!",
+                 *       "expiresInDays": 7
+                 *     }
+                 */
                 "application/json": {
                     /** Format: email */
                     email: string;
@@ -2580,78 +3101,52 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
+                    /** @description The path of the resource just created. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "e4f5a6b7-c8d9-4e0f-a1b2-c3d4e5f6a7b8",
+                     *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "email": "grace@example.com",
+                     *       "role": "member",
+                     *       "workspaces": [
+                     *         {
+                     *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "role": "editor"
+                     *         }
+                     *       ],
+                     *       "message": "Welcome aboard!",
+                     *       "invitedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "invitedByName": "Ada Lovelace",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "expiresAt": "2026-03-16T09:30:00.000Z",
+                     *       "status": "pending",
+                     *       "emailStatus": "sent"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Invitation"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict-2"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     invitationsDelete: {
@@ -2666,67 +3161,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success, no content */
+            /** @description No content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     invitationsPatch: {
@@ -2743,6 +3194,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "editor",
+                 *       "workspaces": [
+                 *         {
+                 *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                 *           "role": "viewer"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     role?: components["schemas"]["AssignableOrgRole"];
                     workspaces?: {
@@ -2754,87 +3216,50 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "e4f5a6b7-c8d9-4e0f-a1b2-c3d4e5f6a7b8",
+                     *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "email": "grace@example.com",
+                     *       "role": "member",
+                     *       "workspaces": [
+                     *         {
+                     *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "role": "editor"
+                     *         }
+                     *       ],
+                     *       "message": "Welcome aboard!",
+                     *       "invitedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "invitedByName": "Ada Lovelace",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "expiresAt": "2026-03-16T09:30:00.000Z",
+                     *       "status": "pending",
+                     *       "emailStatus": "sent"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Invitation"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match does not match */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            412: components["responses"]["412-precondition_failed"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     invitationsResend: {
@@ -2849,69 +3274,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "e4f5a6b7-c8d9-4e0f-a1b2-c3d4e5f6a7b8",
+                     *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "email": "grace@example.com",
+                     *       "role": "member",
+                     *       "workspaces": [
+                     *         {
+                     *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "role": "editor"
+                     *         }
+                     *       ],
+                     *       "message": "Welcome aboard!",
+                     *       "invitedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "invitedByName": "Ada Lovelace",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "expiresAt": "2026-03-16T09:30:00.000Z",
+                     *       "status": "pending",
+                     *       "emailStatus": "sent"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Invitation"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-rate_limited-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     invitationsPreview: {
@@ -2919,57 +3323,38 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the link token from the invitation email (base64url); any other string is simply not found */
                 token: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organizationName": "Analytical Engines",
+                     *       "invitedByName": "Ada Lovelace",
+                     *       "email": "grace@example.com",
+                     *       "role": "member",
+                     *       "expiresAt": "2026-03-16T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationPreview"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     invitationsAccept: {
@@ -2977,75 +3362,51 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the link token from the invitation email (base64url); any other string is simply not found */
                 token: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organization": {
+                     *         "id": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *         "name": "Analytical Engines",
+                     *         "role": "member"
+                     *       },
+                     *       "workspaces": [
+                     *         {
+                     *           "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "name": "Default",
+                     *           "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "role": "editor",
+                     *           "state": "enabled",
+                     *           "disabledReason": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationAcceptance"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request-invalid_email"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     invitationsDecline: {
@@ -3053,73 +3414,30 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the link token from the invitation email (base64url); any other string is simply not found */
                 token: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success, no content */
+            /** @description No content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request-invalid_email"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     identityProvidersList: {
@@ -3136,72 +3454,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "name": "acme-okta",
+                     *           "status": "active",
+                     *           "attributeMapping": {
+                     *             "email": "user.email"
+                     *           },
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *           "type": "SAML",
+                     *           "metadataUrl": "https://acme.okta.com/app/exk1/sso/saml/metadata"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["IdentityProvider"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     identityProvidersCreate: {
@@ -3217,82 +3508,56 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "acme-okta",
+                 *       "type": "SAML",
+                 *       "metadataUrl": "https://acme.okta.com/app/exk1/sso/saml/metadata",
+                 *       "attributeMapping": {
+                 *         "email": "user.email"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["IdentityProviderCreate"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The path of the resource just created. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "acme-okta",
+                     *       "status": "active",
+                     *       "attributeMapping": {
+                     *         "email": "user.email"
+                     *       },
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "type": "SAML",
+                     *       "metadataUrl": "https://acme.okta.com/app/exk1/sso/saml/metadata"
+                     *     }
+                     */
                     "application/json": components["schemas"]["IdentityProvider"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict-quota_exceeded"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     identityProvidersDelete: {
@@ -3308,67 +3573,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success, no content */
+            /** @description No content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     membersList: {
@@ -3390,72 +3611,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "userId": "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+                     *           "email": "grace@example.com",
+                     *           "givenName": "Grace",
+                     *           "familyName": "Hopper",
+                     *           "role": "member",
+                     *           "status": "active",
+                     *           "invitedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *           "invitedAt": "2026-03-02T09:30:00.000Z",
+                     *           "memberSince": "2026-03-02T09:30:00.000Z",
+                     *           "workspaces": [
+                     *             {
+                     *               "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *               "role": "editor"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Member"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     membersGet: {
@@ -3470,69 +3670,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+                     *       "email": "grace@example.com",
+                     *       "givenName": "Grace",
+                     *       "familyName": "Hopper",
+                     *       "role": "member",
+                     *       "status": "active",
+                     *       "invitedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "invitedAt": "2026-03-02T09:30:00.000Z",
+                     *       "memberSince": "2026-03-02T09:30:00.000Z",
+                     *       "workspaces": [
+                     *         {
+                     *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "role": "editor"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Member"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     membersDelete: {
@@ -3547,67 +3723,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success, no content */
+            /** @description No content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     membersPatch: {
@@ -3624,93 +3756,59 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "admin"
+                 *     }
+                 */
                 "application/json": {
                     role: components["schemas"]["AssignableOrgRole"];
                 };
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+                     *       "email": "grace@example.com",
+                     *       "givenName": "Grace",
+                     *       "familyName": "Hopper",
+                     *       "role": "member",
+                     *       "status": "active",
+                     *       "invitedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "invitedAt": "2026-03-02T09:30:00.000Z",
+                     *       "memberSince": "2026-03-02T09:30:00.000Z",
+                     *       "workspaces": [
+                     *         {
+                     *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "role": "editor"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Member"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match does not match */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            412: components["responses"]["412-precondition_failed"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     workspacesList: {
@@ -3727,72 +3825,47 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "name": "Field trials",
+                     *           "description": "Devices on the test farm",
+                     *           "state": "enabled",
+                     *           "disabledReason": null,
+                     *           "disabledAt": null,
+                     *           "sso": null,
+                     *           "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "role": "admin"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Workspace"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     workspacesCreate: {
@@ -3808,85 +3881,60 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Field trials",
+                 *       "description": "Devices on the test farm"
+                 *     }
+                 */
                 "application/json": {
+                    /** @description trimmed; single-line: no control, zero-width or bidirectional-control characters */
                     name: string;
                     description?: string;
                 };
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
+                    /** @description The path of the resource just created. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "name": "Field trials",
+                     *       "description": "Devices on the test farm",
+                     *       "state": "enabled",
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "sso": null,
+                     *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "role": "admin"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict-quota_exceeded"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     workspacesGet: {
@@ -3900,69 +3948,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "name": "Field trials",
+                     *       "description": "Devices on the test farm",
+                     *       "state": "enabled",
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "sso": null,
+                     *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "role": "admin"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     workspacesDelete: {
@@ -3976,67 +3996,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success, no content */
+            /** @description No content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     workspacesPatch: {
@@ -4052,7 +4028,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Field trials 2026",
+                 *       "sso": {
+                 *         "required": true,
+                 *         "providerName": "acme-okta"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
+                    /** @description trimmed; single-line: no control, zero-width or bidirectional-control characters */
                     name?: string;
                     description?: string | null;
                     sso?: components["schemas"]["WorkspaceSso"] | null;
@@ -4060,87 +4046,44 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "name": "Field trials",
+                     *       "description": "Devices on the test farm",
+                     *       "state": "enabled",
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "sso": null,
+                     *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "role": "admin"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match does not match */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            412: components["responses"]["412-precondition_failed"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     workspacesOverview: {
@@ -4154,69 +4097,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "members": 4,
+                     *       "devices": 12,
+                     *       "streams": 3,
+                     *       "sims": 10,
+                     *       "trafficBytes": 73400320
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkspaceOverview"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     workspacesMove: {
@@ -4230,6 +4137,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "targetOrganizationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     targetOrganizationId: string;
@@ -4237,78 +4149,48 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "workspace": {
+                     *         "id": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *         "organizationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+                     *         "name": "Field trials",
+                     *         "description": null,
+                     *         "state": "enabled",
+                     *         "disabledReason": null,
+                     *         "disabledAt": null,
+                     *         "sso": null,
+                     *         "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "role": "admin"
+                     *       },
+                     *       "removedMembers": [
+                     *         "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkspaceMove"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict-quota_exceeded-2"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     workspacesMembersList: {
@@ -4325,72 +4207,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "userId": "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+                     *           "email": "grace@example.com",
+                     *           "givenName": "Grace",
+                     *           "familyName": "Hopper",
+                     *           "organizationRole": "member",
+                     *           "workspaceRole": "editor",
+                     *           "implicit": false
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["WorkspaceMember"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     workspacesMembersPut: {
@@ -4405,84 +4258,48 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "editor"
+                 *     }
+                 */
                 "application/json": {
                     role: components["schemas"]["WorkspaceRole"];
                 };
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+                     *       "email": "grace@example.com",
+                     *       "givenName": "Grace",
+                     *       "familyName": "Hopper",
+                     *       "organizationRole": "member",
+                     *       "workspaceRole": "editor",
+                     *       "implicit": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkspaceMember"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     workspacesMembersDelete: {
@@ -4497,67 +4314,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success, no content */
+            /** @description No content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     devicesList: {
@@ -4574,72 +4347,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                     *           "name": "pump-07",
+                     *           "description": "Irrigation pump, north field",
+                     *           "simIccid": "89882280000000000006",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "lastSeenAt": "2026-03-16T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Device"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     devicesCreate: {
@@ -4655,6 +4398,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "pump-07",
+                 *       "description": "Irrigation pump, north field"
+                 *     }
+                 */
                 "application/json": {
                     /** @description unique within the workspace, compared case-insensitively */
                     name: string;
@@ -4663,78 +4412,43 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
+                    /** @description The path of the resource just created. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                     *       "name": "pump-07",
+                     *       "description": "Irrigation pump, north field",
+                     *       "simIccid": null,
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "lastSeenAt": null,
+                     *       "deviceKey": "dk_4v7Qm2xR9tLpW3sZ8nK1bY6cH0jF5aE"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedDevice"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict-2"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            423: components["responses"]["423-workspace_disabled"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     devicesGet: {
@@ -4749,69 +4463,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                     *       "name": "pump-07",
+                     *       "description": "Irrigation pump, north field",
+                     *       "simIccid": "89882280000000000006",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "lastSeenAt": "2026-03-16T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Device"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     devicesDelete: {
@@ -4826,67 +4507,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success, no content */
+            /** @description No content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-gateway"];
+            423: components["responses"]["423-workspace_disabled"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     devicesPatch: {
@@ -4903,6 +4541,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "pump-07b",
+                 *       "description": null
+                 *     }
+                 */
                 "application/json": {
                     /** @description unique within the workspace, compared case-insensitively */
                     name?: string;
@@ -4911,87 +4555,40 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                     *       "name": "pump-07",
+                     *       "description": "Irrigation pump, north field",
+                     *       "simIccid": "89882280000000000006",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "lastSeenAt": "2026-03-16T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Device"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match does not match */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            412: components["responses"]["412-precondition_failed"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            423: components["responses"]["423-workspace_disabled"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     devicesGrantsPut: {
@@ -5007,84 +4604,47 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "access": "read"
+                 *     }
+                 */
                 "application/json": {
                     access: components["schemas"]["DeviceGrantLevel"];
                 };
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *       "deviceId": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                     *       "userId": "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+                     *       "access": "read",
+                     *       "grantedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "grantedAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeviceGrant"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict-quota_exceeded-2"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     devicesGrantsDelete: {
@@ -5100,67 +4660,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success, no content */
+            /** @description No content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     streamsList: {
@@ -5177,72 +4692,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "name": "soil-moisture",
+                     *           "description": "Readings every 10 minutes",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Stream"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     streamsCreate: {
@@ -5258,6 +4741,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "soil-moisture",
+                 *       "description": "Readings every 10 minutes"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     description?: string;
@@ -5265,78 +4754,38 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The path of the resource just created. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "soil-moisture",
+                     *       "description": "Readings every 10 minutes",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Stream"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict-2"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            423: components["responses"]["423-workspace_disabled"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     streamsDelete: {
@@ -5351,67 +4800,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success, no content */
+            /** @description No content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            423: components["responses"]["423-workspace_disabled"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     ingestPost: {
@@ -5428,82 +4833,40 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "moisture": 0.31,
+                 *       "temperatureC": 18.5
+                 *     }
+                 */
                 "application/json": unknown;
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Accepted */
             202: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "receivedAt": "2026-03-16T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["IngestAccepted"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or wrong device key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The workspace is disabled */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-2"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            423: components["responses"]["423-workspace_disabled"];
+            429: components["responses"]["429-gateway-2"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     adminProvisionSims: {
@@ -5517,6 +4880,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "sims": [
+                 *         {
+                 *           "iccid": "89882280000000000006",
+                 *           "activationCode": "K7QX-2M9P-4HTR"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     sims: {
                         iccid: components["schemas"]["Iccid"];
@@ -5526,78 +4899,38 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *       "sims": [
+                     *         {
+                     *           "iccid": "89882280000000000006",
+                     *           "provisionedAt": "2026-03-02T09:30:00.000Z",
+                     *           "alreadyProvisioned": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProvisionedSims"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     simsList: {
@@ -5614,72 +4947,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "iccid": "89882280000000000006",
+                     *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "status": "active",
+                     *           "deviceId": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-16T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Sim"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     simsCreate: {
@@ -5695,6 +4998,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "iccid": "89882280000000000006",
+                 *       "activationCode": "K7QX-2M9P-4HTR"
+                 *     }
+                 */
                 "application/json": {
                     iccid: components["schemas"]["Iccid"];
                     activationCode: components["schemas"]["ActivationCode"];
@@ -5702,78 +5011,42 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
+                    /** @description The path of the resource just created. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "iccid": "89882280000000000006",
+                     *       "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *       "status": "active",
+                     *       "deviceId": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-16T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Sim"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict-2"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            423: components["responses"]["423-workspace_disabled"];
+            429: components["responses"]["429-rate_limited-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     simsPatch: {
@@ -5784,13 +5057,19 @@ export interface operations {
             };
             path: {
                 workspaceId: string;
-                /** @description 19–20 digits, the last a Luhn check digit */
+                /** @description 19–20 digits, the last a Luhn check digit over the others (ITU-T E.118) */
                 iccid: components["schemas"]["Iccid"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "active",
+                 *       "deviceId": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f"
+                 *     }
+                 */
                 "application/json": {
                     status?: components["schemas"]["SimStatus"];
                     deviceId?: string | null;
@@ -5798,87 +5077,40 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "iccid": "89882280000000000006",
+                     *       "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *       "status": "active",
+                     *       "deviceId": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-16T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Sim"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match does not match */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            412: components["responses"]["412-precondition_failed"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            423: components["responses"]["423-workspace_disabled"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     simsTransfer: {
@@ -5886,13 +5118,18 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 19–20 digits, the last a Luhn check digit */
+                /** @description 19–20 digits, the last a Luhn check digit over the others (ITU-T E.118) */
                 iccid: components["schemas"]["Iccid"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "targetWorkspaceId": "3c5e7a9b-1d2f-4b4c-8d6e-0f2a4c6e8a0b"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     targetWorkspaceId: string;
@@ -5900,78 +5137,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "iccid": "89882280000000000006",
+                     *       "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *       "status": "active",
+                     *       "deviceId": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-16T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Sim"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            423: components["responses"]["423-workspace_disabled"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     simsRecordUsage: {
@@ -5981,13 +5179,19 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description 19–20 digits, the last a Luhn check digit */
+                /** @description 19–20 digits, the last a Luhn check digit over the others (ITU-T E.118) */
                 iccid: components["schemas"]["Iccid"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "at": "2026-03-02T09:30:00.000Z",
+                 *       "bytes": 1048576
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * Format: date-time
@@ -5999,78 +5203,37 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "b7c8d9e0-f1a2-4b3c-9d4e-5f6a7b8c9d0e",
+                     *       "iccid": "89882280000000000006",
+                     *       "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *       "at": "2026-03-02T09:30:00.000Z",
+                     *       "bytes": 1048576,
+                     *       "recordedAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UsageRecord"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict-2"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     simsUsage: {
@@ -6087,69 +5250,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-03-01T00:00:00.000Z",
+                     *       "to": "2026-04-01T00:00:00.000Z",
+                     *       "trafficBytes": 3145728,
+                     *       "bySim": [
+                     *         {
+                     *           "iccid": "89882280000000000006",
+                     *           "bytes": 3145728
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Usage"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, or outside your tenants */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
     reportsGet: {
@@ -6164,60 +5295,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "workspaces": [
+                     *         {
+                     *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "name": "Field trials",
+                     *           "organizationId": "5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "members": 4,
+                     *           "devices": 12,
+                     *           "sims": 10,
+                     *           "trafficBytes": 3145728
+                     *         }
+                     *       ],
+                     *       "combined": {
+                     *         "members": 4,
+                     *         "devices": 12,
+                     *         "sims": 10,
+                     *         "trafficBytes": 3145728
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Report"];
                 };
             };
-            /** @description Invalid input (`errors` lists each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; the answer reveals nothing */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
         };
     };
 }

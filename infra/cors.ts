@@ -27,11 +27,11 @@ export const CORS_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 export const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'if-match', 'idempotency-key'] as const;
 
 /**
- * What the portal reads: `ETag` (sent back as `If-Match`), `Retry-After` (on 429 and 503, to
+ * What the portal reads: `ETag` (sent back as `If-Match`), `Location` (where a 201 put what it created), `Retry-After` (on 429 and 503, to
  * know when to try again) and `WWW-Authenticate` (on API Gateway's 401). `Content-Type` is
  * safelisted and needs no entry.
  */
-export const CORS_EXPOSE_HEADERS = ['etag', 'retry-after', 'www-authenticate'] as const;
+export const CORS_EXPOSE_HEADERS = ['etag', 'location', 'retry-after', 'www-authenticate'] as const;
 
 /** One hour: the preflight is asked again at most hourly per path and method. */
 export const CORS_MAX_AGE_SECONDS = 3600;

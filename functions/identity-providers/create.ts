@@ -1,10 +1,10 @@
 import { api } from '#http/api.js';
 import { addIdentityProvider } from '#services/identity-providers.js';
-import { routes } from '#functions/routes.js';
+import { pathTo, routes } from '#functions/routes.js';
 import { identityProviderView } from '#http/resources/identity-providers.js';
 
 /** 201 once the provider is in the user pool and on the portal client; the secret is not answered. */
 export const handler = api(routes['POST /orgs/{orgId}/identity-providers'], async ({ access, body }) => {
   const provider = await addIdentityProvider(access, body);
-  return { body: identityProviderView(provider) };
+  return { body: identityProviderView(provider), location: pathTo('DELETE /orgs/{orgId}/identity-providers/{name}', { orgId: access.org.id, name: provider.name }) };
 });

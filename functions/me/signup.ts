@@ -1,10 +1,10 @@
 import { api } from '#http/api.js';
 import { meView } from '#http/resources/me.js';
 import { signUp } from '#services/me.js';
-import { routes } from '#functions/routes.js';
+import { pathTo, routes } from '#functions/routes.js';
 
 /** 201 on the first call; a repeat answers 200 with the same body and creates nothing. */
 export const handler = api(routes['POST /signup'], async ({ principal, body }) => {
   const { created, me } = await signUp(principal, body);
-  return { status: created ? 201 : 200, body: meView(me, principal.identityProviders) };
+  return { status: created ? 201 : 200, body: meView(me, principal.identityProviders), location: pathTo('GET /me', {}) };
 });

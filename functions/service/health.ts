@@ -1,4 +1,4 @@
 import { api } from '#http/api.js';
 import { routes } from '#functions/routes.js';
 
-export const handler = api(routes['GET /health'], async () => ({ body: { status: 'ok' } }));
+export const handler = api(routes['GET /health'], async () => ({ body: { status: 'ok' as const } }));

@@ -1,9 +1,9 @@
 import { api } from '#http/api.js';
 import { simView } from '#http/resources/sims.js';
 import { registerSimIn } from '#services/sims.js';
-import { routes } from '#functions/routes.js';
+import { pathTo, routes } from '#functions/routes.js';
 
 export const handler = api(routes['POST /workspaces/{workspaceId}/sims'], async ({ access, body }) => {
   const sim = await registerSimIn(access, body);
-  return { body: simView(sim), version: sim.version };
+  return { body: simView(sim), version: sim.version, location: pathTo('PATCH /workspaces/{workspaceId}/sims/{iccid}', { workspaceId: sim.workspaceId, iccid: sim.iccid }) };
 });

@@ -1,9 +1,12 @@
 import { api } from '#http/api.js';
 import { streamView } from '#http/resources/streams.js';
 import { addStream } from '#services/streams.js';
-import { routes } from '#functions/routes.js';
+import { pathTo, routes } from '#functions/routes.js';
 
 export const handler = api(routes['POST /workspaces/{workspaceId}/streams'], async ({ access, body }) => {
   const stream = await addStream(access, body);
-  return { body: streamView(stream) };
+  return {
+    body: streamView(stream),
+    location: pathTo('DELETE /workspaces/{workspaceId}/streams/{streamName}', { workspaceId: access.workspace.id, streamName: stream.name }),
+  };
 });

@@ -7,6 +7,9 @@ import { checkBillingSignature } from '#domain/billing.js';
 import { UnauthorizedError } from '#kernel/errors.js';
 import { billingSecret } from '#auth/billing-secret.js';
 
+/** The 401's challenge: sign the raw body as `Billing-Signature: t=…,v1=…` (RFC 9110 asks every 401 to name one). */
+export const BILLING_CHALLENGE = 'Billing-Signature';
+
 const REFUSALS = {
   missing: 'A Billing-Signature header is required.',
   malformed: 'The Billing-Signature header is malformed (t=<unix seconds>,v1=<hex HMAC-SHA256>).',
@@ -16,7 +19,7 @@ const REFUSALS = {
 
 export async function assertBillingSignature(header: string | undefined, body: Uint8Array, now = new Date()): Promise<void> {
   // No header, no secret fetch: an unsigned request costs nothing.
-  if (header === undefined || header.trim() === '') throw new UnauthorizedError(REFUSALS.missing);
+  if (header === undefined || header.trim() === '') throw new UnauthorizedError(REFUSALS.missing, BILLING_CHALLENGE);
   const check = checkBillingSignature(header, body, [await billingSecret(now.getTime())], now);
-  if (!check.ok) throw new UnauthorizedError(REFUSALS[check.reason]);
+  if (!check.ok) throw new UnauthorizedError(REFUSALS[check.reason], BILLING_CHALLENGE);
 }

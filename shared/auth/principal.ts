@@ -72,7 +72,7 @@ export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): P
   const email = claims.email;
   // API Gateway's JWT authorizer also admits access tokens (it matches client_id); the API wants ID tokens.
   if (claims.token_use !== 'id' || typeof sub !== 'string' || sub === '') {
-    throw new UnauthorizedError('A Cognito ID token is required.');
+    throw new UnauthorizedError('A Cognito ID token is required.', 'Bearer error="invalid_token", error_description="an ID token is required"');
   }
   // A valid ID token without email: the provider it came through maps no email (docs/sign-in.md).
   if (typeof email !== 'string' || email === '') {

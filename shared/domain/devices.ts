@@ -49,6 +49,9 @@ export function deviceKeyMatches(key: string, hash: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** The authentication scheme of `Authorization: Device <key>`: the challenge a refused device hears (`WWW-Authenticate`). */
+export const DEVICE_AUTH_SCHEME = 'Device';
+
 /** The key of `Authorization: Device <key>`, or undefined for any other header. */
 export function deviceKeyFrom(authorization: string | undefined): string | undefined {
   const match = /^Device\s+([A-Za-z0-9_-]{1,128})\s*$/i.exec(authorization ?? '');

@@ -28,7 +28,7 @@ import { TABLE } from '#db/table.js';
 import { logger } from '#kernel/logger.js';
 import type { Access } from '#auth/access.js';
 import { assertAccessSpec, authorizeRoute, type ScopedAccess, type SelfAccess } from '#auth/scopes.js';
-import { deviceKeyFrom } from '#domain/devices.js';
+import { DEVICE_AUTH_SCHEME, deviceKeyFrom } from '#domain/devices.js';
 import { assertRouteDefaultSso, assertSsoReading, wrapperChecksSso } from '#auth/sso-check.js';
 import type { UserProfile } from '#domain/users.js';
 import { UnauthorizedError } from '#kernel/errors.js';
@@ -66,13 +66,18 @@ export interface ApiRequest<S extends RouteSpec> {
   requestId: string;
 }
 
-export interface Reply {
-  status?: number;
-  body?: unknown;
+/**
+ * What an operation answers, typed by its row: the body is the input of the row's response schema
+ * (a view that drifts from the schema fails `tsc`; none on a row without one), the status one the
+ * row declares, `version` (sent as the ETag) required exactly when the row says `etag`, and
+ * `location` (sent as `Location` on a 201) exactly when it says `location`.
+ */
+export type Reply<S extends RouteSpec = RouteSpec> = {
+  status?: S['status'] | NonNullable<S['answers']['success']>[number]['status'];
   headers?: Record<string, string>;
-  /** Version of the returned resource, sent as its ETag. */
-  version?: number;
-}
+} & (S['response'] extends z.ZodType ? { body: z.input<S['response']> } : { body?: undefined }) &
+  (S['etag'] extends true ? { /** Version of the returned resource, sent as its ETag. */ version: number } : { version?: undefined }) &
+  (S['location'] extends true ? { /** The created resource's path. */ location: string } : { location?: undefined });
 
 interface State {
   params?: unknown;
@@ -94,7 +99,7 @@ const authenticate = (spec: RouteSpec): MiddlewareObj<Event, Result, Error, ApiC
   before: async ({ event, context }) => {
     // A device key is checked against the table by the handler; its absence is known at once.
     if (spec.auth === 'device' && !deviceKeyFrom(event.headers?.authorization)) {
-      throw new UnauthorizedError('A device key is required (Authorization: Device <deviceKey>).');
+      throw new UnauthorizedError('A device key is required (Authorization: Device <deviceKey>).', DEVICE_AUTH_SCHEME);
     }
     if (spec.auth === 'billing') await assertBillingSignature(event.headers?.['billing-signature'], bodyBytes(event));
     if (spec.auth !== 'user') return;
@@ -221,12 +226,13 @@ function respond(spec: RouteSpec, reply: Reply): Result {
   const status = reply.status ?? spec.status;
   const headers: Record<string, string> = { ...reply.headers };
   if (reply.version !== undefined) headers.ETag = etagOf(reply.version);
+  if (reply.location !== undefined && status === 201) headers.Location = reply.location;
   if (status === 204 || reply.body === undefined) return { statusCode: status, headers };
   return { statusCode: status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(reply.body) };
 }
 
 /** Builds the Lambda handler of one route. */
-export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>) => Promise<Reply>) {
+export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>) => Promise<Reply<S>>) {
   // A replayed answer never reaches the operation: its SSO check would be skipped.
   if (spec.ssoByOperation && spec.idempotent) throw new Error(`${spec.handler}: an idempotent route must leave the SSO check to the wrapper`);
   assertAccessSpec(spec, spec.handler);
@@ -259,7 +265,7 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
         ifMatch: event.requestContext?.http?.method === 'PATCH' ? requiredVersion(event.headers?.['if-match']) : undefined,
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
       } as ApiRequest<S>);
-      return respond(spec, reply);
+      return respond(spec, reply as Reply);
     };
     const key = event.headers?.['idempotency-key'];
     if (once === undefined || !key) return run();

@@ -2,8 +2,18 @@ import type * as z from 'zod';
 import type { Action } from '#auth/policy.js';
 import type { AlsoRead, Scope } from '#auth/scopes.js';
 import type { RouteAuth } from '#auth/sso-check.js';
+import type { CodeOf, ProblemStatus } from '#kernel/errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * What an operation answers beyond what the other fields of its row imply (shared/http/answers.ts
+ * derives those): per status, the problem codes its own code can give, and other success statuses
+ * (same body) with when. Found by reading what the operation's services and repositories throw.
+ */
+export type RouteAnswers = {
+  readonly success?: readonly { status: 200 | 201; when: string }[];
+} & { readonly [S in ProblemStatus]?: readonly CodeOf<S>[] };
 
 /**
  * One row of the route table. The CDK stack, the local gateway and the OpenAPI document
@@ -45,6 +55,20 @@ export interface RouteSpec {
   /** Success status and body schema (`null` for no body). */
   status: number;
   response: z.ZodType | null;
+  /**
+   * Everything the operation answers that the row's other fields do not imply (`{}` when nothing):
+   * 409s, 429s of its own limits, a 404 without a path parameter, more 400/403 codes, another
+   * success status. The rest is derived (shared/http/answers.ts); the OpenAPI document declares
+   * both, and every integration test fails on an answer it does not declare.
+   */
+  answers: RouteAnswers;
+  /** The answer carries the resource's version as its `ETag`: the handler must return `version` (`tsc`). */
+  etag?: true;
+  /**
+   * Whether a 201 names the created resource's path in `Location` (the handler must then return
+   * `location`, `tsc`). Every 201 row says yes or no (test/unit/openapi-answers.test.ts).
+   */
+  location?: boolean;
   /** Creates that honour the `Idempotency-Key` header. */
   idempotent?: boolean;
   /**
@@ -71,11 +95,6 @@ export interface RouteSpec {
    * `billingSecret`: read the billing webhook's signing secret (its ARN in the environment).
    */
   permissions: { table?: 'read' | 'readWrite'; email?: boolean; identityProviders?: boolean; billingSecret?: boolean };
-  /**
-   * Problem answers of the operation beyond those the other fields imply (status → when), for the
-   * OpenAPI document.
-   */
-  problems?: Readonly<Record<number, string>>;
 }
 
 export interface Route extends RouteSpec {

@@ -7,10 +7,41 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * Every problem `code` the service answers, with its status and what it means: the one list the
+ * error classes below, the OpenAPI document (which codes each operation's statuses carry,
+ * shared/http/answers.ts) and the docs draw on. A code not listed here cannot be thrown (`tsc`).
+ */
+export const PROBLEMS = {
+  bad_request: { status: 400, meaning: 'invalid input: `errors` lists each field at fault; also a forged or foreign cursor' },
+  invalid_email: { status: 400, meaning: 'the email address holds look-alike or invisible characters' },
+  unauthorized: { status: 401, meaning: 'no valid credential: an ID token, the device key, or the billing webhook\'s signature is missing or wrong' },
+  payment_required: { status: 402, meaning: 'a paid plan asked of a deployment that leaves paid plans to billing (no self-serve plans): pay through billing' },
+  forbidden: { status: 403, meaning: 'visible, but not allowed to this caller (role, operators only, another invitee, no email claim)' },
+  sso_required: { status: 403, meaning: 'the workspace, or the default workspace, requires single sign-on through a provider this token did not come through' },
+  not_found: { status: 404, meaning: 'does not exist, or the caller may not see it (the same answer)' },
+  conflict: { status: 409, meaning: 'a uniqueness or state rule, or a concurrent change: reload and try again' },
+  quota_exceeded: { status: 409, meaning: 'the plan or a per-member allowance holds no more' },
+  already_signed_up: { status: 409, meaning: 'the profile exists already (sign-up answers a repeat 200 instead)' },
+  precondition_failed: { status: 412, meaning: '`If-Match` does not match the current ETag (strong comparison)' },
+  payload_too_large: { status: 413, meaning: 'the body is over 64 KB' },
+  unsupported_media_type: { status: 415, meaning: 'a body that is not `application/json`' },
+  idempotency_key_reused: { status: 422, meaning: 'this `Idempotency-Key` came with another body' },
+  workspace_disabled: { status: 423, meaning: "the workspace is disabled (the organization's trial ended): its assets cannot change" },
+  rate_limited: { status: 429, meaning: 'an allowance of the service is spent until `Retry-After`' },
+  internal_error: { status: 500, meaning: 'something unexpected; the answer reveals nothing' },
+  unavailable: { status: 503, meaning: 'the database (or Cognito) is busy or did not answer: try again after `Retry-After`' },
+} as const satisfies Record<string, { status: number; meaning: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+export type ProblemStatus = (typeof PROBLEMS)[ProblemCode]['status'];
+/** The codes a problem of status `S` may carry. */
+export type CodeOf<S extends ProblemStatus> = { [C in ProblemCode]: (typeof PROBLEMS)[C]['status'] extends S ? C : never }[ProblemCode];
+
 export class HttpError extends Error {
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly status: ProblemStatus,
+    readonly code: ProblemCode,
     readonly title: string,
     message: string,
     /** Extra response headers (e.g. `Retry-After`). */
@@ -41,9 +72,14 @@ export class InvalidEmailError extends HttpError {
   }
 }
 
+/**
+ * 401, with the `WWW-Authenticate` challenge RFC 9110 asks of every 401: the scheme the caller
+ * must use (`Bearer …` for an ID token, `Device` on ingest). Required, so that each kind of
+ * credential names its own.
+ */
 export class UnauthorizedError extends HttpError {
-  constructor(message = 'A valid bearer token is required.') {
-    super(401, 'unauthorized', 'Unauthorized', message);
+  constructor(message: string, challenge: string) {
+    super(401, 'unauthorized', 'Unauthorized', message, { 'WWW-Authenticate': challenge });
   }
 }
 
@@ -55,7 +91,7 @@ export class PaymentRequiredError extends HttpError {
 }
 
 export class ForbiddenError extends HttpError {
-  constructor(message = 'You are not allowed to do this.', code = 'forbidden') {
+  constructor(message = 'You are not allowed to do this.', code: CodeOf<403> = 'forbidden') {
     super(403, code, 'Forbidden', message);
   }
 }
@@ -67,7 +103,7 @@ export class NotFoundError extends HttpError {
 }
 
 export class ConflictError extends HttpError {
-  constructor(message: string, code = 'conflict') {
+  constructor(message: string, code: CodeOf<409> = 'conflict') {
     super(409, code, 'Conflict', message);
   }
 }

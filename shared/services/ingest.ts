@@ -5,11 +5,11 @@
 import { readIngestTargets } from '#db/repositories/device-names.js';
 import { recordDeviceSeen } from '#db/repositories/devices.js';
 import { toWorkspace } from '#db/records/workspaces.js';
-import { deviceKeyFrom, deviceKeyMatches } from '#domain/devices.js';
+import { DEVICE_AUTH_SCHEME, deviceKeyFrom, deviceKeyMatches } from '#domain/devices.js';
 import { assertWorkspaceWritable } from '#domain/trials.js';
 import { NotFoundError, UnauthorizedError } from '#kernel/errors.js';
 
-const wrongKey = () => new UnauthorizedError('Unknown device or wrong device key.');
+const wrongKey = () => new UnauthorizedError('Unknown device or wrong device key.', DEVICE_AUTH_SCHEME);
 
 /**
  * Accepts one message. An unknown workspace or device answers exactly like a wrong key (401),

@@ -156,7 +156,7 @@ describe('TenancyStack', () => {
       });
       expect(cors.allowOrigins).toEqual([DEFAULTS.portalUrl]);
       expect(cors.allowHeaders).toEqual(expect.arrayContaining(['authorization', 'content-type', 'if-match', 'idempotency-key']));
-      expect(cors.exposeHeaders).toEqual(expect.arrayContaining(['etag', 'retry-after']));
+      expect(cors.exposeHeaders).toEqual(expect.arrayContaining(['etag', 'location', 'retry-after']));
       // Every method of the route table, and the preflight's.
       expect(cors.allowMethods).toEqual(expect.arrayContaining([...new Set(routeList.map((r) => r.method)), 'OPTIONS']));
     });

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, call, expectProblem, signedUp, type Res } from './support/api.js';
 import { allPages, emailTo, emailsTo, freshAddress, PORTAL_URL, TOKEN_SHAPE, tokenOf } from './support/invitations.js';
+import { conform } from './support/conformance.js';
 import { stack, token } from './support/stack.js';
 
 const DAY = 86_400_000;
@@ -35,6 +36,7 @@ async function down(method: string, path: string, idToken: string, body?: unknow
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
+  await conform(method, path, { status: response.status, headers: response.headers, text });
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : undefined;

@@ -19,6 +19,7 @@ import { AWS_LIMITS } from '../../infra/api-settings.js';
 import { corsPolicy } from '../../infra/cors.js';
 import { MAX_BODY_BYTES } from '../../infra/local/gateway.js';
 import { DEFAULT_PORTAL_URL } from '../../infra/local/stack.js';
+import { conform } from './support/conformance.js';
 import { stack, token } from './support/stack.js';
 
 const PROBLEM = 'application/problem+json';
@@ -53,6 +54,7 @@ function idClaims(overrides: Record<string, unknown> = {}): Record<string, unkno
 async function call(path: string, init: RequestInit = {}): Promise<{ status: number; type: string | null; body: unknown }> {
   const response = await fetch(`${stack().apiUrl}${path}`, init);
   const text = await response.text();
+  await conform(init.method ?? 'GET', path, { status: response.status, headers: response.headers, text });
   return { status: response.status, type: response.headers.get('content-type'), body: text === '' ? undefined : JSON.parse(text) };
 }
 

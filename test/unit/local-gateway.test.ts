@@ -22,7 +22,7 @@ import { Periodic } from '../../infra/local/periodic.js';
 
 function route(key: string, handler = 'test/handler', auth: Route['auth'] = 'none'): Route {
   const [method, path] = key.split(' ') as [Route['method'], string];
-  return { key, method, path, handler, auth, scope: 'public', summary: key, tag: 'Test', status: 200, response: null, permissions: {} };
+  return { key, method, path, handler, auth, scope: 'public', summary: key, tag: 'Test', status: 200, response: null, answers: {}, permissions: {} };
 }
 
 function request(overrides: Partial<RawRequest> = {}): RawRequest {

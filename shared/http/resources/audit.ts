@@ -3,7 +3,7 @@
  * the audit records as they are (shared/services/audit.ts).
  */
 import * as z from 'zod';
-import { PageQuery, Timestamp } from './common.js';
+import { EXAMPLE, PageQuery, Timestamp } from './common.js';
 
 export const AuditQuery = PageQuery;
 export const AuditEvent = z
@@ -15,4 +15,16 @@ export const AuditEvent = z
     target: z.object({ type: z.string(), id: z.string() }),
     details: z.record(z.string(), z.unknown()),
   })
-  .meta({ id: 'AuditEvent' });
+  .meta({
+    id: 'AuditEvent',
+    examples: [
+      {
+        id: 'f0e1d2c3-b4a5-4968-8776-655443322110',
+        at: EXAMPLE.at,
+        actorId: EXAMPLE.userId,
+        action: 'device.created',
+        target: { type: 'device', id: EXAMPLE.deviceId },
+        details: { workspaceId: EXAMPLE.workspaceId, name: 'pump-07' },
+      },
+    ],
+  });

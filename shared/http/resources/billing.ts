@@ -4,7 +4,7 @@
  * valid event into a retried 400; an unknown `type` is refused.
  */
 import * as z from 'zod';
-import { Id, Plan } from './common.js';
+import { EXAMPLE, Id, Plan } from './common.js';
 
 export const BillingEventBody = z
   .object({
@@ -16,7 +16,7 @@ export const BillingEventBody = z
     organizationId: Id,
     plan: z.enum(['free', 'pro', 'enterprise']),
   })
-  .meta({ id: 'BillingEvent' });
+  .meta({ id: 'BillingEvent', examples: [{ id: 'evt_1Q2w3E4r5T', type: 'plan.changed', organizationId: EXAMPLE.orgId, plan: 'pro' }] });
 
 export const BillingEventOutcome = z
   .object({
@@ -28,4 +28,7 @@ export const BillingEventOutcome = z
     plan: Plan.nullable(),
     detail: z.string(),
   })
-  .meta({ id: 'BillingEventOutcome' });
+  .meta({
+    id: 'BillingEventOutcome',
+    examples: [{ id: 'evt_1Q2w3E4r5T', outcome: 'applied', organizationId: EXAMPLE.orgId, plan: 'pro', detail: 'The organization is now on the pro plan.' }],
+  });

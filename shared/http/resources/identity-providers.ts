@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { DEFAULT_ATTRIBUTE_MAPPING, DEFAULT_OIDC_SCOPES, PROVIDER_NAME_PATTERN, type IdentityProvider as ProviderRecord } from '#domain/identity-providers.js';
-import { HttpsUrl, Id, PageQuery, Timestamp } from './common.js';
+import { EXAMPLE, HttpsUrl, Id, PageQuery, Timestamp } from './common.js';
 
 const noControlCharacters = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
 
@@ -55,7 +55,10 @@ const OidcCreate = z.strictObject({
 });
 export const IdentityProviderCreateBody = z
   .discriminatedUnion('type', [SamlCreate, OidcCreate], { error: 'must be SAML or OIDC' })
-  .meta({ id: 'IdentityProviderCreate' });
+  .meta({
+    id: 'IdentityProviderCreate',
+    examples: [{ name: 'acme-okta', type: 'SAML', metadataUrl: 'https://acme.okta.com/app/exk1/sso/saml/metadata', attributeMapping: { email: 'user.email' } }],
+  });
 
 export const IdentityProviderParams = z.strictObject({ orgId: Id, name: IdentityProviderName });
 export const IdentityProviderListQuery = PageQuery;
@@ -76,7 +79,20 @@ export const IdentityProvider = z
     z.object({ ...common, type: z.literal('SAML'), metadataUrl: z.string() }),
     z.object({ ...common, type: z.literal('OIDC'), issuer: z.string(), clientId: z.string(), scopes: z.array(z.string()) }),
   ])
-  .meta({ id: 'IdentityProvider' });
+  .meta({
+    id: 'IdentityProvider',
+    examples: [
+      {
+        name: 'acme-okta',
+        status: 'active',
+        attributeMapping: { email: 'user.email' },
+        createdAt: EXAMPLE.at,
+        createdBy: EXAMPLE.userId,
+        type: 'SAML',
+        metadataUrl: 'https://acme.okta.com/app/exk1/sso/saml/metadata',
+      },
+    ],
+  });
 
 /** The record as answered: never a secret (none is kept). */
 export function identityProviderView(p: ProviderRecord): z.output<typeof IdentityProvider> {

@@ -9,18 +9,22 @@ import type { MeView } from '#domain/users.js';
 import type { Organization } from '#domain/organizations.js';
 import type { Workspace } from '#domain/workspaces.js';
 import { ssoStatus } from '#domain/sso.js';
-import { Id, Name, OrgRole, Timestamp, WorkspaceRole, WorkspaceState } from './common.js';
+import { EXAMPLE, Id, Name, OrgRole, Timestamp, WorkspaceRole, WorkspaceState } from './common.js';
 
-export const SignupBody = z.strictObject({
-  givenName: Name(100),
-  familyName: Name(100),
-  organizationName: Name(100).optional(),
-});
-export const MePatchBody = z.strictObject({
-  givenName: Name(100).optional(),
-  familyName: Name(100).optional(),
-  defaultWorkspaceId: Id.optional(),
-});
+export const SignupBody = z
+  .strictObject({
+    givenName: Name(100),
+    familyName: Name(100),
+    organizationName: Name(100).optional(),
+  })
+  .meta({ examples: [{ givenName: 'Ada', familyName: 'Lovelace', organizationName: 'Analytical Engines' }] });
+export const MePatchBody = z
+  .strictObject({
+    givenName: Name(100).optional(),
+    familyName: Name(100).optional(),
+    defaultWorkspaceId: Id.optional(),
+  })
+  .meta({ examples: [{ givenName: 'Ada', defaultWorkspaceId: EXAMPLE.workspaceId }] });
 export const User = z
   .object({
     id: z.string(),
@@ -54,7 +58,17 @@ export const Me = z
           'Whether my default workspace requires single sign-on, through which identity provider, and whether this token came through it (if not, every route but GET and PATCH /me answers 403 sso_required)',
       }),
   })
-  .meta({ id: 'Me' });
+  .meta({
+    id: 'Me',
+    examples: [
+      {
+        user: { id: EXAMPLE.userId, email: 'ada@example.com', givenName: 'Ada', familyName: 'Lovelace', defaultWorkspaceId: EXAMPLE.workspaceId, createdAt: EXAMPLE.at },
+        organizations: [{ id: EXAMPLE.orgId, name: 'Analytical Engines', role: 'owner' }],
+        workspaces: [{ id: EXAMPLE.workspaceId, name: 'Default', organizationId: EXAMPLE.orgId, role: 'admin', state: 'enabled', disabledReason: null }],
+        sso: { required: false, providerName: null, satisfied: true },
+      },
+    ],
+  });
 
 /**
  * `identityProviders`: those of the caller's token, so the body can say whether it meets the

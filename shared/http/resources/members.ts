@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { Invitation } from '#domain/invitations.js';
 import type { OrgMembership } from '#domain/members.js';
-import { AssignableOrgRole, Id, OrgRole, PageQuery, Timestamp, WorkspaceRole } from './common.js';
+import { AssignableOrgRole, EXAMPLE, Id, OrgRole, PageQuery, Timestamp, WorkspaceRole } from './common.js';
 
 export const MemberParams = z.strictObject({ orgId: Id, userId: Id });
 export const MemberListQuery = PageQuery.extend({
@@ -16,7 +16,7 @@ export const MemberListQuery = PageQuery.extend({
   sort: z.enum(['name', 'email', 'invitedAt', 'role']).optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
-export const MemberPatchBody = z.strictObject({ role: AssignableOrgRole });
+export const MemberPatchBody = z.strictObject({ role: AssignableOrgRole }).meta({ examples: [{ role: 'admin' }] });
 export const Member = z
   .object({
     userId: z.string().optional(),
@@ -33,7 +33,24 @@ export const Member = z
     expiresAt: Timestamp.optional(),
     workspaces: z.array(z.object({ workspaceId: z.string(), role: WorkspaceRole })),
   })
-  .meta({ id: 'Member', description: 'An active member (userId) or a pending invitation (invitationId)' });
+  .meta({
+    id: 'Member',
+    description: 'An active member (userId) or a pending invitation (invitationId)',
+    examples: [
+      {
+        userId: EXAMPLE.otherUserId,
+        email: 'grace@example.com',
+        givenName: 'Grace',
+        familyName: 'Hopper',
+        role: 'member',
+        status: 'active',
+        invitedBy: EXAMPLE.userId,
+        invitedAt: EXAMPLE.at,
+        memberSince: EXAMPLE.at,
+        workspaces: [{ workspaceId: EXAMPLE.workspaceId, role: 'editor' }],
+      },
+    ],
+  });
 
 export const memberView = (m: OrgMembership) => ({
   userId: m.userId,

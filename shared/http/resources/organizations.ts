@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import type { Organization as OrganizationRecord } from '#domain/organizations.js';
-import { Description, HttpsUrl, Id, Name, OrgRole, PageQuery, Plan, Timestamp } from './common.js';
+import { Description, EXAMPLE, HttpsUrl, Id, Name, OrgRole, PageQuery, Plan, Timestamp } from './common.js';
 
 const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour');
 export const Branding = z
@@ -17,11 +17,13 @@ export const Branding = z
 
 export const OrgParams = z.strictObject({ orgId: Id });
 export const OrgListQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
-export const OrgCreateBody = z.strictObject({
-  name: Name(100),
-  description: Description.optional(),
-  logoUrl: HttpsUrl.optional(),
-});
+export const OrgCreateBody = z
+  .strictObject({
+    name: Name(100),
+    description: Description.optional(),
+    logoUrl: HttpsUrl.optional(),
+  })
+  .meta({ examples: [{ name: 'Analytical Engines', description: 'Fleet telemetry', logoUrl: 'https://example.com/logo.png' }] });
 export const OrgPatchBody = z
   .strictObject({
     name: Name(100).optional(),
@@ -29,7 +31,8 @@ export const OrgPatchBody = z
     logoUrl: HttpsUrl.nullable().optional(),
     branding: Branding.nullable().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'must change at least one field');
+  .refine((b) => Object.keys(b).length > 0, 'must change at least one field')
+  .meta({ examples: [{ name: 'Analytical Engines Ltd', branding: { primaryColor: '#1a2b3c', accentColor: '#ffcc00' } }] });
 export const Organization = z
   .object({
     id: z.string(),
@@ -42,11 +45,30 @@ export const Organization = z
     ownerId: z.string(),
     createdAt: Timestamp,
   })
-  .meta({ id: 'Organization' });
-export const OrgSummary = z.object({ id: z.string(), name: z.string(), role: OrgRole }).meta({ id: 'OrganizationSummary' });
-export const TransferOwnershipBody = z.strictObject({ userId: Id });
-export const PlanBody = z.strictObject({ plan: z.enum(['free', 'pro', 'enterprise']) });
-export const TrialExtensionBody = z.strictObject({ extendDays: z.number().int('must be a whole number of days').min(1).max(365) });
+  .meta({
+    id: 'Organization',
+    examples: [
+      {
+        id: EXAMPLE.orgId,
+        name: 'Analytical Engines',
+        description: 'Fleet telemetry',
+        logoUrl: null,
+        branding: null,
+        plan: 'trial',
+        trialEndsAt: EXAMPLE.later,
+        ownerId: EXAMPLE.userId,
+        createdAt: EXAMPLE.at,
+      },
+    ],
+  });
+export const OrgSummary = z
+  .object({ id: z.string(), name: z.string(), role: OrgRole })
+  .meta({ id: 'OrganizationSummary', examples: [{ id: EXAMPLE.orgId, name: 'Analytical Engines', role: 'owner' }] });
+export const TransferOwnershipBody = z.strictObject({ userId: Id }).meta({ examples: [{ userId: EXAMPLE.otherUserId }] });
+export const PlanBody = z.strictObject({ plan: z.enum(['free', 'pro', 'enterprise']) }).meta({ examples: [{ plan: 'pro' }] });
+export const TrialExtensionBody = z
+  .strictObject({ extendDays: z.number().int('must be a whole number of days').min(1).max(365) })
+  .meta({ examples: [{ extendDays: 14 }] });
 export const OrgOverview = z
   .object({
     workspaces: z.number().int(),
@@ -57,7 +79,10 @@ export const OrgOverview = z
     trafficBytes: z.number().int(),
     freeTrafficBytes: z.number().int(),
   })
-  .meta({ id: 'OrganizationOverview' });
+  .meta({
+    id: 'OrganizationOverview',
+    examples: [{ workspaces: 2, members: 5, pendingInvitations: 1, devices: 12, sims: 10, trafficBytes: 73_400_320, freeTrafficBytes: 1_000_000_000_000 }],
+  });
 
 export const orgView = (o: OrganizationRecord) => ({
   id: o.id,

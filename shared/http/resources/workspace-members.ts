@@ -4,11 +4,11 @@
  */
 import * as z from 'zod';
 import type { WorkspaceMemberEntry } from '#domain/workspace-members.js';
-import { Id, OrgRole, PageQuery, WorkspaceRole } from './common.js';
+import { EXAMPLE, Id, OrgRole, PageQuery, WorkspaceRole } from './common.js';
 
 export const WorkspaceMemberParams = z.strictObject({ workspaceId: Id, userId: Id });
 export const WorkspaceMemberListQuery = PageQuery;
-export const WorkspaceMemberPutBody = z.strictObject({ role: WorkspaceRole });
+export const WorkspaceMemberPutBody = z.strictObject({ role: WorkspaceRole }).meta({ examples: [{ role: 'editor' }] });
 export const WorkspaceMember = z
   .object({
     userId: z.string(),
@@ -19,7 +19,12 @@ export const WorkspaceMember = z
     workspaceRole: WorkspaceRole,
     implicit: z.boolean().meta({ description: 'admin through the organization (owner/admin); cannot be given a role or removed' }),
   })
-  .meta({ id: 'WorkspaceMember' });
+  .meta({
+    id: 'WorkspaceMember',
+    examples: [
+      { userId: EXAMPLE.otherUserId, email: 'grace@example.com', givenName: 'Grace', familyName: 'Hopper', organizationRole: 'member', workspaceRole: 'editor', implicit: false },
+    ],
+  });
 
 /** One line of a workspace's member list (and the answer to a PUT of a workspace role). */
 export const workspaceMemberView = (e: WorkspaceMemberEntry) => ({

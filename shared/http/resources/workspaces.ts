@@ -5,11 +5,13 @@
 import * as z from 'zod';
 import type { WorkspaceRole as WorkspaceRoleName } from '#domain/roles.js';
 import type { Workspace as WorkspaceRecord } from '#domain/workspaces.js';
-import { Description, Id, Name, PageQuery, Timestamp, WorkspaceRole, WorkspaceState } from './common.js';
+import { Description, EXAMPLE, Id, Name, PageQuery, Timestamp, WorkspaceRole, WorkspaceState } from './common.js';
 
 export const WorkspaceParams = z.strictObject({ workspaceId: Id });
 export const WorkspaceListQuery = PageQuery;
-export const WorkspaceCreateBody = z.strictObject({ name: Name(100), description: Description.optional() });
+export const WorkspaceCreateBody = z
+  .strictObject({ name: Name(100), description: Description.optional() })
+  .meta({ examples: [{ name: 'Field trials', description: 'Devices on the test farm' }] });
 export const Sso = z
   .strictObject({ required: z.boolean(), providerName: Name(128) })
   .meta({ id: 'WorkspaceSso' });
@@ -19,7 +21,8 @@ export const WorkspacePatchBody = z
     description: Description.nullable().optional(),
     sso: Sso.nullable().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'must change at least one field');
+  .refine((b) => Object.keys(b).length > 0, 'must change at least one field')
+  .meta({ examples: [{ name: 'Field trials 2026', sso: { required: true, providerName: 'acme-okta' } }] });
 export const Workspace = z
   .object({
     id: z.string(),
@@ -34,9 +37,26 @@ export const Workspace = z
     createdAt: Timestamp,
     role: WorkspaceRole.meta({ description: "the caller's effective role in this workspace" }),
   })
-  .meta({ id: 'Workspace' });
+  .meta({
+    id: 'Workspace',
+    examples: [
+      {
+        id: EXAMPLE.workspaceId,
+        organizationId: EXAMPLE.orgId,
+        name: 'Field trials',
+        description: 'Devices on the test farm',
+        state: 'enabled',
+        disabledReason: null,
+        disabledAt: null,
+        sso: null,
+        createdBy: EXAMPLE.userId,
+        createdAt: EXAMPLE.at,
+        role: 'admin',
+      },
+    ],
+  });
 
-export const WorkspaceMoveBody = z.strictObject({ targetOrganizationId: Id });
+export const WorkspaceMoveBody = z.strictObject({ targetOrganizationId: Id }).meta({ examples: [{ targetOrganizationId: EXAMPLE.otherOrgId }] });
 export const WorkspaceMoveResult = z
   .object({
     workspace: Workspace,
@@ -44,10 +64,30 @@ export const WorkspaceMoveResult = z
       .array(z.string())
       .meta({ description: 'explicit members who are not members of the target organization: they lost their role in the workspace' }),
   })
-  .meta({ id: 'WorkspaceMove' });
+  .meta({
+    id: 'WorkspaceMove',
+    examples: [
+      {
+        workspace: {
+          id: EXAMPLE.workspaceId,
+          organizationId: EXAMPLE.otherOrgId,
+          name: 'Field trials',
+          description: null,
+          state: 'enabled',
+          disabledReason: null,
+          disabledAt: null,
+          sso: null,
+          createdBy: EXAMPLE.userId,
+          createdAt: EXAMPLE.at,
+          role: 'admin',
+        },
+        removedMembers: [EXAMPLE.otherUserId],
+      },
+    ],
+  });
 export const WorkspaceOverview = z
   .object({ members: z.number().int(), devices: z.number().int(), streams: z.number().int(), sims: z.number().int(), trafficBytes: z.number().int() })
-  .meta({ id: 'WorkspaceOverview' });
+  .meta({ id: 'WorkspaceOverview', examples: [{ members: 4, devices: 12, streams: 3, sims: 10, trafficBytes: 73_400_320 }] });
 
 export const workspaceView = (w: WorkspaceRecord, role: WorkspaceRoleName) => ({
   id: w.id,

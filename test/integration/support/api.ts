@@ -1,6 +1,11 @@
-/** A small HTTP client for the local gateway, and the set-up most tests share. */
+/**
+ * A small HTTP client for the local gateway, and the set-up most tests share. Every response it
+ * sees is checked against the published OpenAPI document (./conformance.ts): one that does not
+ * conform fails the test.
+ */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { conform } from './conformance.js';
 import { stack, token } from './stack.js';
 
 export interface Res<T = any> {
@@ -23,6 +28,7 @@ export async function call<T = any>(
   }
   const response = await fetch(`${stack().apiUrl}${path}`, { method, headers, body });
   const text = await response.text();
+  await conform(method, path, { status: response.status, headers: response.headers, text });
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : undefined;
