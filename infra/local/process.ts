@@ -19,7 +19,24 @@ export interface Child {
 
 const OUTPUT_LINES = 40;
 const live = new Set<ChildProcess>();
+const adopted = new Set<Child>();
+const adoptListeners = new Set<(child: Child) => void>();
 let exitHookInstalled = false;
+
+/**
+ * Calls `listener` with every child adopted from now on, the moment it is spawned (`npm start`
+ * records each one's process id, so that a start after a crash can end what was left running).
+ * Returns a function that stops the calls.
+ */
+export function onAdopt(listener: (child: Child) => void): () => void {
+  adoptListeners.add(listener);
+  return () => adoptListeners.delete(listener);
+}
+
+/** Stops every child still running in this process (a signal that came before the stack was up). */
+export async function stopAdopted(): Promise<void> {
+  await Promise.all([...adopted].map((child) => child.stop()));
+}
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -59,7 +76,7 @@ export function adopt(name: string, child: ChildProcess): Child {
   // A spawn failure (e.g. ENOENT) is reported through the output, not as an unhandled error.
   child.on('error', (error) => lines.push(`${name}: ${error.message}`));
 
-  return {
+  const adoptedChild: Child = {
     name,
     process: child,
     output: () => lines.join('\n'),
@@ -74,6 +91,10 @@ export function adopt(name: string, child: ChildProcess): Child {
       }
     },
   };
+  adopted.add(adoptedChild);
+  child.once('exit', () => adopted.delete(adoptedChild));
+  for (const listener of adoptListeners) listener(adoptedChild);
+  return adoptedChild;
 }
 
 /** Spawns a command in its own process group, with piped output. */

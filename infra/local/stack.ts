@@ -1,6 +1,6 @@
 /**
  * The whole local stack in one call: DynamoDB Local, cognito-local and aws-ses-v2-local as
- * child processes, and the gateway in this process, wired to each other through the same
+ * child processes, the gateway and the table browser (dynamodb-admin) in this process, wired to each other through the same
  * environment variables the handlers read in AWS. Used by `npm start` and by the
  * integration tests' global setup.
  */
@@ -15,6 +15,7 @@ import type { Route } from '#http/route.js';
 import { routeThrottle, THROTTLE } from '../api-settings.js';
 import { checkJava, dynamoClient, ensureTable, startDynamoDb } from './dynamodb.js';
 import { ensureUserPool, fetchJwks, issuerOf, startCognito } from './cognito.js';
+import { startAdminUi, type AdminUi } from './admin.js';
 import { startGateway, type Gateway } from './gateway.js';
 import { applyHandlerEnvironment } from './gateway-handlers.js';
 import { freePort, isPortFree, type Child } from './process.js';
@@ -30,6 +31,8 @@ export interface StackInfo {
   sesEndpoint: string;
   dynamodbEndpoint: string;
   tableName: string;
+  /** The table browser (dynamodb-admin) over DynamoDB Local. */
+  adminUrl: string;
   /**
    * The billing webhook's signing secret (AWS keeps it in Secrets Manager, which has no emulator
    * here): `npm run billing` and the tests sign events with it. New at every start.
@@ -37,26 +40,46 @@ export interface StackInfo {
   billingSecret: string;
 }
 
-export type Service = 'api' | 'dynamodb' | 'cognito' | 'ses';
+export type Service = 'api' | 'dynamodb' | 'cognito' | 'ses' | 'admin';
 
-export const DEFAULT_PORTS: Record<Service, number> = { api: 3000, dynamodb: 8000, cognito: 9229, ses: 8005 };
+export const DEFAULT_PORTS: Record<Service, number> = { api: 3000, dynamodb: 8000, cognito: 9229, ses: 8005, admin: 8001 };
 /** The environment variable that overrides each port in `npm start`. */
 export const PORT_ENV: Record<Service, string> = {
   api: 'API_PORT',
   dynamodb: 'DYNAMODB_PORT',
   cognito: 'COGNITO_PORT',
   ses: 'SES_PORT',
+  admin: 'ADMIN_PORT',
 };
-const SERVICE_NAMES: Record<Service, string> = {
+export const SERVICE_NAMES: Record<Service, string> = {
   api: 'the API gateway',
   dynamodb: 'DynamoDB Local',
   cognito: 'cognito-local',
   ses: 'aws-ses-v2-local',
+  admin: 'the DynamoDB admin UI',
 };
 
-/** Where `npm start` keeps its data, and the file that tells tools where the running stack is. */
-export const DATA_DIR = fileURLToPath(new URL('../../.local/', import.meta.url));
+/**
+ * Where `npm start` keeps its data (the clone's `.local/`, or `TENANCY_LOCAL_DIR`: the process
+ * tests run stacks of their own there, never touching a developer's), and the file that tells
+ * tools where the running stack is. One stack per data dir (infra/local/instance.ts).
+ */
+export const DATA_DIR = process.env.TENANCY_LOCAL_DIR ? resolve(process.env.TENANCY_LOCAL_DIR) : fileURLToPath(new URL('../../.local/', import.meta.url));
 export const STACK_FILE = join(DATA_DIR, 'stack.json');
+
+/** How to run `npm run <script>` against this data dir (with `TENANCY_LOCAL_DIR` when it is not the default). */
+export function npmRun(script: string): string {
+  return process.env.TENANCY_LOCAL_DIR ? `TENANCY_LOCAL_DIR=${DATA_DIR} npm run ${script}` : `npm run ${script}`;
+}
+
+/** The stack's details as `npm start` wrote them, or an error that says how to start it. */
+export async function readStackInfo(): Promise<StackInfo> {
+  try {
+    return JSON.parse(await readFile(STACK_FILE, 'utf8')) as StackInfo;
+  } catch {
+    throw new Error(`No local stack found (${STACK_FILE} is missing): start it with npm start`);
+  }
+}
 
 export const TABLE_NAME = 'tenancy-local';
 export const DEFAULT_PORTAL_URL = 'http://localhost:5173';
@@ -81,12 +104,14 @@ export interface StartOptions {
 
 export interface LocalStack {
   info: StackInfo;
+  /** The emulators' processes. */
+  children: Child[];
   /** Stops the gateway and every child process; the stack's own temporary files go too. */
   stop(): Promise<void>;
 }
 
 /** The entries of a data dir that the stack owns (and `fresh` removes). */
-const DATA_ENTRIES = ['dynamodb', 'cognito', 'cursor-secret', 'stack.json'];
+const DATA_ENTRIES = ['dynamodb', 'cognito', 'cursor-secret'];
 
 async function resolvePorts(requested: Partial<Record<Service, number>> = {}): Promise<Record<Service, number>> {
   const services = Object.keys(DEFAULT_PORTS) as Service[];
@@ -238,9 +263,11 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
   ];
 
   let gateway: Gateway | undefined;
+  let admin: AdminUi | undefined;
+  const adminClient = dynamoClient(dynamo.endpoint);
   try {
     const client = dynamoClient(dynamo.endpoint);
-    const [, pool] = await Promise.all([
+    const [table, pool] = await Promise.all([
       ensureTable(client, TABLE_NAME).finally(() => client.destroy()),
       ensureUserPool(cognito.endpoint),
     ]);
@@ -258,6 +285,14 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       billingSecret,
     }));
 
+    // A new table has no trial that ended before today: its sweep starts there, instead of
+    // reading one day partition after another from the sweep's epoch on its first run.
+    if (table === 'created') {
+      const [{ saveSweepWatermark }, { dayOf }] = await Promise.all([import('#db/repositories/trials.js'), import('#domain/trials.js')]);
+      await saveSweepWatermark(dayOf(new Date()));
+    }
+
+    admin = await startAdminUi({ port: ports.admin, client: adminClient });
     gateway = await startGateway({
       port: ports.api,
       routes: routeList,
@@ -276,15 +311,19 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       sesEndpoint: ses.endpoint,
       dynamodbEndpoint: dynamo.endpoint,
       tableName: TABLE_NAME,
+      adminUrl: admin.url,
       billingSecret,
     };
     const running = gateway;
+    const browsing = admin;
     let stopping: Promise<void> | undefined;
     return {
       info,
+      children,
       stop: () => {
         stopping ??= (async () => {
-          await Promise.all([running.close(), stopAll(children)]);
+          await Promise.all([running.close(), browsing.close(), stopAll(children)]);
+          adminClient.destroy();
           await removeTemp();
         })();
         return stopping;
@@ -292,6 +331,8 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
     };
   } catch (error) {
     await gateway?.close();
+    await admin?.close();
+    adminClient.destroy();
     await stopAll(children);
     await removeTemp();
     throw error;

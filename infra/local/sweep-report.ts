@@ -44,3 +44,20 @@ export function describeSweep(stats: SweepStats): string {
     `${count(stats.indexQueries, 'query', 'queries')}, ${count(stats.indexItemsRead, 'item')} read)`
   );
 }
+
+/**
+ * What `npm run sweep -- --at <later>` is about to do, and how to undo it, or undefined when
+ * `at` is not later than `now` (then it is the sweep that runs every minute anyway).
+ */
+export function describeTimeTravel(at: Date, now: Date): string | undefined {
+  if (at.getTime() <= now.getTime()) return undefined;
+  return [
+    `Sweeping as if it were ${at.toISOString()}: every organization still on its trial whose trial ends before then`,
+    'has it ended now — all of them, not one: its workspaces are disabled (devices, streams and SIMs answer 423',
+    'workspace_disabled) and its owner gets the trial-ended email. Nothing else moves in time.',
+    'To undo it for one organization, either:',
+    '  a paid plan, as its owner:        PUT /orgs/{orgId}/plan {"plan":"pro"}   (or npm run billing -- --org <orgId> --plan pro)',
+    '  an operator\'s trial extension:    POST /admin/orgs/{orgId}/trial {"extendDays":30}   (token: npm run -s token -- <email> --operator)',
+    'Either re-enables the workspaces the trial\'s end disabled.',
+  ].join('\n');
+}

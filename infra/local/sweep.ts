@@ -1,17 +1,17 @@
 /**
  * `npm run sweep [-- --at 2027-01-01T00:00:00Z]`: runs the trial sweep once against the
  * running local stack, as if at that time (default: now), so a trial's end can be seen
- * without waiting two weeks. Prints a one-line summary, then the stats as JSON (after the
+ * without waiting two weeks. A later `--at` first says what it ends (every trial ending before
+ * then) and how to undo that (on stderr). Prints a one-line summary, then the stats as JSON (after the
  * service's own log line, which it writes as the Lambda function does in AWS).
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { SweepStats } from '#services/sweep-types.js';
 import { applyHandlerEnvironment } from './gateway-handlers.js';
 import {
-  DATA_DIR, STACK_FILE, handlerEnvironment, localPortalUrl, readCursorSecret, type StackInfo,
+  DATA_DIR, handlerEnvironment, localPortalUrl, readCursorSecret, readStackInfo,
 } from './stack.js';
-import { describeSweep, parseAt } from './sweep-report.js';
+import { describeSweep, describeTimeTravel, parseAt } from './sweep-report.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -37,12 +37,7 @@ async function main(): Promise<void> {
   // Checked before anything touches the stack: a typo must not run a sweep as of now.
   const at = values.at === undefined ? new Date() : parseAt(values.at);
 
-  let info: StackInfo;
-  try {
-    info = JSON.parse(await readFile(STACK_FILE, 'utf8')) as StackInfo;
-  } catch {
-    throw new Error(`No local stack found (${STACK_FILE} is missing): start it with npm start`);
-  }
+  const info = await readStackInfo();
   const cursorSecret = await readCursorSecret(DATA_DIR);
   if (cursorSecret === undefined) throw new Error(`No local stack found (no cursor secret under ${DATA_DIR}): start it with npm start`);
 
@@ -56,6 +51,9 @@ async function main(): Promise<void> {
     cursorSecret,
   }));
   const { runSweep } = await import('#services/sweep.js');
+  // On stderr: stdout stays the summary and the stats, for scripts.
+  const notice = describeTimeTravel(at, new Date());
+  if (notice !== undefined) console.error(`${notice}\n`);
 
   let stats: SweepStats;
   try {

@@ -9,11 +9,10 @@
  * `--subject <id at the provider>`, `--unverified` (the provider does not vouch for the email:
  * refused, as in AWS), `--given-name`, `--family-name`.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { issueToken, OPERATORS_GROUP } from './cognito.js';
 import { issueFederatedToken } from './federation.js';
-import { STACK_FILE, type StackInfo } from './stack.js';
+import { readStackInfo } from './stack.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -38,12 +37,7 @@ async function main(): Promise<void> {
   const federatedOnly = values['provider-type'] ?? values.subject ?? values['given-name'] ?? values['family-name'];
   if (values.provider === undefined && (federatedOnly !== undefined || values.unverified)) throw new Error(USAGE);
 
-  let info: StackInfo;
-  try {
-    info = JSON.parse(await readFile(STACK_FILE, 'utf8')) as StackInfo;
-  } catch {
-    throw new Error(`No local stack found (${STACK_FILE} is missing): start it with npm start`);
-  }
+  const info = await readStackInfo();
   // The flags say what the user is: without --operator, a former operator is one no more.
   const groups = values.operator ? [OPERATORS_GROUP] : [];
   const issued =

@@ -29,7 +29,7 @@ export function assertLoopback(info: StackInfo): void {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, cognito: 0, ses: 0 }, quiet: true });
+  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, cognito: 0, ses: 0, admin: 0 }, quiet: true });
   try {
     assertLoopback(stack.info);
   } catch (error) {

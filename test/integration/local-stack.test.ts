@@ -7,6 +7,7 @@
 import { createSign } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { JwtVerifier } from 'aws-jwt-verify';
@@ -240,5 +241,50 @@ describe('the gateway', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'ok' });
+  });
+});
+
+/** A request with a Host header of our choosing (fetch sets Host from the URL). */
+function rawRequest(url: string, opts: { method?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the table browser (dynamodb-admin)', () => {
+  it('lists the table, on loopback', async () => {
+    expect(new URL(stack().adminUrl).hostname).toBe('127.0.0.1');
+
+    const page = await rawRequest(`${stack().adminUrl}/`);
+
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(stack().tableName);
+  });
+
+  it('answers 403 to a request addressed to another name (DNS rebinding) and to a change sent by another site', async () => {
+    const { port } = new URL(stack().adminUrl);
+
+    expect((await rawRequest(`${stack().adminUrl}/`, { headers: { host: `rebound.example:${port}` } })).status).toBe(403);
+    const deletion = await rawRequest(`${stack().adminUrl}/tables/${stack().tableName}/delete`, { method: 'POST', headers: { origin: 'http://evil.example' } });
+    expect(deletion.status).toBe(403);
+    expect((await rawRequest(`${stack().adminUrl}/`)).body).toContain(stack().tableName);
+  });
+});
+
+describe('DynamoDB Local', () => {
+  // A guard rather than a fix: run without -cors, the jar grants CORS to no origin; -cors '*' would undo that.
+  it('grants CORS to no page: a preflight from another origin gets no Access-Control-Allow-Origin', async () => {
+    const response = await fetch(stack().dynamodbEndpoint, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-amz-target,content-type' },
+    });
+
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

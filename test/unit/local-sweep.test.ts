@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EMAIL_FROM, handlerEnvironment } from '../../infra/local/stack.js';
-import { describeSweep, parseAt } from '../../infra/local/sweep-report.js';
+import { describeSweep, describeTimeTravel, parseAt } from '../../infra/local/sweep-report.js';
 import type { SweepStats } from '#services/sweep-types.js';
 
 describe('parseAt', () => {
@@ -63,6 +63,24 @@ describe('describeSweep', () => {
   it('counts in the singular where it should', () => {
     const one = { ...stats, examined: 1, expiredOrganizations: 1, disabledWorkspaces: 1, endNoticesSent: 1, indexQueries: 1, indexItemsRead: 1 };
     expect(describeSweep(one)).toContain('1 trial ended, 1 workspace disabled, 1 end notice and 1 reminder emailed (1 index entry examined; 1 query, 1 item read)');
+  });
+});
+
+describe('describeTimeTravel', () => {
+  const now = new Date('2026-12-01T00:00:00Z');
+
+  it('says that a later sweep ends every trial ending before then, and both ways to undo it', () => {
+    const notice = describeTimeTravel(new Date('2027-01-01T00:00:00Z'), now) ?? '';
+
+    expect(notice).toContain('as if it were 2027-01-01T00:00:00.000Z');
+    expect(notice).toMatch(/every organization still on its trial whose trial ends before then/);
+    expect(notice).toContain('PUT /orgs/{orgId}/plan');
+    expect(notice).toContain('POST /admin/orgs/{orgId}/trial {"extendDays":30}');
+  });
+
+  it('says nothing for a sweep as of now or earlier', () => {
+    expect(describeTimeTravel(now, now)).toBeUndefined();
+    expect(describeTimeTravel(new Date('2026-11-01T00:00:00Z'), now)).toBeUndefined();
   });
 });
 
