@@ -146,6 +146,7 @@ const wsPath = (w: World, suffix = '', ws = w.ws): Req => ({ path: `/workspaces/
 const drivers: Record<string, Driver> = {
   'GET /health': () => ({ path: '/health' }),
   'GET /openapi.json': () => ({ path: '/openapi.json' }),
+  'GET /problems/{code}': () => ({ path: '/problems/not_found' }),
 
   'POST /signup': async (_w, kind) => {
     const body = { givenName: 'Matrix', familyName: 'Caller' };
