@@ -51,9 +51,14 @@ const builtinsThroughRequire: Plugin = {
   },
 };
 
-function options(profile: BuildProfile, handler: string, outdir: string): BuildOptions {
+/** A handler under functions/, or (for the benchmark's floors) a module's source resolved from the project root. */
+export type Entry = { handler: string } | { source: string };
+
+function options(profile: BuildProfile, entry: Entry, outdir: string): BuildOptions {
   const common: BuildOptions = {
-    entryPoints: { [ENTRY_NAME]: `${projectRoot}functions/${handler}.ts` },
+    ...('handler' in entry
+      ? { entryPoints: { [ENTRY_NAME]: `${projectRoot}functions/${entry.handler}.ts` } }
+      : { stdin: { contents: entry.source, resolveDir: projectRoot, loader: 'ts', sourcefile: `${ENTRY_NAME}.ts` } }),
     outdir,
     outExtension: { '.js': '.mjs' },
     absWorkingDir: projectRoot,
@@ -103,7 +108,11 @@ const SES = /node_modules\/@aws-sdk\/client-sesv2\//;
 
 /** Bundles `functions/<handler>.ts` into `outdir` (index.mjs, chunks/, source maps). */
 export async function buildFunction(handler: string, outdir: string, profile: BuildProfile = 'deployed'): Promise<BuiltFunction> {
-  const result = await build(options(profile, handler, outdir));
+  return buildEntry({ handler }, outdir, profile);
+}
+
+export async function buildEntry(entry: Entry, outdir: string, profile: BuildProfile): Promise<BuiltFunction> {
+  const result = await build(options(profile, entry, outdir));
   return describe(result.metafile!);
 }
 
