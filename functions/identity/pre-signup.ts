@@ -19,6 +19,7 @@ import type { PreSignUpTriggerEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { normalizeEmail } from '#domain/email.js';
 import { decideExternalSignUp, decidePasswordSignUp, parseFederatedUsername } from '#domain/sign-in.js';
+import { credentialsFromEnvironment } from '#kernel/aws-credentials.js';
 import { HttpError } from '#kernel/errors.js';
 import { logger } from '#kernel/logger.js';
 import { linkIdentity, listUsersByEmail, toPoolUser } from './pool-users.js';
@@ -39,7 +40,7 @@ function providersFromEnv(): TriggerProviders {
 }
 
 let defaults: TriggerDependencies | undefined;
-const dependencies = (): TriggerDependencies => (defaults ??= { client: new CognitoIdentityProviderClient({}), providers: providersFromEnv() });
+const dependencies = (): TriggerDependencies => (defaults ??= { client: new CognitoIdentityProviderClient({ credentials: credentialsFromEnvironment }), providers: providersFromEnv() });
 
 /** Refuses the sign-up with a sentence the portal can show. */
 class SignUpRefused extends Error {

@@ -1,19 +1,54 @@
-import { fileURLToPath } from 'node:url';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { spawnSync } from 'node:child_process';
+import { AssetHashType, type BundlingOptions, type DockerImage, Duration, type ILocalBundling, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
-  ApplicationLogLevel, Architecture, LoggingFormat, ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions, Runtime,
+  ApplicationLogLevel, Architecture, Code, Function as LambdaFunction, LoggingFormat, ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions, Runtime,
   SystemLogLevel, Tracing,
 } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { API_FUNCTION } from '../api-settings.js';
+import { ENTRY_NAME, projectRoot } from '../bundling/build.js';
 
-/** The repository root: handlers live under `functions/`, the lock file next to package.json. */
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The runtime every function deploys with: the newest Node.js this aws-cdk-lib knows (cdk-nag's L1
+ * asks for exactly that). The benchmark measures the bundles on the same major (bench/bundles.ts).
+ */
+export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
+
+/** What every function's environment holds besides its configuration (the benchmark starts its bundles with it too). */
+export const RUNTIME_ENVIRONMENT = {
+  POWERTOOLS_SERVICE_NAME: 'tenancy',
+  // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
+  NODE_OPTIONS: '--enable-source-maps',
+} as const;
+
+/**
+ * The function's code as infra/bundling/build.ts builds it, the build the benchmark measures
+ * (NodejsFunction cannot split code). Local bundling only, run in a child process because esbuild's
+ * plugins are asynchronous; the image is never pulled (tryBundle either builds or throws). Skipped,
+ * like every asset bundling, for stacks not in `aws:cdk:bundling-stacks` (the infra tests).
+ */
+class FunctionBundling implements BundlingOptions {
+  readonly image: DockerImage = FUNCTION_RUNTIME.bundlingImage;
+  readonly local: ILocalBundling;
+
+  /** `handler` is part of the options' JSON, which CDK's asset cache keys bundles by. */
+  constructor(readonly handler: string) {
+    this.local = {
+      tryBundle: (outputDir: string): boolean => {
+        const run = spawnSync(process.execPath, ['--import', 'tsx', `${projectRoot}infra/bundling/cli.ts`, handler, outputDir], {
+          cwd: projectRoot,
+          stdio: ['ignore', 'inherit', 'inherit'],
+        });
+        if (run.status !== 0) throw new Error(`Bundling functions/${handler}.ts failed (${run.error?.message ?? `exit ${run.status}`})`);
+        return true;
+      },
+    };
+  }
+}
 
 /** What every function reads through `shared/config.ts`. */
 export interface TenancyFunctionEnvironment {
@@ -82,7 +117,7 @@ export interface TenancyFunctionProps {
  * the stack grants each function only what its route row asks for.
  */
 export class TenancyFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: TenancyFunctionProps) {
     super(scope, id);
@@ -95,14 +130,14 @@ export class TenancyFunction extends Construct {
     });
     logGroup.grantWrite(role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: `${projectRoot}functions/${props.handler}.ts`,
-      handler: 'handler',
-      projectRoot,
-      depsLockFilePath: `${projectRoot}package-lock.json`,
+    this.function = new LambdaFunction(this, 'Function', {
+      // The AWS SDK is bundled, not taken from the runtime: the runtime's version lags and moves
+      // under us, while lib-dynamodb, client-sesv2 and Powertools are pinned together in
+      // package-lock.json and tested as a set.
+      code: Code.fromAsset(projectRoot, { assetHashType: AssetHashType.OUTPUT, bundling: new FunctionBundling(props.handler) }),
+      handler: `${ENTRY_NAME}.handler`,
       description: props.description,
-      // The newest Node.js runtime this aws-cdk-lib knows; cdk-nag's L1 asks for exactly that.
-      runtime: Runtime.NODEJS_24_X,
+      runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: API_FUNCTION.memoryMb,
       // API Gateway gives up after 30 s; a request that needs more than 10 s is a bug.
@@ -142,27 +177,7 @@ export class TenancyFunction extends Construct {
             }
           : {}),
         ...(props.billingSecret ? { BILLING_SECRET_ARN: props.billingSecret.secretArn } : {}),
-        POWERTOOLS_SERVICE_NAME: 'tenancy',
-        // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        // Prefer the ESM builds of dependencies: better tree-shaking, smaller cold starts.
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        // Mappings are enough for readable stack traces; embedding sources only adds weight.
-        sourcesContent: false,
-        // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
-        banner: "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);",
-        // Bundle the AWS SDK instead of using the copy in the runtime: the runtime's version
-        // lags and moves under us, while lib-dynamodb, client-sesv2 and Powertools are pinned
-        // together in package-lock.json and tested as a set. Minified ESM keeps the cost small.
-        bundleAwsSDK: true,
-        // Twenty bundles per synth: only problems are worth printing.
-        logLevel: LogLevel.WARNING,
+        ...RUNTIME_ENVIRONMENT,
       },
     });
 

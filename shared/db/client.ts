@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '#kernel/config.js';
+import { credentialsFromEnvironment } from '#kernel/aws-credentials.js';
 
 const { connectionMs, requestMs, maxAttempts } = config().dynamodbTimeouts;
 
@@ -15,6 +16,7 @@ const { connectionMs, requestMs, maxAttempts } = config().dynamodbTimeouts;
 export const dynamodb = new DynamoDBClient({
   region: config().region,
   endpoint: config().dynamodbEndpoint,
+  credentials: credentialsFromEnvironment,
   maxAttempts,
   retryMode: 'standard',
   requestHandler: { connectionTimeout: connectionMs, requestTimeout: requestMs, throwOnRequestTimeout: true },

@@ -1,14 +1,26 @@
 /**
  * Sending email through SES (v2). Only functions that send mail import this module, so the
- * SES client is bundled into those alone. A failed send is reported, never thrown: callers
- * store what they send first and record the outcome.
+ * SES client is bundled into those alone; and there it is loaded on the first send, not at
+ * init (a separate chunk of the bundle, infra/bundling/build.ts): most requests of a sending
+ * function send nothing (a refused invitation, a sweep with nothing to remind). A failed send is
+ * reported, never thrown: callers store what they send first and record the outcome.
  */
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { credentialsFromEnvironment } from '#kernel/aws-credentials.js';
 import { config } from '#kernel/config.js';
 import { logger } from '#kernel/logger.js';
 
-/** Created once per container. Two attempts: a dead endpoint fails fast and the caller records it. */
-export const ses = new SESv2Client({ region: config().region, endpoint: config().sesEndpoint, maxAttempts: 2 });
+const sdk = () => import('@aws-sdk/client-sesv2');
+
+let client: Promise<SESv2Client> | undefined;
+
+/** Created on the first send, once per container. Two attempts: a dead endpoint fails fast and the caller records it. */
+function ses(): Promise<SESv2Client> {
+  client ??= sdk().then(
+    ({ SESv2Client }) => new SESv2Client({ region: config().region, endpoint: config().sesEndpoint, maxAttempts: 2, credentials: credentialsFromEnvironment }),
+  );
+  return client;
+}
 
 export interface Email {
   to: string;
@@ -19,9 +31,10 @@ export interface Email {
 
 export type SendOutcome = 'sent' | 'failed';
 
-export async function sendEmail(email: Email, client: SESv2Client = ses): Promise<SendOutcome> {
+export async function sendEmail(email: Email): Promise<SendOutcome> {
   try {
-    await client.send(
+    const [{ SendEmailCommand }, sender] = await Promise.all([sdk(), ses()]);
+    await sender.send(
       new SendEmailCommand({
         FromEmailAddress: config().emailFrom,
         Destination: { ToAddresses: [email.to] },

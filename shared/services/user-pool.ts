@@ -15,6 +15,7 @@ import {
   type UpdateUserPoolClientRequest,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { IdentityProvider } from '#domain/identity-providers.js';
+import { credentialsFromEnvironment } from '#kernel/aws-credentials.js';
 import { config, identityProviderConfig } from '#kernel/config.js';
 import { BadRequestError, ConflictError, HttpError, QuotaExceededError, ServiceUnavailableError } from '#kernel/errors.js';
 
@@ -22,7 +23,12 @@ let client: CognitoIdentityProviderClient | undefined;
 
 /** Created on first use, once per container. */
 export function cognito(): CognitoIdentityProviderClient {
-  client ??= new CognitoIdentityProviderClient({ region: config().region, endpoint: identityProviderConfig().cognitoEndpoint, maxAttempts: 3 });
+  client ??= new CognitoIdentityProviderClient({
+    region: config().region,
+    endpoint: identityProviderConfig().cognitoEndpoint,
+    maxAttempts: 3,
+    credentials: credentialsFromEnvironment,
+  });
   return client;
 }
 
