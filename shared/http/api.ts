@@ -18,8 +18,6 @@ import httpEventNormalizer from '@middy/http-event-normalizer';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { config } from '#kernel/config.js';
@@ -174,9 +172,17 @@ interface Attempt {
  * `Idempotency-Key` on creates (Powertools idempotency, records in our table under their own
  * partition per route): a repeat with the same key and body returns the first answer; the same
  * key with another body is 422; no header, no idempotency. The body compared is the parsed one,
- * not the event's raw text, which API Gateway base64-encodes for some content types.
+ * not the event's raw text, which API Gateway base64-encodes for some content types. Powertools
+ * idempotency (and the JMESPath engine it brings) is imported only by idempotent routes, started
+ * while their function initializes: no other function loads it (issue 15).
  */
-function idempotency(routeKey: string): (fingerprint: Fingerprint, context: Context, run: () => Promise<Result>) => Promise<Result> {
+type Once = (fingerprint: Fingerprint, context: Context, run: () => Promise<Result>) => Promise<Result>;
+
+async function idempotency(routeKey: string): Promise<Once> {
+  const [{ IdempotencyConfig, makeIdempotent }, { DynamoDBPersistenceLayer }] = await Promise.all([
+    import('@aws-lambda-powertools/idempotency'),
+    import('@aws-lambda-powertools/idempotency/dynamodb'),
+  ]);
   const idempotencyConfig = new IdempotencyConfig({
     eventKeyJmesPath: 'key',
     payloadValidationJmesPath: 'body',
@@ -252,6 +258,8 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
     .use(sso(spec))
     .use(input(spec));
   const once = spec.idempotent ? idempotency(routeKey) : undefined;
+  // A failed import answers at the first request that needs it (500), not as an unhandled rejection at init.
+  once?.catch(() => undefined);
   return handler.handler(async (event, context) => {
     const state = context.tenancy;
     const run = async (): Promise<Result> => {
@@ -270,6 +278,6 @@ export function api<S extends RouteSpec>(spec: S, main: (request: ApiRequest<S>)
     };
     const key = event.headers?.['idempotency-key'];
     if (once === undefined || !key) return run();
-    return once({ key: `${state.principal?.userId ?? ''}#${event.rawPath}#${key}`, body: state.json }, context, run);
+    return (await once)({ key: `${state.principal?.userId ?? ''}#${event.rawPath}#${key}`, body: state.json }, context, run);
   });
 }

@@ -40,6 +40,16 @@ describe('the deployed build', () => {
     expect(built['orgs/get']!.ses).toBe(false);
   });
 
+  it('loads Powertools idempotency and the JMESPath engine in no function at init (idempotent routes import it as they start)', () => {
+    for (const b of Object.values(built)) {
+      const atInit = inputsOf(b, b.initFiles).filter((p) => /node_modules\/@aws-lambda-powertools\/(idempotency|jmespath)\//.test(p));
+      expect(atInit).toEqual([]);
+    }
+    // Only an idempotent route's build carries it at all.
+    const anywhere = (b: BuiltFunction) => inputsOf(b, b.files).some((p) => /node_modules\/@aws-lambda-powertools\/idempotency\//.test(p));
+    expect(anywhere(built['invitations/create']!)).toBe(true);
+  });
+
   it('imports no Node built-in as an ES module (node:http would load undici at init on Node 22+)', () => {
     for (const b of Object.values(built)) {
       for (const file of b.files) {

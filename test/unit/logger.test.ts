@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { byDottedPath } from '#kernel/logger.js';
+
+describe('the correlation id lookup', () => {
+  it('walks a dotted path as JMESPath would for one, and is undefined where the path leads nowhere', () => {
+    const event = { requestContext: { requestId: 'abc=', http: { method: 'GET' } }, headers: null };
+    expect(byDottedPath('requestContext.requestId', event)).toBe('abc=');
+    expect(byDottedPath('requestContext.http.method', event)).toBe('GET');
+    expect(byDottedPath('requestContext.missing.deeper', event)).toBeUndefined();
+    expect(byDottedPath('headers.x', event)).toBeUndefined();
+    expect(byDottedPath('requestContext.requestId', undefined)).toBeUndefined();
+  });
+});
