@@ -1,7 +1,8 @@
 import { api } from '#http/api.js';
 import { deviceView } from '#http/resources/devices.js';
 import { addDevice } from '#services/devices.js';
-import { pathTo, routes } from '#functions/routes.js';
+import { devicesRoutes as routes } from '#functions/routes/devices.js';
+import { pathTo } from '#functions/route-paths.js';
 
 /** The device key is in this answer and nowhere else, ever. */
 export const handler = api(routes['POST /workspaces/{workspaceId}/devices'], async ({ access, body }) => {

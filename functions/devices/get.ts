@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { deviceView } from '#http/resources/devices.js';
 import { deviceOf } from '#services/devices.js';
-import { routes } from '#functions/routes.js';
+import { devicesRoutes as routes } from '#functions/routes/devices.js';
 
 /** The device was read in the authorization BatchGet: nothing more to fetch. */
 export const handler = api(routes['GET /workspaces/{workspaceId}/devices/{deviceId}'], async ({ access }) => {

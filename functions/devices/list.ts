@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { deviceView } from '#http/resources/devices.js';
 import { listVisibleDevices } from '#services/devices.js';
-import { routes } from '#functions/routes.js';
+import { devicesRoutes as routes } from '#functions/routes/devices.js';
 
 /** A caller with per-device grants only sees exactly the granted devices. */
 export const handler = api(routes['GET /workspaces/{workspaceId}/devices'], async ({ access, query }) => {

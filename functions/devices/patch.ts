@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { deviceView } from '#http/resources/devices.js';
 import { editDevice } from '#services/devices.js';
-import { routes } from '#functions/routes.js';
+import { devicesRoutes as routes } from '#functions/routes/devices.js';
 
 export const handler = api(routes['PATCH /workspaces/{workspaceId}/devices/{deviceId}'], async ({ access, body, ifMatch }) => {
   const device = await editDevice(access, body, ifMatch);

@@ -1,6 +1,7 @@
 import { api } from '#http/api.js';
 import { addIdentityProvider } from '#services/identity-providers.js';
-import { pathTo, routes } from '#functions/routes.js';
+import { identityProvidersRoutes as routes } from '#functions/routes/identity-providers.js';
+import { pathTo } from '#functions/route-paths.js';
 import { identityProviderView } from '#http/resources/identity-providers.js';
 
 /** 201 once the provider is in the user pool and on the portal client; the secret is not answered. */

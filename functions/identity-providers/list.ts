@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { listIdentityProviders } from '#services/identity-providers.js';
-import { routes } from '#functions/routes.js';
+import { identityProvidersRoutes as routes } from '#functions/routes/identity-providers.js';
 import { identityProviderView } from '#http/resources/identity-providers.js';
 
 export const handler = api(routes['GET /orgs/{orgId}/identity-providers'], async ({ access, query }) => {

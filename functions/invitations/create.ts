@@ -1,7 +1,8 @@
 import { api } from '#http/api.js';
 import { invitationView } from '#http/resources/invitations.js';
 import { invite } from '#services/invitation-emails.js';
-import { pathTo, routes } from '#functions/routes.js';
+import { invitationsRoutes as routes } from '#functions/routes/invitations.js';
+import { pathTo } from '#functions/route-paths.js';
 
 /** 201 even when the email could not be sent: the invitation is stored and `emailStatus` says so. */
 export const handler = api(routes['POST /orgs/{orgId}/invitations'], async ({ access, body }) => {

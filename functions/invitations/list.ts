@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { invitationView } from '#http/resources/invitations.js';
 import { listOrgInvitations } from '#services/invitations.js';
-import { routes } from '#functions/routes.js';
+import { invitationsRoutes as routes } from '#functions/routes/invitations.js';
 
 export const handler = api(routes['GET /orgs/{orgId}/invitations'], async ({ access, query }) => {
   const page = await listOrgInvitations(access, query);

@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { invitationView } from '#http/resources/invitations.js';
 import { changeInvitation } from '#services/invitations.js';
-import { routes } from '#functions/routes.js';
+import { invitationsRoutes as routes } from '#functions/routes/invitations.js';
 
 export const handler = api(routes['PATCH /orgs/{orgId}/invitations/{invitationId}'], async ({ access, params, body, ifMatch }) => {
   const invitation = await changeInvitation(access, params.invitationId, body, ifMatch);

@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { invitationView } from '#http/resources/invitations.js';
 import { resend } from '#services/invitation-emails.js';
-import { routes } from '#functions/routes.js';
+import { invitationsRoutes as routes } from '#functions/routes/invitations.js';
 
 export const handler = api(routes['POST /orgs/{orgId}/invitations/{invitationId}/resend'], async ({ access, params }) => {
   const invitation = await resend(access, params.invitationId);

@@ -1,7 +1,8 @@
 import { api } from '#http/api.js';
 import { meView } from '#http/resources/me.js';
 import { signUp } from '#services/me.js';
-import { pathTo, routes } from '#functions/routes.js';
+import { meRoutes as routes } from '#functions/routes/me.js';
+import { pathTo } from '#functions/route-paths.js';
 
 /** 201 on the first call; a repeat answers 200 with the same body and creates nothing. */
 export const handler = api(routes['POST /signup'], async ({ principal, body }) => {

@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { orgView } from '#http/resources/organizations.js';
-import { routes } from '#functions/routes.js';
+import { organizationsRoutes as routes } from '#functions/routes/organizations.js';
 
 /** The organization was already read while authorizing; nothing more to fetch. */
 export const handler = api(routes['GET /orgs/{orgId}'], async ({ access }) => ({

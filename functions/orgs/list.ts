@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { listMyOrganizations } from '#services/organizations.js';
-import { routes } from '#functions/routes.js';
+import { organizationsRoutes as routes } from '#functions/routes/organizations.js';
 
 export const handler = api(routes['GET /orgs'], async ({ principal, query, profile }) => {
   const page = await listMyOrganizations(principal, profile, query);

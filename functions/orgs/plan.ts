@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { orgView } from '#http/resources/organizations.js';
 import { changePlan } from '#services/trials.js';
-import { routes } from '#functions/routes.js';
+import { organizationsRoutes as routes } from '#functions/routes/organizations.js';
 
 export const handler = api(routes['PUT /orgs/{orgId}/plan'], async ({ access, body }) => {
   const org = await changePlan(access, body.plan);

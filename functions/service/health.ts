@@ -1,4 +1,4 @@
 import { api } from '#http/api.js';
-import { routes } from '#functions/routes.js';
+import { serviceRoutes as routes } from '#functions/routes/service.js';
 
 export const handler = api(routes['GET /health'], async () => ({ body: { status: 'ok' as const } }));

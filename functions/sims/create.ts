@@ -1,7 +1,8 @@
 import { api } from '#http/api.js';
 import { simView } from '#http/resources/sims.js';
 import { registerSimIn } from '#services/sims.js';
-import { pathTo, routes } from '#functions/routes.js';
+import { simsRoutes as routes } from '#functions/routes/sims.js';
+import { pathTo } from '#functions/route-paths.js';
 
 export const handler = api(routes['POST /workspaces/{workspaceId}/sims'], async ({ access, body }) => {
   const sim = await registerSimIn(access, body);

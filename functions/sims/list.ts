@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { simView } from '#http/resources/sims.js';
 import { listSimsOf } from '#services/sims.js';
-import { routes } from '#functions/routes.js';
+import { simsRoutes as routes } from '#functions/routes/sims.js';
 
 export const handler = api(routes['GET /workspaces/{workspaceId}/sims'], async ({ access, query }) => {
   const page = await listSimsOf(access, query);

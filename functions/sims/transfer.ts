@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { simView } from '#http/resources/sims.js';
 import { transferSim } from '#services/sims.js';
-import { routes } from '#functions/routes.js';
+import { simsRoutes as routes } from '#functions/routes/sims.js';
 
 /** No workspace in the path: the service authorizes against both workspaces (and checks SSO) in one BatchGet. */
 export const handler = api(routes['POST /sims/{iccid}/transfer'], async ({ principal, params, body }) => {

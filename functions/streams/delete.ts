@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { removeStream } from '#services/streams.js';
-import { routes } from '#functions/routes.js';
+import { devicesRoutes as routes } from '#functions/routes/devices.js';
 
 export const handler = api(routes['DELETE /workspaces/{workspaceId}/streams/{streamName}'], async ({ access, params }) => {
   await removeStream(access, params.streamName);

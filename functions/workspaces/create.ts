@@ -1,7 +1,8 @@
 import { api } from '#http/api.js';
 import { workspaceView } from '#http/resources/workspaces.js';
 import { createWorkspaceIn } from '#services/workspaces.js';
-import { pathTo, routes } from '#functions/routes.js';
+import { workspacesRoutes as routes } from '#functions/routes/workspaces.js';
+import { pathTo } from '#functions/route-paths.js';
 
 /** The creator is an org owner/admin, hence the workspace's (implicit) admin. */
 export const handler = api(routes['POST /orgs/{orgId}/workspaces'], async ({ access, body }) => {

@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { removeWorkspace } from '#services/workspaces.js';
-import { routes } from '#functions/routes.js';
+import { workspacesRoutes as routes } from '#functions/routes/workspaces.js';
 
 export const handler = api(routes['DELETE /workspaces/{workspaceId}'], async ({ access }) => {
   await removeWorkspace(access);

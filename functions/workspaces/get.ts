@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { workspaceView } from '#http/resources/workspaces.js';
-import { routes } from '#functions/routes.js';
+import { workspacesRoutes as routes } from '#functions/routes/workspaces.js';
 
 /** The workspace was already read while authorizing. */
 export const handler = api(routes['GET /workspaces/{workspaceId}'], async ({ access }) => ({

@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { workspaceView } from '#http/resources/workspaces.js';
 import { listVisibleWorkspaces } from '#services/workspaces.js';
-import { routes } from '#functions/routes.js';
+import { workspacesRoutes as routes } from '#functions/routes/workspaces.js';
 
 export const handler = api(routes['GET /orgs/{orgId}/workspaces'], async ({ access, query }) => {
   const page = await listVisibleWorkspaces(access, query);

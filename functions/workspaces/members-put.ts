@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { workspaceMemberView } from '#http/resources/workspace-members.js';
 import { setWorkspaceMemberRole } from '#services/workspace-members.js';
-import { routes } from '#functions/routes.js';
+import { workspacesRoutes as routes } from '#functions/routes/workspaces.js';
 
 /** The row asks for `workspace.addMembers`; changing an existing role also needs admin (#auth/decisions.ts). */
 export const handler = api(routes['PUT /workspaces/{workspaceId}/members/{userId}'], async ({ access, params, body }) => {

@@ -1,7 +1,7 @@
 import { api } from '#http/api.js';
 import { workspaceView } from '#http/resources/workspaces.js';
 import { moveWorkspaceTo } from '#services/workspace-moves.js';
-import { routes } from '#functions/routes.js';
+import { workspacesRoutes as routes } from '#functions/routes/workspaces.js';
 
 /** The row asks for `workspace.move` (owner/admin of its organization); the same of the target is decided in #auth/decisions.ts. */
 export const handler = api(routes['POST /workspaces/{workspaceId}/move'], async ({ access, body }) => {

@@ -1,6 +1,6 @@
 import { api } from '#http/api.js';
 import { workspaceOverviewView } from '#http/resources/workspaces.js';
-import { routes } from '#functions/routes.js';
+import { workspacesRoutes as routes } from '#functions/routes/workspaces.js';
 
 /** The workspace read while authorizing carries every counter: nothing more to fetch. */
 export const handler = api(routes['GET /workspaces/{workspaceId}/overview'], async ({ access }) => ({
