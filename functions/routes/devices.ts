@@ -3,12 +3,10 @@
  * own part, so its function builds only these rows' schemas (issue 15).
  */
 import type { RouteSpec } from '#http/route.js';
+import { read, write } from '#functions/routes/permissions.js';
 import { page } from '#http/resources/common.js';
 import { CreatedDevice, Device, DeviceCreateBody, DeviceGrant, DeviceGrantBody, DeviceGrantParams, DeviceListParams, DeviceListQuery, DeviceParams, DevicePatchBody } from '#http/resources/devices.js';
 import { IngestAccepted, IngestBody, IngestParams, Stream, StreamCreateBody, StreamListParams, StreamListQuery, StreamParams } from '#http/resources/streams.js';
-
-const read = { table: 'read' } as const;
-const write = { table: 'readWrite' } as const;
 
 export const devicesRoutes = {
   'GET /workspaces/{workspaceId}/devices': {

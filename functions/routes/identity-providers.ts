@@ -3,12 +3,10 @@
  * own part, so its function builds only these rows' schemas (issue 15).
  */
 import type { RouteSpec } from '#http/route.js';
+import { identityProviders, read } from '#functions/routes/permissions.js';
 import { page } from '#http/resources/common.js';
 import { IdentityProvider, IdentityProviderCreateBody, IdentityProviderListQuery, IdentityProviderParams } from '#http/resources/identity-providers.js';
 import { OrgParams } from '#http/resources/organizations.js';
-
-const read = { table: 'read' } as const;
-const identityProviders = { table: 'readWrite', identityProviders: true } as const;
 
 export const identityProvidersRoutes = {
   'GET /orgs/{orgId}/identity-providers': {

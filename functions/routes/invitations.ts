@@ -3,12 +3,10 @@
  * own part, so its function builds only these rows' schemas (issue 15).
  */
 import type { RouteSpec } from '#http/route.js';
+import { read, write } from '#functions/routes/permissions.js';
 import { page } from '#http/resources/common.js';
 import { Invitation, InvitationAcceptance, InvitationCreateBody, InvitationListQuery, InvitationParams, InvitationPatchBody, InvitationPreview, TokenParams } from '#http/resources/invitations.js';
 import { OrgParams } from '#http/resources/organizations.js';
-
-const read = { table: 'read' } as const;
-const write = { table: 'readWrite' } as const;
 
 export const invitationsRoutes = {
   'POST /orgs/{orgId}/invitations': {

@@ -3,10 +3,8 @@
  * own part, so its function builds only these rows' schemas (issue 15).
  */
 import type { RouteSpec } from '#http/route.js';
+import { read, write } from '#functions/routes/permissions.js';
 import { Me, MePatchBody, SignupBody } from '#http/resources/me.js';
-
-const read = { table: 'read' } as const;
-const write = { table: 'readWrite' } as const;
 
 export const meRoutes = {
   'POST /signup': {

@@ -3,12 +3,10 @@
  * own part, so its function builds only these rows' schemas (issue 15).
  */
 import type { RouteSpec } from '#http/route.js';
+import { read, write } from '#functions/routes/permissions.js';
 import { page } from '#http/resources/common.js';
 import { Member, MemberListQuery, MemberParams, MemberPatchBody } from '#http/resources/members.js';
 import { OrgParams } from '#http/resources/organizations.js';
-
-const read = { table: 'read' } as const;
-const write = { table: 'readWrite' } as const;
 
 export const membersRoutes = {
   'GET /orgs/{orgId}/members': {

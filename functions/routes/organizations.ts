@@ -3,13 +3,11 @@
  * own part, so its function builds only these rows' schemas (issue 15).
  */
 import type { RouteSpec } from '#http/route.js';
+import { read, write } from '#functions/routes/permissions.js';
 import { AuditEvent, AuditQuery } from '#http/resources/audit.js';
 import { BillingEventBody, BillingEventOutcome } from '#http/resources/billing.js';
 import { page } from '#http/resources/common.js';
 import { OrgCreateBody, OrgListQuery, OrgOverview, OrgParams, OrgPatchBody, OrgSummary, Organization, PlanBody, TransferOwnershipBody, TrialExtensionBody } from '#http/resources/organizations.js';
-
-const read = { table: 'read' } as const;
-const write = { table: 'readWrite' } as const;
 
 export const organizationsRoutes = {
   'GET /orgs': {

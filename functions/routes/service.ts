@@ -6,7 +6,6 @@ import type { RouteSpec } from '#http/route.js';
 import { ProblemTypePage, ProblemTypeParams } from '#http/resources/problems.js';
 import { Health, OpenApiDocument } from '#http/resources/service.js';
 
-
 export const serviceRoutes = {
   'GET /health': {
     handler: 'service/health', auth: 'none', scope: 'public', tag: 'Service',

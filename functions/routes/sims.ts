@@ -3,12 +3,10 @@
  * own part, so its function builds only these rows' schemas (issue 15).
  */
 import type { RouteSpec } from '#http/route.js';
+import { read, write } from '#functions/routes/permissions.js';
 import { PageQuery, page } from '#http/resources/common.js';
 import { OrgParams } from '#http/resources/organizations.js';
 import { IccidParams, ProvisionedSims, Report, ReportQuery, Sim, SimCreateBody, SimListParams, SimParams, SimPatchBody, SimProvisionBody, SimTransferBody, Usage, UsageBody, UsageQuery, UsageRecord } from '#http/resources/sims.js';
-
-const read = { table: 'read' } as const;
-const write = { table: 'readWrite' } as const;
 
 export const simsRoutes = {
   'POST /admin/orgs/{orgId}/sims': {

@@ -3,13 +3,11 @@
  * own part, so its function builds only these rows' schemas (issue 15).
  */
 import type { RouteSpec } from '#http/route.js';
+import { read, write } from '#functions/routes/permissions.js';
 import { page } from '#http/resources/common.js';
 import { OrgParams } from '#http/resources/organizations.js';
 import { WorkspaceMember, WorkspaceMemberListQuery, WorkspaceMemberParams, WorkspaceMemberPutBody } from '#http/resources/workspace-members.js';
 import { Workspace, WorkspaceCreateBody, WorkspaceListQuery, WorkspaceMoveBody, WorkspaceMoveResult, WorkspaceOverview, WorkspaceParams, WorkspacePatchBody } from '#http/resources/workspaces.js';
-
-const read = { table: 'read' } as const;
-const write = { table: 'readWrite' } as const;
 
 export const workspacesRoutes = {
   'GET /orgs/{orgId}/workspaces': {
