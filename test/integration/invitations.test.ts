@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { as, call, expectGatewayAnswer, expectProblem, signedUp, type Res, type Tenant } from './support/api.js';
+import { as, call, expectGatewayAnswer, expectProblem, expectRetryAfter, signedUp, type Res, type Tenant } from './support/api.js';
 import { addMember, addWorkspaceMember } from './support/seed.js';
 import { token } from './support/stack.js';
 import { allPages, emailTo, emailsTo, forgetLinkWorkspaces, freshAddress, inviteAndGetToken, PORTAL_URL, storedLink, TOKEN_SHAPE } from './support/invitations.js';
@@ -9,12 +9,6 @@ const DAY = 86_400_000;
 const invitations = (t: Pick<Tenant, 'orgId'>): string => `/orgs/${t.orgId}/invitations`;
 const preview = (t: string): Promise<Res> => call('GET', `/invitations/${t}`);
 
-function expectRetryAfter(res: Res, maxSeconds: number): void {
-  const value = res.headers.get('retry-after');
-  expect(value, 'Retry-After header').toMatch(/^\d+$/);
-  expect(Number(value)).toBeGreaterThan(0);
-  expect(Number(value)).toBeLessThanOrEqual(maxSeconds);
-}
 
 /** A Cognito user with the given email (any case), a verified token by default, no profile. */
 async function userFor(email: string, opts?: { emailVerified?: boolean }) {

@@ -6,14 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { limits, USER_ORGS_PER_DAY, USER_TRIAL_ORGS } from '#domain/limits.js';
-import { expectProblem, signedUp, type Res } from './support/api.js';
+import { expectProblem, expectRetryAfter, signedUp } from './support/api.js';
 import { backdateLastSend, freshAddress } from './support/invitations.js';
 import { seedRateCount, storedRateCount } from './support/limits.js';
 
-function expectRetryAfter(res: Res, maxSeconds: number): void {
-  const seconds = Number(res.headers.get('retry-after'));
-  expect(Number.isInteger(seconds) && seconds >= 1 && seconds <= maxSeconds, `Retry-After ${seconds}`).toBe(true);
-}
 
 const orgNames = async (api: Awaited<ReturnType<typeof signedUp>>['api']): Promise<string[]> =>
   ((await api.get('/orgs?limit=100')).body.items as { name: string }[]).map((o) => o.name).sort();

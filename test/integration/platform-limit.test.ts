@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 describe('limits: the platform ceiling of invitation emails an hour', () => {
   it(`never more than ${CEILING} an hour over all organizations; a refused one is 429 and writes nothing`, async () => {
-    const [{ newOrganization }, { newMembership }, { newProfile }, { newWorkspace }, { newInvitation, newToken }, users, invitations, { queryAll }, { limits }] =
+    const [{ newOrganization }, { newMembership }, { newProfile }, { newWorkspace }, { newInvitation, newToken }, users, invitations, { queryAll }, { limits }, { keys }] =
       await Promise.all([
         import('#domain/organizations.js'),
         import('#domain/members.js'),
@@ -31,6 +31,7 @@ describe('limits: the platform ceiling of invitation emails an hour', () => {
         import('#db/repositories/invitations.js'),
         import('#db/ops.js'),
         import('#domain/limits.js'),
+        import('#db/keys.js'),
       ]);
     const now = new Date();
     // Three tenants, each far below its own organization's and person's allowance.
@@ -80,7 +81,7 @@ describe('limits: the platform ceiling of invitation emails an hour', () => {
     for (const { org } of tenants) {
       const stored = await queryAll({
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :invite)',
-        ExpressionAttributeValues: { ':pk': `ORG#${org.id}`, ':invite': 'INVITE#' },
+        ExpressionAttributeValues: { ':pk': keys.org(org.id).PK, ':invite': keys.invitation(org.id, '').SK },
       });
       expect(stored.map((item) => item.id).sort()).toEqual(accepted.filter((o) => o.orgId === org.id).map((o) => o.id).sort());
     }

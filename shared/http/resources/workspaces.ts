@@ -23,6 +23,21 @@ export const WorkspacePatchBody = z
   })
   .refine((b) => Object.keys(b).length > 0, 'must change at least one field')
   .meta({ examples: [{ name: 'Field trials 2026', sso: { required: true, providerName: 'acme-okta' } }] });
+/** One workspace as the examples show it (the move's answer shows it again in its new organization). */
+const WORKSPACE_EXAMPLE = {
+  id: EXAMPLE.workspaceId,
+  organizationId: EXAMPLE.orgId,
+  name: 'Field trials',
+  description: 'Devices on the test farm',
+  state: 'enabled',
+  disabledReason: null,
+  disabledAt: null,
+  sso: null,
+  createdBy: EXAMPLE.userId,
+  createdAt: EXAMPLE.at,
+  role: 'admin',
+} as const;
+
 export const Workspace = z
   .object({
     id: z.string(),
@@ -39,21 +54,7 @@ export const Workspace = z
   })
   .meta({
     id: 'Workspace',
-    examples: [
-      {
-        id: EXAMPLE.workspaceId,
-        organizationId: EXAMPLE.orgId,
-        name: 'Field trials',
-        description: 'Devices on the test farm',
-        state: 'enabled',
-        disabledReason: null,
-        disabledAt: null,
-        sso: null,
-        createdBy: EXAMPLE.userId,
-        createdAt: EXAMPLE.at,
-        role: 'admin',
-      },
-    ],
+    examples: [WORKSPACE_EXAMPLE],
   });
 
 export const WorkspaceMoveBody = z.strictObject({ targetOrganizationId: Id }).meta({ examples: [{ targetOrganizationId: EXAMPLE.otherOrgId }] });
@@ -68,19 +69,8 @@ export const WorkspaceMoveResult = z
     id: 'WorkspaceMove',
     examples: [
       {
-        workspace: {
-          id: EXAMPLE.workspaceId,
-          organizationId: EXAMPLE.otherOrgId,
-          name: 'Field trials',
-          description: null,
-          state: 'enabled',
-          disabledReason: null,
-          disabledAt: null,
-          sso: null,
-          createdBy: EXAMPLE.userId,
-          createdAt: EXAMPLE.at,
-          role: 'admin',
-        },
+        // The same workspace, now in the target organization.
+        workspace: { ...WORKSPACE_EXAMPLE, organizationId: EXAMPLE.otherOrgId },
         removedMembers: [EXAMPLE.otherUserId],
       },
     ],

@@ -81,6 +81,14 @@ export async function signedUp(label = 'owner', organizationName = `${label} Org
   return { ...user, orgId: res.body.organizations[0].id, workspaceId: res.body.workspaces[0].id };
 }
 
+/** Asserts a `Retry-After` of whole seconds, more than 0 and at most `maxSeconds`. */
+export function expectRetryAfter(res: Res, maxSeconds: number): void {
+  const value = res.headers.get('retry-after');
+  expect(value, 'Retry-After header').toMatch(/^\d+$/);
+  expect(Number(value)).toBeGreaterThan(0);
+  expect(Number(value)).toBeLessThanOrEqual(maxSeconds);
+}
+
 /** Asserts an RFC 9457 problem answer with the contract's code. */
 export function expectProblem(res: Res, status: number, code: string): void {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
