@@ -3,7 +3,8 @@
  * bench/results.md. Figures (issue 7): 1 DynamoDB round trips/capacity per route, 2 bundle
  * size and module init per function, 3 latency through the local gateway vs the DynamoDB
  * floor, 4 throughput (autocannon), 5 scaling (trial sweep, member directory), 6 the local
- * stack step by step (issue 16; also written into the README). A run of some parts only
+ * stack step by step (issue 16; also written into the README), 7 cost at scale (issue 15; computed
+ * from figures 1, 2, 3 and 5 and the prices in bench/cost.ts, no stack). A run of some parts only
  * (`npm run bench -- local`) keeps the other parts' figures of the previous results.json, each
  * with the date it was measured.
  */
@@ -18,6 +19,7 @@ import type { LatencyRow } from './latency.js';
 import type { ThroughputRow } from './throughput.js';
 import type { SweepRow } from './sweep-scaling.js';
 import type { LocalStepRow } from './local-stack.js';
+import type { CostFigure } from './cost.js';
 
 // The SDK's notice about Node 20 support, once per client: noise in a benchmark's output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -119,6 +121,20 @@ if (!want('throughput')) throughput = kept('throughput');
 if (!want('sweep')) sweep = kept('sweep');
 if (!want('local')) local = kept('local');
 
+// Figure 7: computed from the figures above (measured now or kept), no stack; `npm run bench -- cost`
+// measures nothing and rewrites results.md with it.
+// Always recomputed from the figures this file holds, so results.md never pairs a cost with other figures.
+let cost: CostFigure | null = null;
+let costLines: string[] = [];
+if (routes.length > 0 && figure2 !== undefined && latency.length > 0 && sweep.length > 0) {
+  const { ASSUMPTIONS, PORTAL_MIX, PRICES, computeCost, costMarkdown } = await import('./cost.js');
+  const { API_FUNCTION } = await import('../infra/api-settings.js');
+  const inputs = { routes, latency, bundles: figure2, sweep, memoryMb: API_FUNCTION.memoryMb, prices: PRICES, mix: PORTAL_MIX, assumptions: ASSUMPTIONS };
+  cost = computeCost(inputs);
+  const from = (['routes', 'bundles', 'latency', 'sweep'] as const).map((p) => `${p} ${measuredAt[p]?.slice(0, 10) ?? '–'}`).join(', ');
+  costLines = costMarkdown(cost, inputs, from);
+}
+
 // ── Targets ──
 const ratio = (a: number | undefined, b: number | undefined): number | null =>
   a === undefined || b === undefined || b === 0 ? null : Math.round((a / b) * 100) / 100;
@@ -155,7 +171,7 @@ const targets = {
   latencyRatioUnder1_5: latency.length === 0 ? null : latency.every((l) => l.ratioMedian < 1.5),
 };
 const seconds = Math.round((Date.now() - started) / 1000);
-const results = { date, machine, seconds, measuredAt, measuredOn, targets, routes, bundles: figure2 ?? null, latency, throughput, sweep, directory, local };
+const results = { date, machine, seconds, measuredAt, measuredOn, targets, routes, bundles: figure2 ?? null, latency, throughput, sweep, directory, local, cost };
 writeFileSync(`${outDir}results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 // ── Markdown ──
@@ -167,7 +183,8 @@ function machineLines(): string[] {
     const m = measuredOn[part];
     if (m !== null) byMachine.set(describeMachine(m), [...(byMachine.get(describeMachine(m)) ?? []), part]);
   }
-  if (byMachine.size <= 1) return [`Machine: ${describeMachine(machine)}. DynamoDB Local in memory.`];
+  // One machine for every figure: that one (a run of `cost` alone measures nothing on this one).
+  if (byMachine.size <= 1) return [`Machine: ${[...byMachine.keys()][0] ?? describeMachine(machine)}. DynamoDB Local in memory.`];
   return [[...byMachine].map(([m, parts]) => `Machine for ${parts.join(', ')}: ${m}.`).join(' ') + ' DynamoDB Local in memory.'];
 }
 const yes = (b: boolean | null): string => (b === null ? 'not measured' : b ? 'met' : '**missed**');
@@ -280,6 +297,7 @@ if (local.length > 0) {
     writeFileSync(readme, withLocalTimings(readFileSync(readme, 'utf8'), localTimingsBlock(local, date)));
   }
 }
+md.push(...costLines);
 if (latency.length > 0 || sweep.length > 0 || directory.length > 0) {
   const { chartSvg } = await import('./chart.js');
   writeFileSync(`${outDir}results.svg`, await chartSvg({ latency, sweep, directory }));
