@@ -4,7 +4,8 @@
  * size and module init per function, 3 latency through the local gateway vs the DynamoDB
  * floor, 4 throughput (autocannon), 5 scaling (trial sweep, member directory), 6 the local
  * stack step by step (issue 16; also written into the README), 7 cost at scale (issue 15; computed
- * from figures 1, 2, 3 and 5 and the prices in bench/cost.ts, no stack). A run of some parts only
+ * from figures 1, 2, 3 and 5 and the prices in bench/cost.ts, no stack), 8 the warm path (the
+ * request wrapper per request, stage by stage). A run of some parts only
  * (`npm run bench -- local`) keeps the other parts' figures of the previous results.json, each
  * with the date it was measured.
  */
@@ -20,6 +21,7 @@ import type { ThroughputRow } from './throughput.js';
 import type { SweepRow } from './sweep-scaling.js';
 import type { LocalStepRow } from './local-stack.js';
 import type { CostFigure } from './cost.js';
+import type { WarmRow } from './warm.js';
 
 // The SDK's notice about Node 20 support, once per client: noise in a benchmark's output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -47,8 +49,9 @@ let sweep: SweepRow[] = [];
 let latency: LatencyRow[] = [];
 let throughput: ThroughputRow[] = [];
 let local: LocalStepRow[] = [];
+let warm: WarmRow[] = [];
 
-const PARTS = ['routes', 'directory', 'bundles', 'latency', 'throughput', 'sweep', 'local'] as const;
+const PARTS = ['routes', 'directory', 'bundles', 'latency', 'throughput', 'sweep', 'local', 'warm'] as const;
 type Part = (typeof PARTS)[number];
 /** The previous results, for the parts this run does not measure. */
 type Machine = typeof machine;
@@ -68,7 +71,7 @@ const kept = <T>(part: Part): T[] => (previous?.[part] as T[] | undefined) ?? []
 // One local stack for figures 1, 2 (its first calls), 3, 4 and the directory: the handlers'
 // DynamoDB client is created once per process, with the endpoint of the first stack. Each figure
 // signs up its own users and organizations and reads only those.
-if (want('routes') || want('directory') || want('latency') || want('throughput') || want('bundles')) {
+if (want('routes') || want('directory') || want('latency') || want('throughput') || want('bundles') || want('warm')) {
   console.log('Starting the local stack…');
   const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, cognito: 0, ses: 0, admin: 0 }, quiet: true });
   try {
@@ -86,6 +89,11 @@ if (want('routes') || want('directory') || want('latency') || want('throughput')
       console.log('Figure 1 and directory scaling…');
       const { measureRoutes } = await import('./routes.js');
       ({ routes, directory } = await measureRoutes(stack));
+    }
+    if (want('warm')) {
+      console.log('Figure 8: the warm path, the request wrapper stage by stage…');
+      const { measureWarm } = await import('./warm.js');
+      warm = await measureWarm(stack);
     }
     if (want('bundles')) {
       console.log('Figure 2: every function built as deployed and as before, module init and first calls…');
@@ -120,6 +128,7 @@ if (!want('latency')) latency = kept('latency');
 if (!want('throughput')) throughput = kept('throughput');
 if (!want('sweep')) sweep = kept('sweep');
 if (!want('local')) local = kept('local');
+if (!want('warm')) warm = kept('warm');
 
 // Figure 7: computed from the figures above (measured now or kept), no stack; `npm run bench -- cost`
 // measures nothing and rewrites results.md with it.
@@ -171,7 +180,7 @@ const targets = {
   latencyRatioUnder1_5: latency.length === 0 ? null : latency.every((l) => l.ratioMedian < 1.5),
 };
 const seconds = Math.round((Date.now() - started) / 1000);
-const results = { date, machine, seconds, measuredAt, measuredOn, targets, routes, bundles: figure2 ?? null, latency, throughput, sweep, directory, local, cost };
+const results = { date, machine, seconds, measuredAt, measuredOn, targets, routes, bundles: figure2 ?? null, latency, throughput, sweep, directory, local, cost, warm };
 writeFileSync(`${outDir}results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 // ── Markdown ──
@@ -298,6 +307,7 @@ if (local.length > 0) {
   }
 }
 md.push(...costLines);
+if (warm.length > 0) md.push(...(await import('./warm.js')).warmMarkdown(warm));
 if (latency.length > 0 || sweep.length > 0 || directory.length > 0) {
   const { chartSvg } = await import('./chart.js');
   writeFileSync(`${outDir}results.svg`, await chartSvg({ latency, sweep, directory }));

@@ -12,6 +12,8 @@ import { pageOf } from '#db/paging.js';
 import { principalFrom } from '#auth/principal.js';
 import { ForbiddenError, UnauthorizedError } from '#kernel/errors.js';
 import { event, idClaims } from '../support/events.js';
+import { middlewares } from '#http/api.js';
+import { routes } from '#functions/routes.js';
 
 describe('cursors', () => {
   it('round-trip within their scope', () => {
@@ -159,5 +161,15 @@ describe('names refuse invisible and bidirectional-control characters', () => {
     }
     // Letters of right-to-left scripts stay welcome where names are not ASCII by rule.
     if (!asciiOnly.has(schema)) expect(schema.safeParse(body('שלום عليكم')).success).toBe(true);
+  });
+});
+
+describe("the wrapper's stages", () => {
+  it('run in the order the wrapper documents', () => {
+    const spec = routes['GET /orgs/{orgId}'];
+    expect(Object.keys(middlewares(spec))).toEqual([
+      'logger', 'headers', 'event', 'securityHeaders', 'problems', 'state', 'bodyLimit',
+      'authenticate', 'pathParams', 'authorization', 'sso', 'input',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { byDottedPath } from '#kernel/logger.js';
 
 describe('the correlation id lookup', () => {
@@ -9,5 +9,16 @@ describe('the correlation id lookup', () => {
     expect(byDottedPath('requestContext.missing.deeper', event)).toBeUndefined();
     expect(byDottedPath('headers.x', event)).toBeUndefined();
     expect(byDottedPath('requestContext.requestId', undefined)).toBeUndefined();
+  });
+
+  it('splits a path on its first lookup only, not on every request', () => {
+    const event = { requestContext: { onlyHere: 'x' } };
+    const split = vi.spyOn(String.prototype, 'split');
+    try {
+      for (let i = 0; i < 3; i++) expect(byDottedPath('requestContext.onlyHere', event)).toBe('x');
+      expect(split.mock.calls.filter(([separator]) => (separator as unknown) === '.')).toHaveLength(1);
+    } finally {
+      split.mockRestore();
+    }
   });
 });
