@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // This machine runs Node 20; the AWS SDK's notice about Node 22 is noise in test output (Lambda runs Node 24).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-/** Three layers named by what they touch: unit (nothing), integration (the local stack), infra (CDK). */
+/** Four layers named by what they touch: unit (nothing), integration (the local stack), infra (CDK), browser (the portal in Chromium, on a local stack of its own). */
 export default defineConfig({
   test: {
     projects: [
@@ -30,6 +30,15 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -11,7 +11,17 @@
  *   DescribeIdentityProvider  ResourceNotFoundException
  *   ListIdentityProviders     MaxResults / NextToken paging
  *   DeleteIdentityProvider    ResourceNotFoundException
+ *   Confirmation codes by email: where cognito-local only prints the code of SignUp (and
+ *                             ResendConfirmationCode, ForgotPassword) to its console, the email goes
+ *                             through the local SES (TENANCY_SES_ENDPOINT) to the inbox, as Cognito
+ *                             mails it to the address in AWS.
  * Changed:
+ *   ConfirmSignUp             also marks the email verified, as Cognito does when the code went to
+ *                             the email (AutoVerifiedAttributes: email); cognito-local leaves
+ *                             email_verified unset, which would refuse invitations to a new account.
+ *   ID tokens                 carry the user's standard attributes (given_name, family_name, name…),
+ *                             as Cognito's do; cognito-local signs only email, email_verified and
+ *                             custom:* into them.
  *   UpdateUserPoolClient      REPLACES the client's settings as AWS does (cognito-local merges:
  *                             omitted fields kept), and refuses SupportedIdentityProviders naming
  *                             a provider the pool does not have (InvalidParameterException).
@@ -194,9 +204,74 @@ const UpdateUserPoolClient = ({ cognito, clock }) => async (ctx, req) => {
   return { UserPoolClient: appClientToResponseObject(updated) };
 };
 
-Object.assign(Targets, { CreateIdentityProvider, DescribeIdentityProvider, ListIdentityProviders, DeleteIdentityProvider, UpdateUserPoolClient });
+const { ConfirmSignUp: confirmSignUpOf } = local('./lib/targets/confirmSignUp');
+const { ConsoleMessageSender } = local('./lib/services/messageDelivery/consoleMessageSender');
 
-module.exports = { CreateIdentityProvider, DescribeIdentityProvider, ListIdentityProviders, DeleteIdentityProvider, UpdateUserPoolClient };
+const ConfirmSignUp = (services) => {
+  const confirm = confirmSignUpOf(services);
+  return async (ctx, req) => {
+    const answer = await confirm(ctx, req);
+    const userPool = await services.cognito.getUserPoolForClientId(ctx, req.ClientId);
+    const user = await userPool.getUserByUsername(ctx, req.Username);
+    if (user && userPool.options.AutoVerifiedAttributes?.includes('email')) {
+      const others = (user.Attributes ?? []).filter((a) => a.Name !== 'email_verified');
+      await userPool.saveUser(ctx, { ...user, Attributes: [...others, { Name: 'email_verified', Value: 'true' }] });
+    }
+    return answer;
+  };
+};
+
+// The code's email, through the local SES's v2 API (what the inbox shows), then to the console as before.
+const sendToConsole = ConsoleMessageSender.prototype.sendEmail;
+ConsoleMessageSender.prototype.sendEmail = async function sendEmail(ctx, user, destination, message) {
+  const ses = process.env.TENANCY_SES_ENDPOINT;
+  if (ses) {
+    const subject = message.emailSubject || 'Your verification code';
+    const text = message.emailMessage || `Your verification code is ${message.__code}`;
+    const response = await fetch(`${ses}/v2/email/outbound-emails`, {
+      method: 'POST',
+      // The local SES wants an Authorization header of some kind, as AWS would (it checks no signature).
+      headers: { 'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 Credential=local/cognito-local' },
+      body: JSON.stringify({
+        FromEmailAddress: process.env.TENANCY_EMAIL_FROM || 'no-reply@verificationemail.com',
+        Destination: { ToAddresses: [destination] },
+        Content: { Simple: { Subject: { Data: subject }, Body: { Text: { Data: text } } } },
+      }),
+    });
+    if (!response.ok) ctx.logger.error(`the local SES refused the code's email: ${response.status}`);
+  }
+  return sendToConsole.call(this, ctx, user, destination, message);
+};
+
+// The ID token's standard attributes. Cognito puts every standard attribute the app client may read
+// (given_name, family_name, name, …) into the ID token; cognito-local puts only email, email_verified
+// and custom:* there. The user whose tokens are being signed is carried to jsonwebtoken's sign,
+// which adds the attributes to the ID token's claims (never overriding one already set).
+const { AsyncLocalStorage } = require('node:async_hooks');
+const { JwtTokenGenerator } = local('./lib/services/tokenGenerator');
+const jwt = local('jsonwebtoken');
+const STANDARD_CLAIMS = ['name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'phone_number', 'phone_number_verified', 'address', 'updated_at'];
+const signing = new AsyncLocalStorage();
+const generate = JwtTokenGenerator.prototype.generate;
+JwtTokenGenerator.prototype.generate = function generateWithStandardClaims(ctx, user, ...rest) {
+  return signing.run(user, () => generate.call(this, ctx, user, ...rest));
+};
+const sign = jwt.sign;
+jwt.sign = function signWithStandardClaims(payload, ...rest) {
+  const user = signing.getStore();
+  if (user && payload && typeof payload === 'object' && payload.token_use === 'id') {
+    const claims = {};
+    for (const { Name, Value } of user.Attributes ?? []) {
+      if (STANDARD_CLAIMS.includes(Name) && !(Name in payload)) claims[Name] = Name === 'phone_number_verified' ? Value === 'true' : Value;
+    }
+    payload = { ...payload, ...claims };
+  }
+  return sign.call(this, payload, ...rest);
+};
+
+Object.assign(Targets, { ConfirmSignUp, CreateIdentityProvider, DescribeIdentityProvider, ListIdentityProviders, DeleteIdentityProvider, UpdateUserPoolClient });
+
+module.exports = { ConfirmSignUp, CreateIdentityProvider, DescribeIdentityProvider, ListIdentityProviders, DeleteIdentityProvider, UpdateUserPoolClient };
 
 if (require.main === module) {
   // As lib/bin/start.js: the same server, logger and messages.

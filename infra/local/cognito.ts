@@ -84,7 +84,7 @@ export interface CognitoLocal {
  * Starts cognito-local on `port`. It keeps its config and users in `<dataDir>/.cognito`
  * (relative to its working directory, which is why it runs with cwd = dataDir).
  */
-export async function startCognito(opts: { port: number; dataDir: string }): Promise<CognitoLocal> {
+export async function startCognito(opts: { port: number; dataDir: string; sesEndpoint?: string; emailFrom?: string }): Promise<CognitoLocal> {
   const endpoint = `http://127.0.0.1:${opts.port}`;
   const configDir = join(opts.dataDir, '.cognito');
   await mkdir(configDir, { recursive: true });
@@ -96,7 +96,13 @@ export async function startCognito(opts: { port: number; dataDir: string }): Pro
   const bin = createRequire(import.meta.url).resolve('./cognito-extensions.cjs');
   const child = spawnChild('cognito-local', process.execPath, [bin], {
     cwd: opts.dataDir,
-    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      PORT: String(opts.port),
+      HOST: '127.0.0.1',
+      // Confirmation codes go to the local inbox (cognito-extensions.cjs).
+      ...(opts.sesEndpoint === undefined ? {} : { TENANCY_SES_ENDPOINT: opts.sesEndpoint, TENANCY_EMAIL_FROM: opts.emailFrom ?? '' }),
+    },
   });
   try {
     await waitUntil(child, () => answers(`${endpoint}/health`, (s) => s === 200));

@@ -21,7 +21,7 @@ const TSX = createRequire(import.meta.url).resolve('tsx/cli');
 /** A data dir of its own and free ports: the environment of one stack. */
 export async function stackEnvironment(): Promise<{ dataDir: string; env: NodeJS.ProcessEnv; cleanUp(): void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tenancy-stack-'));
-  const [api, dynamodb, cognito, ses, admin] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [api, dynamodb, cognito, ses, admin, portal] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TENANCY_LOCAL_DIR: dataDir,
@@ -30,8 +30,11 @@ export async function stackEnvironment(): Promise<{ dataDir: string; env: NodeJS
     COGNITO_PORT: String(cognito),
     SES_PORT: String(ses),
     ADMIN_PORT: String(admin),
+    PORTAL_PORT: String(portal),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
+  // The stack serves its own portal on PORTAL_PORT: a PORTAL_URL inherited from the caller would point its links elsewhere.
+  delete env.PORTAL_URL;
   return { dataDir, env, cleanUp: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 

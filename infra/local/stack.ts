@@ -20,6 +20,7 @@ import { startGateway, type Gateway } from './gateway.js';
 import { applyHandlerEnvironment } from './gateway-handlers.js';
 import { freePort, isPortFree, type Child } from './process.js';
 import { startSes } from './ses.js';
+import type { PortalServer } from './portal.js';
 import type { ThrottleSettings } from './gateway-throttle.js';
 
 /** Where everything is: the contents of `.local/stack.json` (API.md, "Local stack"). */
@@ -38,11 +39,13 @@ export interface StackInfo {
    * here): `npm run billing` and the tests sign events with it. New at every start.
    */
   billingSecret: string;
+  /** The portal's origin: where emails link and what CORS allows (served here when the stack serves the portal). */
+  portalUrl: string;
 }
 
-export type Service = 'api' | 'dynamodb' | 'cognito' | 'ses' | 'admin';
+export type Service = 'api' | 'dynamodb' | 'cognito' | 'ses' | 'admin' | 'portal';
 
-export const DEFAULT_PORTS: Record<Service, number> = { api: 3000, dynamodb: 8000, cognito: 9229, ses: 8005, admin: 8001 };
+export const DEFAULT_PORTS: Record<Service, number> = { api: 3000, dynamodb: 8000, cognito: 9229, ses: 8005, admin: 8001, portal: 5173 };
 /** The environment variable that overrides each port in `npm start`. */
 export const PORT_ENV: Record<Service, string> = {
   api: 'API_PORT',
@@ -50,6 +53,7 @@ export const PORT_ENV: Record<Service, string> = {
   cognito: 'COGNITO_PORT',
   ses: 'SES_PORT',
   admin: 'ADMIN_PORT',
+  portal: 'PORTAL_PORT',
 };
 export const SERVICE_NAMES: Record<Service, string> = {
   api: 'the API gateway',
@@ -57,6 +61,7 @@ export const SERVICE_NAMES: Record<Service, string> = {
   cognito: 'cognito-local',
   ses: 'aws-ses-v2-local',
   admin: 'the DynamoDB admin UI',
+  portal: 'the portal',
 };
 
 /**
@@ -100,6 +105,12 @@ export interface StartOptions {
    * and the benchmark, which send far more than a portal does, are not cut short.
    */
   throttle?: boolean;
+  /**
+   * Build (when stale) and serve the portal on `ports.portal`, as `npm start` does; its origin
+   * becomes the stack's portal URL unless PORTAL_URL names another. Off by default: the API's
+   * tests need no portal, and their links and CORS use PORTAL_URL or DEFAULT_PORTAL_URL.
+   */
+  portal?: boolean;
 }
 
 export interface LocalStack {
@@ -113,8 +124,8 @@ export interface LocalStack {
 /** The entries of a data dir that the stack owns (and `fresh` removes). */
 const DATA_ENTRIES = ['dynamodb', 'cognito', 'cursor-secret'];
 
-async function resolvePorts(requested: Partial<Record<Service, number>> = {}): Promise<Record<Service, number>> {
-  const services = Object.keys(DEFAULT_PORTS) as Service[];
+async function resolvePorts(requested: Partial<Record<Service, number>> = {}, portal = false): Promise<Record<Service, number>> {
+  const services = (Object.keys(DEFAULT_PORTS) as Service[]).filter((s) => portal || s !== 'portal');
   const ports = {} as Record<Service, number>;
   for (const service of services) {
     const wanted = requested[service] ?? DEFAULT_PORTS[service];
@@ -224,7 +235,10 @@ async function stopAll(children: Child[]): Promise<void> {
 
 export async function startLocalStack(opts: StartOptions = {}): Promise<LocalStack> {
   checkJava();
-  const ports = await resolvePorts(opts.ports);
+  const ports = await resolvePorts(opts.ports, opts.portal);
+  // The portal's build runs while the emulators start (it needs none of them).
+  const portalBuild = opts.portal ? import('./portal.js').then((p) => p.buildPortal()) : undefined;
+  portalBuild?.catch(() => undefined);
   const dataDir = opts.dataDir === undefined ? undefined : resolve(opts.dataDir);
   if (dataDir !== undefined) {
     if (opts.fresh) await Promise.all(DATA_ENTRIES.map((entry) => rm(join(dataDir, entry), { recursive: true, force: true })));
@@ -246,7 +260,7 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
   // The three emulators start side by side: DynamoDB Local (a JVM) sets the pace.
   const started = await Promise.allSettled([
     startDynamoDb({ port: ports.dynamodb, dbPath: dataDir === undefined ? undefined : join(dataDir, 'dynamodb') }),
-    startCognito({ port: ports.cognito, dataDir: cognitoDir }),
+    startCognito({ port: ports.cognito, dataDir: cognitoDir, sesEndpoint: `http://127.0.0.1:${ports.ses}`, emailFrom: EMAIL_FROM }),
     startSes({ port: ports.ses }),
   ]);
   const children = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.child] : []));
@@ -264,6 +278,7 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
 
   let gateway: Gateway | undefined;
   let admin: AdminUi | undefined;
+  let portal: PortalServer | undefined;
   const adminClient = dynamoClient(dynamo.endpoint);
   try {
     const client = dynamoClient(dynamo.endpoint);
@@ -271,7 +286,7 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       ensureTable(client, TABLE_NAME).finally(() => client.destroy()),
       ensureUserPool(cognito.endpoint),
     ]);
-    const portalUrl = localPortalUrl();
+    const portalUrl = opts.portal ? (process.env.PORTAL_URL || `http://localhost:${ports.portal}`).replace(/\/+$/, '') : localPortalUrl();
     const billingSecret = randomBytes(32).toString('base64url');
 
     // Before the gateway loads any handler: shared/config.ts reads these once, at first use.
@@ -303,6 +318,15 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       throttle: opts.throttle ? stageThrottle(routeList) : undefined,
     });
 
+    if (portalBuild !== undefined) {
+      await portalBuild;
+      const { startPortal } = await import('./portal.js');
+      portal = await startPortal({
+        port: ports.portal,
+        config: { apiUrl: gateway.url, region: REGION, userPoolId: pool.userPoolId, clientId: pool.clientId, cognitoEndpoint: pool.cognitoEndpoint },
+      });
+    }
+
     const info: StackInfo = {
       apiUrl: gateway.url,
       cognitoEndpoint: pool.cognitoEndpoint,
@@ -313,16 +337,18 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       tableName: TABLE_NAME,
       adminUrl: admin.url,
       billingSecret,
+      portalUrl,
     };
     const running = gateway;
     const browsing = admin;
+    const serving = portal;
     let stopping: Promise<void> | undefined;
     return {
       info,
       children,
       stop: () => {
         stopping ??= (async () => {
-          await Promise.all([running.close(), browsing.close(), stopAll(children)]);
+          await Promise.all([running.close(), browsing.close(), serving?.close(), stopAll(children)]);
           adminClient.destroy();
           await removeTemp();
         })();
@@ -332,6 +358,8 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
   } catch (error) {
     await gateway?.close();
     await admin?.close();
+    await portal?.close();
+    await portalBuild?.catch(() => undefined);
     adminClient.destroy();
     await stopAll(children);
     await removeTemp();

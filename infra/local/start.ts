@@ -12,7 +12,6 @@ import { onAdopt, stopAdopted } from './process.js';
 import {
   DATA_DIR,
   DEFAULT_PORTS,
-  localPortalUrl,
   npmRun,
   PORT_ENV,
   STACK_FILE,
@@ -53,7 +52,7 @@ function banner(info: StackInfo, startedInMs: number): string {
     `  Table browser  ${info.adminUrl}/            (dynamodb-admin over table ${info.tableName})`,
     `  DynamoDB       ${info.dynamodbEndpoint}            (listens on every interface: the jar cannot bind loopback only)`,
     `  Cognito        ${info.cognitoEndpoint}            pool ${info.userPoolId}, client ${info.clientId}`,
-    `  Portal links   ${localPortalUrl()}            (links in emails; set PORTAL_URL to change)`,
+    `  Portal         ${info.portalUrl}/            (the web app; emails link here; PORTAL_URL to link elsewhere)`,
     '',
     '  A demo world:  npm run demo                                           (two organizations, who is who, how to sign in as each)',
     '  A token:       TOKEN=$(npm run -s token -- alice@example.com)         (--operator for platform-operators)',
@@ -76,6 +75,7 @@ function partsOf(info: StackInfo, stack: LocalStack): StackPart[] {
     { name: 'cognito-local', url: info.cognitoEndpoint, pid: pid('cognito-local'), probe: 'cognito' },
     { name: 'aws-ses-v2-local', url: info.sesEndpoint, pid: pid('aws-ses-v2-local'), probe: 'ses' },
     { name: 'DynamoDB admin', url: info.adminUrl, pid: process.pid, probe: 'admin' },
+    { name: 'Portal', url: info.portalUrl, pid: process.pid, probe: 'portal' },
   ];
 }
 
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
 
   try {
     stack = await startLocalStack({
-      ports, dataDir: DATA_DIR, fresh: values.fresh, quiet: values.quiet, throttle: !values.unthrottled,
+      ports, dataDir: DATA_DIR, fresh: values.fresh, quiet: values.quiet, throttle: !values.unthrottled, portal: true,
     });
   } catch (error) {
     await stopAdopted();

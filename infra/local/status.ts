@@ -41,6 +41,8 @@ async function healthy(part: StackPart): Promise<boolean> {
         return await answers(`${part.url}/health-check`, (s) => s === 200);
       case 'admin':
         return await answers(`${part.url}/`, (s) => s === 200);
+      case 'portal':
+        return await answers(`${part.url}/config.json`, (s) => s === 200);
       case 'dynamodb': {
         const client = dynamoClient(part.url, 1);
         try {

@@ -47,7 +47,8 @@ async function main(): Promise<void> {
     tableName: info.tableName,
     dynamodbEndpoint: info.dynamodbEndpoint,
     sesEndpoint: info.sesEndpoint,
-    portalUrl: localPortalUrl(),
+    // Stacks written before the portal was served had no portalUrl.
+    portalUrl: info.portalUrl ?? localPortalUrl(),
     cursorSecret,
   }));
   const { runSweep } = await import('#services/sweep.js');

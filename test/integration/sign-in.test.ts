@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { as, expectProblem, newUser, signedUp } from './support/api.js';
 import { inviteAndGetToken } from './support/invitations.js';
 import { claimsOf, signLikeCognitoLocal } from './support/sso-token.js';
-import { federatedToken, token } from './support/stack.js';
+import { ConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoClient } from '../../infra/local/cognito.js';
+import { federatedToken, sesMessages, stack, token } from './support/stack.js';
 
 const unique = (label: string, domain = 'example.com') => `${label}-${randomUUID().slice(0, 8)}@${domain}`;
 const meOf = async (idToken: string) => {
@@ -137,5 +139,27 @@ describe('the local pool', () => {
 
     expect(new Set([mixed.sub, lower.sub, upper.sub]).size).toBe(1);
     expect(claimsOf(mixed.idToken).email).toBe(`${local.toLowerCase()}@example.com`);
+  });
+
+  it('signs a person up as the portal does: the code emailed to the inbox, the email verified at confirmation, the names in the ID token', async () => {
+    const email = unique('self');
+    const cognito = cognitoClient(stack().cognitoEndpoint);
+    const ClientId = stack().clientId;
+    const Password = 'Self-signup-1!';
+    try {
+      await cognito.send(new SignUpCommand({ ClientId, Username: email, Password, UserAttributes: [{ Name: 'email', Value: email }, { Name: 'given_name', Value: 'Selma' }, { Name: 'family_name', Value: 'Self' }] }));
+      const mail = (await sesMessages()).filter((m) => m.destination.to.includes(email));
+      expect(mail.map((m) => m.subject)).toEqual(['Your verification code']);
+      const code = /\b(\d{6})\b/.exec(mail[0]!.body.text ?? '')?.[1];
+      expect(code).toMatch(/^\d{6}$/);
+      await cognito.send(new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: code! }));
+
+      const auth = await cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: Password } }));
+      expect(claimsOf(auth.AuthenticationResult!.IdToken!)).toMatchObject({ email, email_verified: true, given_name: 'Selma', family_name: 'Self', token_use: 'id' });
+      expect(claimsOf(auth.AuthenticationResult!.AccessToken!)).not.toHaveProperty('given_name');
+      expect((await as(auth.AuthenticationResult!.IdToken!).post('/signup', { givenName: 'Selma', familyName: 'Self' })).status).toBe(201);
+    } finally {
+      cognito.destroy();
+    }
   });
 });

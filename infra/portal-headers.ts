@@ -1,0 +1,52 @@
+/**
+ * The portal's security headers, defined once: the local portal server (infra/local/portal.ts)
+ * sends exactly these, and the CloudFront distribution is to send the same through its response
+ * headers policy. No CDK import here, so the local stack can read it without loading aws-cdk-lib.
+ */
+
+/** Where the portal's scripts may connect: the API and the user pool's endpoint, nothing else. */
+export interface PortalOrigins {
+  apiUrl: string;
+  cognitoEndpoint: string;
+}
+
+/**
+ * A strict CSP (scripts and styles only from the portal's own origin, no inline script, no
+ * framing), no MIME sniffing, no referrer beyond the origin, HSTS on HTTPS.
+ */
+export function portalSecurityHeaders(origins: PortalOrigins, https: boolean): Record<string, string> {
+  const connect = [...new Set([origins.apiUrl, origins.cognitoEndpoint].map((u) => new URL(u).origin))];
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    // Organization logos are any https URL the owner sets; data: for the built-in icons.
+    "img-src 'self' data: https:",
+    `connect-src 'self' ${connect.join(' ')}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+  return {
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+    ...(https ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains; preload' } : {}),
+  };
+}
+
+/**
+ * The runtime configuration the portal reads from `/config.json` (written at deploy time in AWS,
+ * answered by the local portal server here): one build runs against any deployment.
+ */
+export interface PortalConfig {
+  apiUrl: string;
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  /** Where the portal sends Cognito's API calls (sign-in, sign-up, refresh). */
+  cognitoEndpoint: string;
+}

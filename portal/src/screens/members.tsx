@@ -1,0 +1,237 @@
+/**
+ * The member directory (active members and pending invitations together), the invite dialog and
+ * a member's own page (the shareable link), where roles change with If-Match.
+ */
+import { useLocation } from 'preact-iso';
+import { useRef, useState } from 'preact/hooks';
+import { api, data, unwrap, type components } from '../api.js';
+import { OrgFrame } from '../layout.js';
+import { ActionForm, Field, formatDate, Loading, ProblemBox, text, useLoad } from '../ui.js';
+
+type Member = components['schemas']['Member'];
+type OrgRole = components['schemas']['OrgRole'];
+type Assignable = components['schemas']['AssignableOrgRole'];
+type WorkspaceRole = components['schemas']['WorkspaceRole'];
+
+const ROLES: OrgRole[] = ['owner', 'admin', 'editor', 'member'];
+const ASSIGNABLE: Assignable[] = ['admin', 'editor', 'member'];
+const WORKSPACE_ROLES: WorkspaceRole[] = ['admin', 'editor', 'viewer'];
+
+const nameOf = (m: Member): string => [m.givenName, m.familyName].filter(Boolean).join(' ') || m.email;
+
+function InviteDialog({ orgId, onInvited }: { orgId: string; onInvited: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const { data: workspaces } = useLoad(() => (open ? data(api().GET('/orgs/{orgId}/workspaces', { params: { path: { orgId } } })) : Promise.resolve(undefined)), [orgId, open]);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        Invite someone
+      </button>
+      <dialog ref={dialog} aria-labelledby="invite-title" onClose={() => setOpen(false)}>
+        <h2 id="invite-title">Invite to the organization</h2>
+        <ActionForm
+          label="Invitation"
+          submit="Send invitation"
+          action={async (form) => {
+            const chosen = (workspaces?.items ?? []).flatMap((w) => {
+              const role = String(form.get(`ws-${w.id}`) ?? '');
+              return role ? [{ workspaceId: w.id, role: role as WorkspaceRole }] : [];
+            });
+            const message = text(form, 'message');
+            await unwrap(
+              api().POST('/orgs/{orgId}/invitations', {
+                params: { path: { orgId } },
+                body: { email: text(form, 'email'), role: String(form.get('role')) as Assignable, ...(chosen.length ? { workspaces: chosen } : {}), ...(message ? { message } : {}) },
+              }),
+            );
+            dialog.current?.close();
+            onInvited();
+          }}
+        >
+          <Field label="Email">
+            <input name="email" type="email" required autoFocus />
+          </Field>
+          <Field label="Organization role">
+            {/* Preact has no defaultValue on <select>: the option carries `selected`. */}
+            <select name="role">
+              {ASSIGNABLE.map((r) => (
+                <option key={r} value={r} selected={r === 'member'}>{r}</option>
+              ))}
+            </select>
+          </Field>
+          {workspaces && workspaces.items.length > 0 && (
+            <fieldset>
+              <legend>Workspace roles</legend>
+              {workspaces.items.map((w) => (
+                <Field key={w.id} label={w.name}>
+                  <select name={`ws-${w.id}`}>
+                    <option value="">no role</option>
+                    {WORKSPACE_ROLES.map((r) => (
+                      <option key={r} value={r}>{r}</option>
+                    ))}
+                  </select>
+                </Field>
+              ))}
+            </fieldset>
+          )}
+          <Field label="Message (optional)">
+            <textarea name="message" maxLength={500} rows={3} />
+          </Field>
+        </ActionForm>
+        <button type="button" class="link" onClick={() => dialog.current?.close()}>
+          Cancel
+        </button>
+      </dialog>
+    </>
+  );
+}
+
+export function Members({ orgId }: { orgId: string }) {
+  const { query, route, path } = useLocation();
+  const filters = { role: query.role as OrgRole | undefined, status: query.status as 'active' | 'pending' | undefined, q: query.q, sort: query.sort as 'name' | 'email' | 'invitedAt' | 'role' | undefined };
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors.at(-1);
+  const { data: page, error, reload } = useLoad(
+    () => data(api().GET('/orgs/{orgId}/members', { params: { path: { orgId }, query: { limit: 20, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), ...(cursor ? { cursor } : {}) } } })),
+    [orgId, query.role, query.status, query.q, query.sort, cursor],
+  );
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(query);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setCursors([]);
+    route(`${path}?${next.toString()}`, true);
+  };
+  return (
+    <OrgFrame orgId={orgId} title="Members">
+      {() => (
+        <>
+          <div class="toolbar">
+            <InviteDialog orgId={orgId} onInvited={reload} />
+            <label>
+              <span>Search</span>
+              <input type="search" defaultValue={query.q ?? ''} onChange={(e) => setFilter('q', (e.target as HTMLInputElement).value)} />
+            </label>
+            <label>
+              <span>Role</span>
+              <select value={query.role ?? ''} onChange={(e) => setFilter('role', (e.target as HTMLSelectElement).value)}>
+                <option value="">any</option>
+                {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+              </select>
+            </label>
+            <label>
+              <span>Status</span>
+              <select value={query.status ?? ''} onChange={(e) => setFilter('status', (e.target as HTMLSelectElement).value)}>
+                <option value="">any</option>
+                <option value="active">active</option>
+                <option value="pending">pending</option>
+              </select>
+            </label>
+            <label>
+              <span>Sort by</span>
+              <select value={query.sort ?? ''} onChange={(e) => setFilter('sort', (e.target as HTMLSelectElement).value)}>
+                <option value="">newest</option>
+                <option value="name">name</option>
+                <option value="email">email</option>
+                <option value="invitedAt">invitation time</option>
+                <option value="role">role</option>
+              </select>
+            </label>
+          </div>
+          <ProblemBox error={error} />
+          {!page && !error && <Loading />}
+          {page && (
+            <table>
+              <caption class="visually-hidden">Members and pending invitations</caption>
+              <thead>
+                <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Invited by</th><th scope="col">Member since</th></tr>
+              </thead>
+              <tbody>
+                {page.items.map((m) => (
+                  <tr key={m.userId ?? m.invitationId} class={m.status === 'pending' ? 'pending' : undefined}>
+                    <td>{m.userId ? <a href={`/orgs/${orgId}/members/${m.userId}`}>{nameOf(m)}</a> : nameOf(m)}</td>
+                    <td>{m.email}</td>
+                    <td>{m.role}</td>
+                    <td>{m.status === 'pending' ? <span class="badge">Invitation pending{m.expiresAt ? `, expires ${formatDate(m.expiresAt)}` : ''}</span> : 'active'}</td>
+                    <td>{m.invitedByName ?? m.invitedBy ?? '—'}</td>
+                    <td>{formatDate(m.memberSince)}</td>
+                  </tr>
+                ))}
+                {page.items.length === 0 && <tr><td colSpan={6}>Nobody matches.</td></tr>}
+              </tbody>
+            </table>
+          )}
+          <div class="pager">
+            {cursors.length > 0 && <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>Previous page</button>}
+            {page?.nextCursor && <button type="button" onClick={() => setCursors([...cursors, page.nextCursor!])}>Next page</button>}
+          </div>
+        </>
+      )}
+    </OrgFrame>
+  );
+}
+
+/** One member: the link to share, the role (sent with If-Match), removal. */
+export function MemberPage({ orgId, userId }: { orgId: string; userId: string }) {
+  const { route } = useLocation();
+  const { data: answer, error, reload } = useLoad(() => unwrap(api().GET('/orgs/{orgId}/members/{userId}', { params: { path: { orgId, userId } } })), [orgId, userId]);
+  const member = answer?.data;
+  return (
+    <OrgFrame orgId={orgId} title="Member">
+      {() => (
+        <>
+          <ProblemBox error={error} />
+          {!member && !error && <Loading />}
+          {member && (
+            <>
+              <h2>{nameOf(member)}</h2>
+              <p>{member.email} · {member.role} · member since {formatDate(member.memberSince)}</p>
+              {member.role !== 'owner' && (
+                <ActionForm
+                  label="Change role"
+                  submit="Change role"
+                  action={async (form) => {
+                    await unwrap(
+                      api().PATCH('/orgs/{orgId}/members/{userId}', {
+                        params: { path: { orgId, userId } },
+                        body: { role: String(form.get('role')) as Assignable },
+                        ...(answer.etag ? { headers: { 'If-Match': answer.etag } } : {}),
+                      }),
+                    );
+                    reload();
+                  }}
+                >
+                  <Field label="Role">
+                    <select name="role">
+                      {ASSIGNABLE.map((r) => <option key={r} value={r} selected={r === member.role}>{r}</option>)}
+                    </select>
+                  </Field>
+                </ActionForm>
+              )}
+              {member.role !== 'owner' && (
+                <ActionForm
+                  label="Remove from the organization"
+                  submit="Remove from the organization"
+                  action={async () => {
+                    if (!confirm(`Remove ${member.email} from the organization?`)) return;
+                    await unwrap(api().DELETE('/orgs/{orgId}/members/{userId}', { params: { path: { orgId, userId } } }));
+                    route(`/orgs/${orgId}/members`);
+                  }}
+                >
+                  {null}
+                </ActionForm>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </OrgFrame>
+  );
+}
