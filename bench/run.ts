@@ -22,6 +22,7 @@ import type { SweepRow } from './sweep-scaling.js';
 import type { LocalStepRow } from './local-stack.js';
 import type { CostFigure } from './cost.js';
 import type { WarmRow } from './warm.js';
+import type { PortalFigure } from './portal.js';
 
 // The SDK's notice about Node 20 support, once per client: noise in a benchmark's output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -50,8 +51,9 @@ let latency: LatencyRow[] = [];
 let throughput: ThroughputRow[] = [];
 let local: LocalStepRow[] = [];
 let warm: WarmRow[] = [];
+let portal: PortalFigure | null = null;
 
-const PARTS = ['routes', 'directory', 'bundles', 'latency', 'throughput', 'sweep', 'local', 'warm'] as const;
+const PARTS = ['routes', 'directory', 'bundles', 'latency', 'throughput', 'sweep', 'local', 'warm', 'portal'] as const;
 type Part = (typeof PARTS)[number];
 /** The previous results, for the parts this run does not measure. */
 type Machine = typeof machine;
@@ -129,6 +131,12 @@ if (!want('throughput')) throughput = kept('throughput');
 if (!want('sweep')) sweep = kept('sweep');
 if (!want('local')) local = kept('local');
 if (!want('warm')) warm = kept('warm');
+if (want('portal')) {
+  console.log("Figure 9: the portal's first load (JS + CSS, gzip)…");
+  portal = await (await import('./portal.js')).measurePortal();
+} else {
+  portal = (previous?.portal as PortalFigure | null | undefined) ?? null;
+}
 
 // Figure 7: computed from the figures above (measured now or kept), no stack; `npm run bench -- cost`
 // measures nothing and rewrites results.md with it.
@@ -178,9 +186,10 @@ const targets = {
   directoryNameRatio: dirName,
   directoryDefaultRatioAtMost1_5: dirDefault === null ? null : dirDefault <= 1.5,
   latencyRatioUnder1_5: latency.length === 0 ? null : latency.every((l) => l.ratioMedian < 1.5),
+  portalFirstLoadUnder150KB: portal === null ? null : portal.firstLoadGzipBytes < 150 * 1024,
 };
 const seconds = Math.round((Date.now() - started) / 1000);
-const results = { date, machine, seconds, measuredAt, measuredOn, targets, routes, bundles: figure2 ?? null, latency, throughput, sweep, directory, local, cost, warm };
+const results = { date, machine, seconds, measuredAt, measuredOn, targets, routes, bundles: figure2 ?? null, latency, throughput, sweep, directory, local, cost, warm, portal };
 writeFileSync(`${outDir}results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 // ── Markdown ──
@@ -220,6 +229,7 @@ const md: string[] = [
     `| every function's module init ≤ the DynamoDB document client alone, default bundling (${floor?.baseline.initMs[deployedNode]} ms on Node ${deployedNode}; functions ${range(functions.map((b) => b.deployed.initMs[deployedNode]!))} ms) | ${yes(targets.initAtMostFloor)} |`,
   ]),
   `| sweep 10,000 / 1,000 organizations ≤ 1.1 (items ${sweepItems ?? '–'}, time ${sweepTime ?? '–'}) | ${yes(targets.sweepRatioAtMost1_1)} |`,
+  `| the portal's first load (JS + CSS, gzip) < 150 KB${portal === null ? '' : ` (${(portal.firstLoadGzipBytes / 1024).toFixed(1)} KB)`} | ${yes(targets.portalFirstLoadUnder150KB)} |`,
   `| directory first page 5,000 / 50 members, default sort ≤ 1.5 (${dirDefault ?? '–'}; by name ${dirName ?? '–'}) | ${yes(targets.directoryDefaultRatioAtMost1_5)} |`,
   `| latency ratio under 1.5 (per route, gateway / floor, medians)${latency.length === 0 ? '' : `: ${latency.map((l) => `${l.route} ${l.ratioMedian}`).join(', ')}`} | ${yes(targets.latencyRatioUnder1_5)} |`,
   '',
@@ -307,7 +317,8 @@ if (local.length > 0) {
   }
 }
 md.push(...costLines);
-if (warm.length > 0) md.push(...(await import('./warm.js')).warmMarkdown(warm));
+if (warm.length > 0) md.push(...(await import('./warm-markdown.js')).warmMarkdown(warm));
+if (portal !== null) md.push(...(await import('./portal.js')).portalMarkdown(portal));
 if (latency.length > 0 || sweep.length > 0 || directory.length > 0) {
   const { chartSvg } = await import('./chart.js');
   writeFileSync(`${outDir}results.svg`, await chartSvg({ latency, sweep, directory }));
