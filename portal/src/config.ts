@@ -2,13 +2,9 @@
  * The deployment's settings, read once from `/config.json` beside the app (written at deploy time
  * in AWS, answered by the local stack's portal server): the same build runs anywhere.
  */
-export interface PortalConfig {
-  apiUrl: string;
-  region: string;
-  userPoolId: string;
-  clientId: string;
-  cognitoEndpoint: string;
-}
+import type { PortalConfig } from '../../infra/portal-headers.js';
+
+export type { PortalConfig };
 
 let loaded: PortalConfig | undefined;
 
