@@ -1,28 +1,34 @@
 /**
  * The portal's security headers, defined once: the local portal server (infra/local/portal.ts)
- * sends exactly these, and the CloudFront distribution is to send the same through its response
- * headers policy. No CDK import here, so the local stack can read it without loading aws-cdk-lib.
+ * sends exactly these, and the CloudFront distribution (infra/constructs/portal.ts) sends the same
+ * through its response headers policy. No CDK import here, so the local stack can read it without loading aws-cdk-lib.
  */
 
-/** Where the portal's scripts may connect: the API and the user pool's endpoint, nothing else. */
+/**
+ * Where the portal's scripts may connect: the API's and the user pool endpoint's origins, nothing
+ * else. Origins, not URLs: in CDK they are deploy-time tokens that cannot be parsed here.
+ */
 export interface PortalOrigins {
-  apiUrl: string;
-  cognitoEndpoint: string;
+  connect: readonly string[];
 }
+
+/** The origins of the API and of Cognito's endpoint, from URLs known now (the local stack). */
+export const originsOf = (config: { apiUrl: string; cognitoEndpoint: string }): PortalOrigins => ({
+  connect: [...new Set([config.apiUrl, config.cognitoEndpoint].map((u) => new URL(u).origin))],
+});
 
 /**
  * A strict CSP (scripts and styles only from the portal's own origin, no inline script, no
  * framing), no MIME sniffing, no referrer beyond the origin, HSTS on HTTPS.
  */
 export function portalSecurityHeaders(origins: PortalOrigins, https: boolean): Record<string, string> {
-  const connect = [...new Set([origins.apiUrl, origins.cognitoEndpoint].map((u) => new URL(u).origin))];
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     // Organization logos are any https URL the owner sets; data: for the built-in icons.
     "img-src 'self' data: https:",
-    `connect-src 'self' ${connect.join(' ')}`,
+    `connect-src 'self' ${origins.connect.join(' ')}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -8,6 +8,7 @@ import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';
 import { IDENTITY_PROVIDER_ACTIONS, TenancyFunction } from './constructs/function.js';
 import { Identity } from './constructs/identity.js';
+import { Portal } from './constructs/portal.js';
 import { Schedules } from './constructs/schedules.js';
 import { parseSignInConfig, type SignInConfig } from './sign-in-config.js';
 
@@ -32,6 +33,11 @@ export interface TenancyStackProps extends StackProps {
    * come from billing's signed webhook alone, and the owner's request answers 402.
    */
   selfServePlans?: boolean;
+  /**
+   * An ACM certificate (us-east-1) for the host of `portalUrl`: the portal's distribution answers
+   * at that host. Without one it answers at its CloudFront domain only (the PortalUrl output).
+   */
+  portalCertificateArn?: string;
 }
 
 /**
@@ -56,6 +62,8 @@ export class TenancyStack extends Stack {
   readonly schedules: Schedules;
   /** The function behind each route, by route key (`GET /me`). */
   readonly functions: ReadonlyMap<string, TenancyFunction>;
+  /** The web app: S3 + CloudFront with origin access control, config.json written at deploy time. */
+  readonly portal: Portal;
   /** The billing webhook's signing secret (when a route of the table asks for it). */
   readonly billingSecret: Secret | undefined;
 
@@ -136,6 +144,13 @@ export class TenancyStack extends Stack {
 
     this.schedules = new Schedules(this, 'Schedules', { table: this.data.table, email: this.email, environment });
 
+    this.portal = new Portal(this, 'Portal', {
+      apiUrl: this.api.httpApi.apiEndpoint,
+      userPool: this.identity.userPool,
+      client: this.identity.portalClient,
+      ...(props.portalCertificateArn ? { domain: { name: new URL(props.portalUrl).host, certificateArn: props.portalCertificateArn } } : {}),
+    });
+    new CfnOutput(this, 'PortalUrl', { value: this.portal.url, description: 'Where the portal answers (point portalUrl\'s DNS here when it has a certificate)' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'PortalClientId', { value: this.identity.portalClient.userPoolClientId });
     new CfnOutput(this, 'SignInDomain', { value: this.identity.domain.baseUrl() });

@@ -26,7 +26,7 @@ function contextFlag(app: App, key: string): boolean {
 /**
  * The CDK app: the Tenancy stack, configured from context (`cdk synth -c portalUrl=...`; the
  * sign-in methods with `-c signInConfig=sign-in.json`, see infra/sign-in-config.ts; owners'
- * own paid plans with `-c selfServePlans=true`),
+ * own paid plans with `-c selfServePlans=true`; the portal's certificate with `-c portalCertificateArn=…`),
  * checked by cdk-nag's AWS Solutions rules on every synth. Built by a function so the
  * infra tests synthesize exactly what `cdk synth` does.
  */
@@ -50,6 +50,7 @@ export function createTenancyApp(props: AppProps = {}): { app: App; stack: Tenan
     emailDomain: contextString(app, 'emailDomain'),
     signIn: signInConfigFromContext((key) => app.node.tryGetContext(key)),
     selfServePlans: contextFlag(app, 'selfServePlans'),
+    portalCertificateArn: contextString(app, 'portalCertificateArn'),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

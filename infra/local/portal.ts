@@ -5,12 +5,13 @@
  * the portal's security headers (infra/portal-headers.ts).
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { portalSecurityHeaders, type PortalConfig } from '../portal-headers.js';
+import { originsOf, portalSecurityHeaders, type PortalConfig } from '../portal-headers.js';
 
 export const PORTAL_DIR = fileURLToPath(new URL('../../portal/', import.meta.url));
 export const PORTAL_DIST = join(PORTAL_DIR, 'dist');
@@ -22,6 +23,27 @@ function newestMtime(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name)));
+}
+
+/** A hash of everything the build reads (and of the lockfile, for the versions it builds with): CDK's asset hash of the portal. */
+export function portalSourceHash(): string {
+  const hash = createHash('sha256');
+  for (const file of [...SOURCES.flatMap(filesUnder), fileURLToPath(new URL('../../package-lock.json', import.meta.url))]) {
+    hash.update(file.slice(PORTAL_DIR.length - 'portal/'.length)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** Builds the portal into `outDir` (CDK's asset bundling: infra/bundling/portal-cli.ts). */
+export async function buildPortalInto(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(PORTAL_DIR, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 }
 
 /** Whether portal/dist is missing or older than any of its sources. */
@@ -38,10 +60,9 @@ export function portalIsStale(): boolean {
  */
 export async function buildPortal(opts: { force?: boolean } = {}): Promise<'built' | 'fresh'> {
   if (!opts.force && !portalIsStale()) return 'fresh';
-  const { build } = await import('vite');
   const outDir = await mkdtemp(join(PORTAL_DIR, '.build-'));
   try {
-    await build({ configFile: join(PORTAL_DIR, 'vite.config.ts'), build: { outDir, emptyOutDir: true } });
+    await buildPortalInto(outDir);
     await writeFile(join(outDir, STAMP), `${new Date().toISOString()}\n`);
     await rm(PORTAL_DIST, { recursive: true, force: true });
     await rename(outDir, PORTAL_DIST);
@@ -61,7 +82,7 @@ export interface PortalServer {
 
 /** Serves portal/dist on `port` (127.0.0.1), `/config.json` from `config`. */
 export async function startPortal(opts: { port: number; config: PortalConfig }): Promise<PortalServer> {
-  const headers = portalSecurityHeaders(opts.config, false);
+  const headers = portalSecurityHeaders(originsOf(opts.config), false);
   const configBody = JSON.stringify(opts.config);
   // Hashed assets are immutable; index.html (the fallback) is revalidated, as CloudFront is told to.
   const files = sirv(PORTAL_DIST, {

@@ -15,7 +15,7 @@ import { routeList } from '#functions/routes.js';
 import { BILLING_THROTTLE } from '../../infra/constructs/api.js';
 import type { TenancyStack } from '../../infra/stack.js';
 import { createTenancyApp } from '../../infra/tenancy-app.js';
-import { synthContext, type CfnResource } from '../support/cdk.js';
+import { synthContext, tenancyFunctions, type CfnResource } from '../support/cdk.js';
 
 const WEBHOOK = 'POST /billing/events';
 
@@ -31,7 +31,7 @@ function synth(extra: Record<string, unknown> = {}): { app: App; stack: TenancyS
   return { app, stack, template: Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template), assemblyDir: assembly.directory };
 }
 
-const functionsOf = (template: Template) => Object.entries(template.findResources('AWS::Lambda::Function')) as [string, CfnResource][];
+const functionsOf = (template: Template) => tenancyFunctions(template);
 
 describe('billing in the stack (default context)', () => {
   let stack: TenancyStack;

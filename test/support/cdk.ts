@@ -14,3 +14,11 @@ export interface CfnResource {
   DeletionPolicy?: string;
   DependsOn?: string[];
 }
+
+/**
+ * The stack's own functions (every route's, the sweep, the pre sign-up trigger): not the handler
+ * CDK adds for the portal's BucketDeployment (infra/constructs/portal.ts), which is CDK's code.
+ */
+export function tenancyFunctions(template: { findResources(type: string): Record<string, unknown> }): [string, CfnResource][] {
+  return (Object.entries(template.findResources('AWS::Lambda::Function')) as [string, CfnResource][]).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'));
+}
