@@ -42,12 +42,13 @@ function OrgSwitcher({ current }: { current: string }) {
         <select value={current} onChange={(e) => route(`/orgs/${(e.target as HTMLSelectElement).value}`)}>
           {!orgs?.items.some((o) => o.id === current) && <option value={current}>…</option>}
           {orgs?.items.map((o) => (
-            <option key={o.id} value={o.id}>
+            <option key={o.id} value={o.id} selected={o.id === current}>
               {o.name}
             </option>
           ))}
         </select>
       </label>
+      <a href="/orgs/new">New organization</a>
     </div>
   );
 }
@@ -56,10 +57,15 @@ export function OrgFrame({ orgId, children, title }: { orgId: string; children: 
   const { url, route } = useLocation();
   const { me } = useMe();
   const { data: org, error } = useLoad(() => data(api().GET('/orgs/{orgId}', { params: { path: { orgId } } })), [orgId]);
+  const role = me?.organizations.find((o) => o.id === orgId)?.role;
+  const manages = role === 'owner' || role === 'admin';
   const nav = [
     { href: `/orgs/${orgId}`, label: 'Overview' },
     { href: `/orgs/${orgId}/members`, label: 'Members' },
     { href: `/orgs/${orgId}/workspaces`, label: 'Workspaces' },
+    { href: `/orgs/${orgId}/reports`, label: 'Reports' },
+    ...(manages ? [{ href: `/orgs/${orgId}/sso`, label: 'Single sign-on' }, { href: `/orgs/${orgId}/audit`, label: 'Audit log' }] : []),
+    { href: `/orgs/${orgId}/settings`, label: 'Settings' },
     { href: `/orgs/${orgId}/plan`, label: 'Plan' },
   ];
   return (

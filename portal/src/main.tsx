@@ -5,11 +5,17 @@ import './styles.css';
 import { loadConfig } from './config.js';
 import { onSessionChange, session } from './session.js';
 import { Confirm, SignIn, SignUp } from './screens/auth.js';
-import { Home, Onboarding, Billing } from './screens/home.js';
+import { Home, Onboarding, Billing, NewOrganization } from './screens/home.js';
 import { InvitationLanding } from './screens/invitation.js';
 import { OrgOverview, OrgPlan } from './screens/org.js';
 import { MemberPage, Members } from './screens/members.js';
-import { WorkspacePage, Workspaces } from './screens/workspaces.js';
+import { Workspaces } from './screens/workspaces.js';
+import { Streams, WorkspaceMembers, WorkspacePage, WorkspaceSettings } from './screens/workspace.js';
+import { DevicePage } from './screens/device.js';
+import { OrgSettings } from './screens/settings.js';
+import { OrgSso } from './screens/sso.js';
+import { AuditLog } from './screens/audit.js';
+import { Reports } from './screens/reports.js';
 
 /** Screens that need a session send the visitor to sign in, and back here afterwards. */
 function Private({ component: Screen, ...props }: { component: (props: any) => preact.JSX.Element | null; [key: string]: unknown }) {
@@ -48,12 +54,21 @@ function App() {
         <Route path="/" component={guard(Home)} />
         <Route path="/onboarding" component={guard(Onboarding)} />
         <Route path="/billing" component={guard(Billing)} />
+        <Route path="/orgs/new" component={guard(NewOrganization)} />
         <Route path="/orgs/:orgId" component={guard(OrgOverview)} />
         <Route path="/orgs/:orgId/members" component={guard(Members)} />
         <Route path="/orgs/:orgId/members/:userId" component={guard(MemberPage)} />
         <Route path="/orgs/:orgId/workspaces" component={guard(Workspaces)} />
         <Route path="/orgs/:orgId/plan" component={guard(OrgPlan)} />
+        <Route path="/orgs/:orgId/settings" component={guard(OrgSettings)} />
+        <Route path="/orgs/:orgId/sso" component={guard(OrgSso)} />
+        <Route path="/orgs/:orgId/audit" component={guard(AuditLog)} />
+        <Route path="/orgs/:orgId/reports" component={guard(Reports)} />
         <Route path="/workspaces/:workspaceId" component={guard(WorkspacePage)} />
+        <Route path="/workspaces/:workspaceId/members" component={guard(WorkspaceMembers)} />
+        <Route path="/workspaces/:workspaceId/streams" component={guard(Streams)} />
+        <Route path="/workspaces/:workspaceId/settings" component={guard(WorkspaceSettings)} />
+        <Route path="/workspaces/:workspaceId/devices/:deviceId" component={guard(DevicePage)} />
         <Route default component={NotFound} />
       </Router>
     </LocationProvider>

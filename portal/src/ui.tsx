@@ -86,3 +86,45 @@ export function formatBytes(bytes: number): string {
 }
 
 export const formatDate = (iso: string | null | undefined): string => (iso ? new Date(iso).toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric' }) : '—');
+
+/**
+ * Paging with the API's cursors: the cursor of the page shown, Previous/Next buttons, and a reset
+ * when the filters change. Every list in the portal pages through this.
+ */
+export function useCursors(): { cursor: string | undefined; reset: () => void; pager: (nextCursor: string | null | undefined, label?: string) => preact.JSX.Element } {
+  const [cursors, setCursors] = useState<string[]>([]);
+  return {
+    cursor: cursors.at(-1),
+    reset: () => setCursors([]),
+    pager: (nextCursor, label = 'Pages') => (
+      <nav class="pager" aria-label={label}>
+        {cursors.length > 0 && (
+          <button type="button" class="secondary" onClick={() => setCursors(cursors.slice(0, -1))}>
+            Previous page
+          </button>
+        )}
+        {nextCursor && (
+          <button type="button" class="secondary" onClick={() => setCursors([...cursors, nextCursor])}>
+            Next page
+          </button>
+        )}
+      </nav>
+    ),
+  };
+}
+
+/** A destructive action: the person types `phrase` before the button does anything. */
+export function DangerForm({ label, phrase, submit, action, children }: { label: string; phrase: string; submit: string; action: () => Promise<void>; children?: ComponentChildren }) {
+  const [typed, setTyped] = useState('');
+  return (
+    <ActionForm label={label} submit={submit} action={async () => {
+      if (typed.trim() !== phrase) throw new Error(`Type “${phrase}” to confirm.`);
+      await action();
+    }}>
+      {children}
+      <Field label={`Type “${phrase}” to confirm`}>
+        <input value={typed} onInput={(e) => setTyped((e.target as HTMLInputElement).value)} autocomplete="off" />
+      </Field>
+    </ActionForm>
+  );
+}

@@ -134,7 +134,7 @@ describe.sequential('the portal, end to end in Chromium', () => {
   it('invites a colleague with the keyboard only; the directory shows the invitation as pending', async () => {
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByRole('heading', { name: `Members · ${ORG_NAME}` }).waitFor();
-    await page.getByRole('cell', { name: OWNER.email }).waitFor();
+    await page.getByRole('cell', { name: OWNER.email, exact: true }).waitFor();
     await page.locator('body').focus();
     await tabTo(page, /^Invite someone$/);
     await page.keyboard.press('Enter');

@@ -68,3 +68,32 @@ export function Billing() {
   }, [me]);
   return <main class="narrow"><Loading /></main>;
 }
+
+/** Another organization of one's own (POST /orgs): the caller is its owner, on a 14-day trial. */
+export function NewOrganization() {
+  const { route } = useLocation();
+  return (
+    <main class="narrow">
+      <h1>New organization</h1>
+      <p>You become its owner; it starts on a 14-day trial. Add its first workspace from its Workspaces page.</p>
+      <ActionForm
+        label="New organization"
+        submit="Create organization"
+        action={async (form) => {
+          const description = text(form, 'description');
+          const org = await data(api().POST('/orgs', { body: { name: text(form, 'name'), ...(description ? { description } : {}) } }));
+          await reloadMe();
+          route(`/orgs/${org.id}`);
+        }}
+      >
+        <Field label="Organization name">
+          <input name="name" required maxLength={100} autocomplete="organization" />
+        </Field>
+        <Field label="Description (optional)">
+          <input name="description" maxLength={500} />
+        </Field>
+      </ActionForm>
+      <p><a href="/">Back</a></p>
+    </main>
+  );
+}

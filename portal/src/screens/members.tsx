@@ -6,7 +6,8 @@ import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
 import { api, data, unwrap, type components } from '../api.js';
 import { OrgFrame } from '../layout.js';
-import { ActionForm, Field, formatDate, Loading, ProblemBox, text, useLoad } from '../ui.js';
+import { reloadMe, useMe } from '../me.js';
+import { ActionForm, Field, formatDate, Loading, ProblemBox, text, useCursors, useLoad } from '../ui.js';
 
 type Member = components['schemas']['Member'];
 type OrgRole = components['schemas']['OrgRole'];
@@ -93,11 +94,67 @@ function InviteDialog({ orgId, onInvited }: { orgId: string; onInvited: () => vo
   );
 }
 
+/**
+ * A pending invitation's actions: change its role, resend it (a new link, the old one stops
+ * working), withdraw it. The list carries no ETag per row; the ETag an answer returns is kept and
+ * sent with the next change of that invitation.
+ */
+function PendingActions({ orgId, member, onChanged }: { orgId: string; member: Member; onChanged: () => void }) {
+  const invitationId = member.invitationId!;
+  const [etag, setEtag] = useState<string>();
+  const [note, setNote] = useState('');
+  const path = { orgId, invitationId };
+  const withEtag = etag ? { headers: { 'If-Match': etag } } : {};
+  return (
+    <div class="actions">
+      <ActionForm
+        label={`Change the invitation role of ${member.email}`}
+        submit="Change"
+        action={async (form) => {
+          const answer = await unwrap(api().PATCH('/orgs/{orgId}/invitations/{invitationId}', { params: { path }, body: { role: String(form.get('role')) as Assignable }, ...withEtag }));
+          setEtag(answer.etag);
+          setNote(`Role changed to ${answer.data.role}.`);
+          onChanged();
+        }}
+      >
+        <Field label={`Invitation role of ${member.email}`}>
+          <select name="role">
+            {ASSIGNABLE.map((r) => <option key={r} value={r} selected={r === member.role}>{r}</option>)}
+          </select>
+        </Field>
+      </ActionForm>
+      <ActionForm
+        label={`Resend the invitation of ${member.email}`}
+        submit="Resend"
+        action={async () => {
+          const answer = await unwrap(api().POST('/orgs/{orgId}/invitations/{invitationId}/resend', { params: { path } }));
+          setEtag(answer.etag);
+          setNote(answer.data.emailStatus === 'failed' ? 'The email could not be sent: check the address.' : `Sent again; the new link expires ${formatDate(answer.data.expiresAt)}.`);
+          onChanged();
+        }}
+      >
+        {null}
+      </ActionForm>
+      <ActionForm
+        label={`Withdraw the invitation of ${member.email}`}
+        submit="Withdraw"
+        action={async () => {
+          if (!confirm(`Withdraw the invitation of ${member.email}? The emailed link stops working.`)) return;
+          await unwrap(api().DELETE('/orgs/{orgId}/invitations/{invitationId}', { params: { path } }));
+          onChanged();
+        }}
+      >
+        {null}
+      </ActionForm>
+      {note && <span role="status">{note}</span>}
+    </div>
+  );
+}
+
 export function Members({ orgId }: { orgId: string }) {
   const { query, route, path } = useLocation();
   const filters = { role: query.role as OrgRole | undefined, status: query.status as 'active' | 'pending' | undefined, q: query.q, sort: query.sort as 'name' | 'email' | 'invitedAt' | 'role' | undefined };
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
+  const { cursor, reset, pager } = useCursors();
   const { data: page, error, reload } = useLoad(
     () => data(api().GET('/orgs/{orgId}/members', { params: { path: { orgId }, query: { limit: 20, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), ...(cursor ? { cursor } : {}) } } })),
     [orgId, query.role, query.status, query.q, query.sort, cursor],
@@ -106,7 +163,7 @@ export function Members({ orgId }: { orgId: string }) {
     const next = new URLSearchParams(query);
     if (value) next.set(name, value);
     else next.delete(name);
-    setCursors([]);
+    reset();
     route(`${path}?${next.toString()}`, true);
   };
   return (
@@ -151,7 +208,7 @@ export function Members({ orgId }: { orgId: string }) {
             <table>
               <caption class="visually-hidden">Members and pending invitations</caption>
               <thead>
-                <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Invited by</th><th scope="col">Member since</th></tr>
+                <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Invited by</th><th scope="col">Member since</th><th scope="col">Actions</th></tr>
               </thead>
               <tbody>
                 {page.items.map((m) => (
@@ -162,16 +219,14 @@ export function Members({ orgId }: { orgId: string }) {
                     <td>{m.status === 'pending' ? <span class="badge">Invitation pending{m.expiresAt ? `, expires ${formatDate(m.expiresAt)}` : ''}</span> : 'active'}</td>
                     <td>{m.invitedByName ?? m.invitedBy ?? '—'}</td>
                     <td>{formatDate(m.memberSince)}</td>
+                    <td>{m.status === 'pending' && m.invitationId ? <PendingActions orgId={orgId} member={m} onChanged={reload} /> : m.userId ? <a href={`/orgs/${orgId}/members/${m.userId}`} aria-label={`Manage ${m.email}`}>Manage</a> : null}</td>
                   </tr>
                 ))}
-                {page.items.length === 0 && <tr><td colSpan={6}>Nobody matches.</td></tr>}
+                {page.items.length === 0 && <tr><td colSpan={7}>Nobody matches.</td></tr>}
               </tbody>
             </table>
           )}
-          <div class="pager">
-            {cursors.length > 0 && <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>Previous page</button>}
-            {page?.nextCursor && <button type="button" onClick={() => setCursors([...cursors, page.nextCursor!])}>Next page</button>}
-          </div>
+          {pager(page?.nextCursor, 'Member pages')}
         </>
       )}
     </OrgFrame>
@@ -183,6 +238,8 @@ export function MemberPage({ orgId, userId }: { orgId: string; userId: string })
   const { route } = useLocation();
   const { data: answer, error, reload } = useLoad(() => unwrap(api().GET('/orgs/{orgId}/members/{userId}', { params: { path: { orgId, userId } } })), [orgId, userId]);
   const member = answer?.data;
+  const { me } = useMe();
+  const self = me?.user.id === userId;
   return (
     <OrgFrame orgId={orgId} title="Member">
       {() => (
@@ -215,7 +272,24 @@ export function MemberPage({ orgId, userId }: { orgId: string; userId: string })
                   </Field>
                 </ActionForm>
               )}
-              {member.role !== 'owner' && (
+              <Field label="Link to this member" hint="Share it with another admin of the organization.">
+                <input readOnly value={location.href} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+              </Field>
+              {member.role !== 'owner' && self && (
+                <ActionForm
+                  label="Leave the organization"
+                  submit="Leave the organization"
+                  action={async () => {
+                    if (!confirm('Leave the organization? You lose your roles in it and in its workspaces.')) return;
+                    await unwrap(api().DELETE('/orgs/{orgId}/members/{userId}', { params: { path: { orgId, userId } } }));
+                    await reloadMe();
+                    route('/');
+                  }}
+                >
+                  {null}
+                </ActionForm>
+              )}
+              {member.role !== 'owner' && !self && (
                 <ActionForm
                   label="Remove from the organization"
                   submit="Remove from the organization"

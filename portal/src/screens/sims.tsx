@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api, data, unwrap, type components } from '../api.js';
-import { ActionForm, Field, formatBytes, formatDate, ProblemBox, text, useLoad } from '../ui.js';
+import { ActionForm, Field, formatBytes, formatDate, ProblemBox, text, useCursors, useLoad } from '../ui.js';
 
 type Sim = components['schemas']['Sim'];
 type Workspace = components['schemas']['Workspace'];
@@ -81,15 +81,15 @@ function TransferForm({ sim, targets, onMoved }: { sim: Sim; targets: Workspace[
 }
 
 export function Sims({ workspaceId, organizationId }: { workspaceId: string; organizationId: string }) {
-  const [cursors, setCursors] = useState<string[]>([]);
+  const { cursor, pager } = useCursors();
   const [version, setVersion] = useState(0);
   // The ETag of each SIM this screen changed: the next change of it is sent with If-Match.
   const [etags, setEtags] = useState<Record<string, string>>({});
-  const cursor = cursors.at(-1);
   const { data: sims, error, reload } = useLoad(
     () => data(api().GET('/workspaces/{workspaceId}/sims', { params: { path: { workspaceId }, query: { limit: 20, ...(cursor ? { cursor } : {}) } } })),
     [workspaceId, cursor, version],
   );
+  const { data: devices } = useLoad(() => data(api().GET('/workspaces/{workspaceId}/devices', { params: { path: { workspaceId }, query: { limit: 100 } } })), [workspaceId, version]);
   const { data: workspaces } = useLoad(() => data(api().GET('/orgs/{orgId}/workspaces', { params: { path: { orgId: organizationId } } })), [organizationId]);
   // A transfer needs admin (explicit or through the org) of the target too.
   const targets = (workspaces?.items ?? []).filter((w) => w.id !== workspaceId && w.role === 'admin' && w.state !== 'disabled');
@@ -114,7 +114,34 @@ export function Sims({ workspaceId, organizationId }: { workspaceId: string; org
               <tr key={sim.iccid}>
                 <td><code>{sim.iccid}</code></td>
                 <td>{sim.status}</td>
-                <td>{sim.deviceId ?? '—'}</td>
+                <td>
+                  <ActionForm
+                    label={`Attach SIM ${sim.iccid}`}
+                    submit="Attach"
+                    action={async (form) => {
+                      const etag = etags[sim.iccid];
+                      const deviceId = String(form.get('deviceId') ?? '');
+                      const answer = await unwrap(
+                        api().PATCH('/workspaces/{workspaceId}/sims/{iccid}', {
+                          params: { path: { workspaceId, iccid: sim.iccid } },
+                          body: { deviceId: deviceId || null },
+                          ...(etag ? { headers: { 'If-Match': etag } } : {}),
+                        }),
+                      );
+                      if (answer.etag) setEtags({ ...etags, [sim.iccid]: answer.etag });
+                      changed();
+                    }}
+                  >
+                    <Field label={`Device of ${sim.iccid}`}>
+                      <select name="deviceId">
+                        <option value="" selected={!sim.deviceId}>no device</option>
+                        {(devices?.items ?? []).map((d) => (
+                          <option key={d.id} value={d.id} selected={d.id === sim.deviceId}>{d.name}</option>
+                        ))}
+                      </select>
+                    </Field>
+                  </ActionForm>
+                </td>
                 <td>{formatDate(sim.updatedAt)}</td>
                 <td>
                   <ActionForm
@@ -143,10 +170,7 @@ export function Sims({ workspaceId, organizationId }: { workspaceId: string; org
           </tbody>
         </table>
       )}
-      <div class="pager">
-        {cursors.length > 0 && <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>Previous page</button>}
-        {sims?.nextCursor && <button type="button" onClick={() => setCursors([...cursors, sims.nextCursor!])}>Next page</button>}
-      </div>
+      {pager(sims?.nextCursor, 'SIM card pages')}
       <ActionForm
         label="Claim a SIM card"
         submit="Claim SIM"

@@ -1,0 +1,132 @@
+/**
+ * One device: its name and description (sent with If-Match), access to this one device for a
+ * member of the workspace (per-device grants, read or write), deleting it.
+ */
+import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import { api, data, unwrap, type components } from '../api.js';
+import { ActionForm, Field, formatDate, Loading, ProblemBox, text, useLoad } from '../ui.js';
+import { WorkspaceFrame } from './workspace.js';
+
+type Grant = components['schemas']['DeviceGrant'];
+type Level = components['schemas']['DeviceGrantLevel'];
+
+function Grants({ workspaceId, deviceId }: { workspaceId: string; deviceId: string }) {
+  const { data: members, error } = useLoad(() => data(api().GET('/workspaces/{workspaceId}/members', { params: { path: { workspaceId }, query: { limit: 100 } } })), [workspaceId]);
+  // The API answers each grant it records; this screen lists what was granted or revoked here.
+  const [changes, setChanges] = useState<{ email: string; grant: Grant | null }[]>([]);
+  const people = members?.items ?? [];
+  const emailOf = (userId: string) => people.find((m) => m.userId === userId)?.email ?? userId;
+  const path = (userId: string) => ({ path: { workspaceId, deviceId, userId } });
+  return (
+    <section aria-labelledby="grants-title">
+      <h2 id="grants-title">Access to this device</h2>
+      <p>
+        Grant one person read or write access to this device alone, beyond their role in the workspace: a customer who may see only their own machine, a technician who may
+        configure one. Revoking takes it away again; their workspace role is unchanged.
+      </p>
+      <ProblemBox error={error} />
+      <ActionForm
+        label="Device access"
+        submit="Grant access"
+        action={async (form) => {
+          const userId = String(form.get('userId'));
+          const grant = await data(api().PUT('/workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}', { params: path(userId), body: { access: String(form.get('access')) as Level } }));
+          setChanges([{ email: emailOf(userId), grant }, ...changes]);
+        }}
+      >
+        <div class="actions">
+          <Field label="Person">
+            <select name="userId">
+              {people.map((m) => <option key={m.userId} value={m.userId}>{m.email}</option>)}
+            </select>
+          </Field>
+          <Field label="Access">
+            <select name="access">
+              <option value="read">read</option>
+              <option value="write">write</option>
+            </select>
+          </Field>
+        </div>
+      </ActionForm>
+      <ActionForm
+        label="Revoke device access"
+        submit="Revoke access"
+        action={async (form) => {
+          const userId = String(form.get('userId'));
+          await unwrap(api().DELETE('/workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}', { params: path(userId) }));
+          setChanges([{ email: emailOf(userId), grant: null }, ...changes]);
+        }}
+      >
+        <Field label="Person to revoke">
+          <select name="userId">
+            {people.map((m) => <option key={m.userId} value={m.userId}>{m.email}</option>)}
+          </select>
+        </Field>
+      </ActionForm>
+      {changes.length > 0 && (
+        <ul role="status" aria-label="Access changed">
+          {changes.map((c, i) => (
+            <li key={i}>{c.grant ? `${c.email}: ${c.grant.access} access since ${formatDate(c.grant.grantedAt)}` : `${c.email}: access revoked`}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function DevicePage({ workspaceId, deviceId }: { workspaceId: string; deviceId: string }) {
+  const { route } = useLocation();
+  const { data: answer, error, reload } = useLoad(() => unwrap(api().GET('/workspaces/{workspaceId}/devices/{deviceId}', { params: { path: { workspaceId, deviceId } } })), [workspaceId, deviceId]);
+  const device = answer?.data;
+  return (
+    <WorkspaceFrame workspaceId={workspaceId} title={(w) => `Device ${device?.name ?? ''} in ${w.name}`}>
+      {() => (
+        <>
+          <ProblemBox error={error} />
+          {!device && !error && <Loading />}
+          {device && (
+            <>
+              <p class="muted">Created {formatDate(device.createdAt)} · last seen {formatDate(device.lastSeenAt)} · SIM {device.simIccid ?? 'none'}</p>
+              <ActionForm
+                label="Device"
+                submit="Save device"
+                action={async (form) => {
+                  const description = text(form, 'description');
+                  await unwrap(
+                    api().PATCH('/workspaces/{workspaceId}/devices/{deviceId}', {
+                      params: { path: { workspaceId, deviceId } },
+                      body: { name: text(form, 'name'), description: description || null },
+                      ...(answer.etag ? { headers: { 'If-Match': answer.etag } } : {}),
+                    }),
+                  );
+                  reload();
+                }}
+              >
+                <Field label="Device name">
+                  <input name="name" required maxLength={64} defaultValue={device.name} />
+                </Field>
+                <Field label="Description">
+                  <input name="description" maxLength={500} defaultValue={device.description ?? ''} />
+                </Field>
+              </ActionForm>
+              <Grants workspaceId={workspaceId} deviceId={deviceId} />
+              <h2>Delete the device</h2>
+              <ActionForm
+                label="Delete the device"
+                submit="Delete the device"
+                action={async () => {
+                  if (!confirm(`Delete ${device.name}? Its key stops working.`)) return;
+                  await unwrap(api().DELETE('/workspaces/{workspaceId}/devices/{deviceId}', { params: { path: { workspaceId, deviceId } } }));
+                  route(`/workspaces/${workspaceId}`);
+                }}
+              >
+                {null}
+              </ActionForm>
+            </>
+          )}
+        </>
+      )}
+    </WorkspaceFrame>
+  );
+}
