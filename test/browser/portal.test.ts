@@ -3,8 +3,13 @@
  * `npm start` serves it): a person signs up, invites a colleague, who accepts from the email in
  * the inbox; the owner sees the member, creates a device, claims and moves a SIM card and sees the
  * usage split at the move; the trial ends (the sweep), the workspace shows its disabled state,
- * and choosing a plan enables it again. Every screen is checked with axe-core; invite and accept
- * are done with the keyboard only. Screenshots land in test-artifacts/portal/.
+ * and choosing a plan enables it again. Then the other screens in the same organization: the
+ * directory's filters, search and sort, a pending invitation's role, resend and withdrawal, the
+ * settings with If-Match and a 412 explained, workspace members with implicit admins, a device
+ * granted to one person, streams, reports, an SSO provider and the refusal to require it, the
+ * audit log's pages, moving a workspace, deleting an organization, transferring ownership and
+ * leaving. Every screen is checked with axe-core; invite and accept are done with the keyboard
+ * only. Screenshots land in test-artifacts/portal/.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -143,8 +148,12 @@ describe.sequential('the portal, end to end in Chromium', () => {
     await page.keyboard.type(INVITEE.email);
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowUp'); // admin, editor, member: from member up to editor
+    // The dialog loads the workspaces when it opens: their role fields come a moment later.
+    const defaultRole = page.getByRole('dialog').getByRole('combobox', { name: /^Default/ });
+    await defaultRole.waitFor();
     await tabTo(page, /Default/);
-    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // no role → admin
+    expect(await defaultRole.inputValue()).toBe('admin');
     await tabTo(page, /Message/);
     await page.keyboard.type('Welcome to the fleet.');
     await screen(page, 'invite-dialog');
@@ -287,5 +296,236 @@ describe.sequential('the portal, end to end in Chromium', () => {
     await page.getByLabel('New device name').fill('sensor-2');
     await page.getByRole('button', { name: 'Create device' }).click();
     await page.getByRole('textbox', { name: 'Device key', exact: true }).waitFor();
+  });
+});
+
+/** The organization's own navigation (workspace screens have a second one). */
+const orgNav = (name: string) => page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name, exact: true });
+const workspaceNav = (name: string) => page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name, exact: true });
+/** The directory's email column, top to bottom. */
+const emailColumn = () => page.locator('table tbody tr td:nth-child(2)').allTextContents();
+const ZOE = `zoe-${run}@example.com`;
+const ADAM = `adam-${run}@example.com`;
+const SECOND_ORG = `Beta ${run}`;
+
+/** As if the invitation to `email` had last been sent two minutes ago (the resend limit is once a minute). */
+async function sentTwoMinutesAgo(email: string): Promise<void> {
+  const [{ db, tableName }, { keys }, { UpdateCommand }] = await Promise.all([import('#db/client.js'), import('#db/keys.js'), import('@aws-sdk/lib-dynamodb')]);
+  const invitations = await page.evaluate<{ items: { id: string; email: string }[] }>(
+    `(async () => { const s = JSON.parse(sessionStorage.getItem('tenancy.session')); return (await fetch('${stack.info.apiUrl}/orgs/${orgId}/invitations?status=pending', { headers: { authorization: 'Bearer ' + s.idToken } })).json(); })()`,
+  );
+  const invitation = invitations.items.find((i) => i.email === email)!;
+  await db.send(new UpdateCommand({ TableName: tableName(), Key: keys.invitation(orgId, invitation.id), UpdateExpression: 'SET lastSentAt = :at', ExpressionAttributeValues: { ':at': new Date(Date.now() - 120_000).toISOString() } }));
+}
+
+async function inviteWithDialog(email: string, role: 'admin' | 'editor' | 'member'): Promise<void> {
+  await page.getByRole('button', { name: 'Invite someone' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByLabel('Organization role').selectOption(role);
+  await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('row').filter({ hasText: email }).waitFor();
+}
+
+describe.sequential('the portal’s other screens, in the same organization', () => {
+  it('filters, searches and sorts the directory; a pending invitation changes role, is resent and withdrawn', async () => {
+    await orgNav('Members').click();
+    await page.getByRole('heading', { name: `Members · ${ORG_NAME}` }).waitFor();
+    await inviteWithDialog(ZOE, 'member');
+    await inviteWithDialog(ADAM, 'admin');
+
+    await page.getByRole('combobox', { name: /^Status/ }).selectOption('pending');
+    await expect.poll(emailColumn).toEqual(expect.arrayContaining([ZOE, ADAM]));
+    expect((await emailColumn()).length).toBe(2);
+    expect(page.url()).toContain('status=pending'); // the filtered view is a shareable link
+    await page.getByRole('combobox', { name: /^Status/ }).selectOption('');
+    await page.getByRole('combobox', { name: /^Role/ }).selectOption('editor');
+    await expect.poll(emailColumn).toEqual([INVITEE.email]);
+    await page.getByRole('combobox', { name: /^Role/ }).selectOption('');
+    await page.getByRole('combobox', { name: /^Sort by/ }).selectOption('email');
+    await expect.poll(emailColumn).toEqual([ADAM, INVITEE.email, OWNER.email, ZOE]);
+    await screen(page, 'members-sorted');
+    await page.getByRole('searchbox', { name: /^Search members/ }).fill('zoe');
+    await page.getByRole('searchbox', { name: /^Search members/ }).press('Enter');
+    await expect.poll(emailColumn).toEqual([ZOE]);
+
+    const zoe = page.getByRole('row').filter({ hasText: ZOE });
+    await zoe.getByRole('combobox', { name: new RegExp(`^Invitation role of ${ZOE}`) }).selectOption('editor');
+    await zoe.getByRole('button', { name: 'Change' }).click();
+    await expect.poll(() => zoe.getByRole('status').textContent()).toContain('Role changed to editor.');
+    await expect.poll(() => zoe.locator('td:nth-child(3)').textContent()).toBe('editor');
+
+    const [firstLink] = await emailMatch(ZOE, /https?:\/\/[^\s"<>]+\/invitations\/([A-Za-z0-9_-]+)/);
+    // A resend within a minute of the last send is refused, and the screen says why (the problem's detail).
+    await zoe.getByRole('button', { name: 'Resend' }).click();
+    await expect.poll(() => zoe.getByRole('alert').textContent()).toContain('This invitation was sent less than a minute ago.');
+    await sentTwoMinutesAgo(ZOE);
+    await zoe.getByRole('button', { name: 'Resend' }).click();
+    await expect.poll(() => zoe.getByRole('status').textContent()).toContain('Sent again');
+    await expect.poll(async () => (await emailMatch(ZOE, /https?:\/\/[^\s"<>]+\/invitations\/([A-Za-z0-9_-]+)/))[0]).not.toBe(firstLink);
+    // The first link stopped working when the invitation was resent.
+    expect((await fetch(`${stack.info.apiUrl}/invitations/${firstLink!.split('/').pop()}`)).status).toBe(404);
+    await screen(page, 'members-pending-actions');
+
+    page.once('dialog', (d) => void d.accept());
+    await zoe.getByRole('button', { name: 'Withdraw' }).click();
+    await expect.poll(emailColumn).toEqual([]);
+    expect(await page.getByRole('cell', { name: 'Nobody matches.' }).count()).toBe(1);
+  });
+
+  it('edits the organization’s profile and branding with If-Match, and explains a change made meanwhile', async () => {
+    await orgNav('Settings').click();
+    await page.getByRole('heading', { name: `Settings · ${ORG_NAME}` }).waitFor();
+    await page.getByLabel('Description').fill('Pumps and sensors');
+    await page.getByLabel('Primary colour').fill('#aa3300');
+    await page.getByLabel('Email footer').fill('Acme GmbH, Berlin');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Description').inputValue()).toBe('Pumps and sensors');
+    expect(await page.getByLabel('Primary colour').inputValue()).toBe('#aa3300');
+    await screen(page, 'org-settings');
+
+    // Someone else changes the organization after this page loaded: the save answers 412.
+    const changed = await page.evaluate<number>(
+      `(async () => { const s = JSON.parse(sessionStorage.getItem('tenancy.session')); const r = await fetch('${stack.info.apiUrl}/orgs/${orgId}', { method: 'PATCH', headers: { authorization: 'Bearer ' + s.idToken, 'content-type': 'application/json' }, body: JSON.stringify({ description: 'Changed elsewhere' }) }); return r.status; })()`,
+    );
+    expect(changed).toBe(200);
+    await page.getByLabel('Description').fill('Mine');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Someone changed this since you opened it');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Description').inputValue()).toBe('Changed elsewhere');
+  });
+
+  it('shows implicit admins among a workspace’s members, changes a role, grants one device to one person, and manages streams', async () => {
+    await orgNav('Workspaces').click();
+    await page.getByRole('link', { name: 'Default', exact: true }).click();
+    await page.getByRole('heading', { name: `Workspace Default · ${ORG_NAME}` }).waitFor();
+    await workspaceNav('Members').click();
+    await page.getByRole('heading', { name: `Members of Default · ${ORG_NAME}` }).waitFor();
+    const ownerRow = page.getByRole('row').filter({ hasText: OWNER.email });
+    await expect.poll(() => ownerRow.textContent()).toContain('admin (implicit, through the organization)');
+    const ivan = page.getByRole('row').filter({ hasText: INVITEE.email });
+    await expect.poll(() => ivan.locator('td:nth-child(4)').textContent()).toBe('admin'); // chosen in the invitation
+    await ivan.getByRole('combobox', { name: new RegExp(`^Workspace role of ${INVITEE.email}`) }).selectOption('viewer');
+    await ivan.getByRole('button', { name: 'Change' }).click();
+    await expect.poll(() => ivan.locator('td:nth-child(4)').textContent()).toBe('viewer');
+    await screen(page, 'workspace-members');
+
+    await workspaceNav('Overview').click();
+    await page.getByRole('link', { name: 'sensor-1' }).click();
+    await page.getByRole('heading', { name: `Device sensor-1 in Default · ${ORG_NAME}` }).waitFor();
+    await page.getByRole('combobox', { name: /^Person(?! to)/ }).selectOption({ label: INVITEE.email });
+    await page.getByRole('combobox', { name: /^Access/ }).selectOption('write');
+    await page.getByRole('button', { name: 'Grant access' }).click();
+    await expect.poll(() => page.getByRole('status', { name: 'Access changed' }).textContent()).toContain(`${INVITEE.email}: write access`);
+    await screen(page, 'device-grants');
+    await page.getByLabel('Person to revoke').selectOption({ label: INVITEE.email });
+    await page.getByRole('button', { name: 'Revoke access' }).click();
+    await expect.poll(() => page.getByRole('status', { name: 'Access changed' }).textContent()).toContain(`${INVITEE.email}: access revoked`);
+
+    await workspaceNav('Streams').click();
+    await page.getByRole('heading', { name: `Streams of Default · ${ORG_NAME}` }).waitFor();
+    await page.getByLabel('New stream name').fill('telemetry');
+    await page.getByLabel('Description (optional)').fill('Pump pressure');
+    await page.getByRole('button', { name: 'Create stream' }).click();
+    await page.getByRole('cell', { name: 'telemetry', exact: true }).waitFor();
+    await screen(page, 'streams');
+    await page.getByLabel('New stream name').fill('scratch');
+    await page.getByRole('button', { name: 'Create stream' }).click();
+    await page.getByRole('cell', { name: 'scratch', exact: true }).waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('row').filter({ hasText: 'scratch' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'scratch', exact: true }).count()).toBe(0);
+  });
+
+  it('reports across workspaces, registers an SSO provider, refuses to require it of a token without it, and pages the audit log', async () => {
+    await orgNav('Reports').click();
+    await page.getByRole('heading', { name: `Reports · ${ORG_NAME}` }).waitFor();
+    const body = page.locator('table tbody');
+    await expect.poll(() => body.getByRole('row').count()).toBe(2);
+    // Members, devices, SIM cards and traffic of Default and Field together: Ivan; sensor-1 and -2; the moved card, 3 MB + 5 MB.
+    await expect.poll(() => page.locator('table tfoot td').allTextContents()).toEqual(['1', '2', '1', '8.0 MB']);
+    await page.getByRole('checkbox', { name: /Field/ }).check();
+    await expect.poll(() => body.getByRole('row').count()).toBe(1);
+    expect(await body.textContent()).toContain('Field');
+    await screen(page, 'reports');
+
+    await orgNav('Single sign-on').click();
+    const provider = `corp-${run}`;
+    await page.getByLabel('Provider name').fill(provider);
+    await page.getByLabel('Metadata URL').fill('https://idp.example.com/saml/metadata');
+    await page.getByRole('button', { name: 'Add provider' }).click();
+    const row = page.getByRole('row').filter({ hasText: provider });
+    await expect.poll(() => row.textContent()).toContain('active');
+    await screen(page, 'sso-providers');
+
+    await orgNav('Workspaces').click();
+    await page.getByRole('link', { name: 'Default', exact: true }).click();
+    await workspaceNav('Settings').click();
+    await page.getByRole('heading', { name: `Settings of Default · ${ORG_NAME}` }).waitFor();
+    await page.getByLabel('Require single sign-on').check();
+    await expect.poll(() => page.getByLabel('Identity provider').locator('option').count()).toBe(2);
+    await page.getByLabel('Identity provider').selectOption(provider);
+    await page.getByRole('button', { name: 'Save single sign-on' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain(`Sign in through ${provider} before requiring it`);
+    await screen(page, 'workspace-settings');
+
+    await orgNav('Audit log').click();
+    await page.getByRole('heading', { name: `Audit log · ${ORG_NAME}` }).waitFor();
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(25);
+    const firstRows = await page.locator('table tbody tr').allTextContents();
+    expect(firstRows[0]).toContain('identity_provider'); // newest first
+    await screen(page, 'audit-log');
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(async () => (await page.locator('table tbody tr').allTextContents())[0]).not.toBe(firstRows[0]);
+    const secondRows = await page.locator('table tbody tr').allTextContents();
+    expect(secondRows.some((r) => firstRows.includes(r))).toBe(false);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await expect.poll(() => page.locator('table tbody tr').allTextContents()).toEqual(firstRows);
+  });
+
+  it('moves a workspace to a second organization, deletes that one, hands the first to the colleague, and leaves it', async () => {
+    await page.getByRole('link', { name: 'New organization' }).click();
+    await page.getByLabel('Organization name').fill(SECOND_ORG);
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.getByRole('heading', { name: `Overview · ${SECOND_ORG}` }).waitFor();
+    const secondId = new URL(page.url()).pathname.split('/')[2]!;
+
+    await page.goto(`${stack.info.portalUrl}/orgs/${orgId}/workspaces`);
+    await page.getByRole('link', { name: 'Field', exact: true }).click();
+    await workspaceNav('Settings').click();
+    await page.getByRole('heading', { name: `Settings of Field · ${ORG_NAME}` }).waitFor();
+    await page.getByLabel('Target organization').selectOption({ label: SECOND_ORG });
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Move the workspace' }).click();
+    await page.getByRole('status').filter({ hasText: 'Moved.' }).waitFor();
+    await page.goto(`${stack.info.portalUrl}/orgs/${secondId}/workspaces`);
+    await page.getByRole('link', { name: 'Field', exact: true }).waitFor();
+
+    await orgNav('Settings').click();
+    await page.getByRole('heading', { name: `Settings · ${SECOND_ORG}` }).waitFor();
+    await page.getByRole('button', { name: 'Delete the organization' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain(`Type “${SECOND_ORG}” to confirm.`);
+    await page.getByLabel(`Type “${SECOND_ORG}” to confirm`).fill(SECOND_ORG);
+    await screen(page, 'org-delete');
+    await page.getByRole('button', { name: 'Delete the organization' }).click();
+    await page.getByRole('heading', { name: `Overview · ${ORG_NAME}` }).waitFor();
+    expect((await page.getByRole('navigation', { name: 'Organization' }).isVisible())).toBe(true);
+
+    await orgNav('Settings').click();
+    await page.getByLabel('New owner').selectOption({ label: `${INVITEE.givenName} ${INVITEE.familyName} (${INVITEE.email}, editor)` });
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Transfer ownership' }).click();
+    await page.getByRole('heading', { name: 'Leave the organization' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Delete the organization' }).count()).toBe(0);
+    await orgNav('Members').click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: INVITEE.email }).locator('td:nth-child(3)').textContent()).toBe('owner');
+    await orgNav('Settings').click();
+    await page.getByRole('button', { name: 'Leave the organization' }).click();
+    await page.getByRole('heading', { name: 'No organization yet' }).waitFor();
+    await screen(page, 'no-organization');
   });
 });

@@ -65,11 +65,13 @@ function Grants({ workspaceId, deviceId }: { workspaceId: string; deviceId: stri
         </Field>
       </ActionForm>
       {changes.length > 0 && (
-        <ul role="status" aria-label="Access changed">
-          {changes.map((c, i) => (
-            <li key={i}>{c.grant ? `${c.email}: ${c.grant.access} access since ${formatDate(c.grant.grantedAt)}` : `${c.email}: access revoked`}</li>
-          ))}
-        </ul>
+        <div role="status" aria-label="Access changed">
+          <ul>
+            {changes.map((c, i) => (
+              <li key={i}>{c.grant ? `${c.email}: ${c.grant.access} access since ${formatDate(c.grant.grantedAt)}` : `${c.email}: access revoked`}</li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );

@@ -173,7 +173,7 @@ export function Members({ orgId }: { orgId: string }) {
           <div class="toolbar">
             <InviteDialog orgId={orgId} onInvited={reload} />
             <label>
-              <span>Search</span>
+              <span>Search members</span>
               <input type="search" defaultValue={query.q ?? ''} onChange={(e) => setFilter('q', (e.target as HTMLInputElement).value)} />
             </label>
             <label>
