@@ -5,16 +5,16 @@
  */
 
 /**
- * Where the portal's scripts may connect: the API's and the user pool endpoint's origins, nothing
- * else. Origins, not URLs: in CDK they are deploy-time tokens that cannot be parsed here.
+ * Where the portal's scripts may connect: the API's, the user pool endpoint's and the managed
+ * login's (its token endpoint) origins, nothing else. Origins, not URLs: in CDK they are deploy-time tokens that cannot be parsed here.
  */
 export interface PortalOrigins {
   connect: readonly string[];
 }
 
 /** The origins of the API and of Cognito's endpoint, from URLs known now (the local stack). */
-export const originsOf = (config: { apiUrl: string; cognitoEndpoint: string }): PortalOrigins => ({
-  connect: [...new Set([config.apiUrl, config.cognitoEndpoint].map((u) => new URL(u).origin))],
+export const originsOf = (config: Pick<PortalConfig, 'apiUrl' | 'cognitoEndpoint' | 'managedLogin'>): PortalOrigins => ({
+  connect: [...new Set([config.apiUrl, config.cognitoEndpoint, ...(config.managedLogin ? [config.managedLogin.url] : [])].map((u) => new URL(u).origin))],
 });
 
 /**
@@ -55,4 +55,10 @@ export interface PortalConfig {
   clientId: string;
   /** Where the portal sends Cognito's API calls (sign-in, sign-up, refresh). */
   cognitoEndpoint: string;
+  /**
+   * The user pool domain's managed login (`https://<prefix>.auth.<region>.amazoncognito.com` in
+   * AWS; infra/local/managed-login.ts here): sign-in with the authorization code and PKCE, the
+   * only way in for federated users. Absent: password sign-in only.
+   */
+  managedLogin?: { url: string };
 }

@@ -148,6 +148,7 @@ export class TenancyStack extends Stack {
       apiUrl: this.api.httpApi.apiEndpoint,
       userPool: this.identity.userPool,
       client: this.identity.portalClient,
+      managedLoginUrl: this.identity.domain.baseUrl(),
       ...(props.portalCertificateArn ? { domain: { name: new URL(props.portalUrl).host, certificateArn: props.portalCertificateArn } } : {}),
     });
     new CfnOutput(this, 'PortalUrl', { value: this.portal.url, description: 'Where the portal answers (point portalUrl\'s DNS here when it has a certificate)' });

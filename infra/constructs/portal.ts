@@ -34,6 +34,8 @@ export interface PortalProps {
   apiUrl: string;
   userPool: IUserPool;
   client: IUserPoolClient;
+  /** The user pool domain's base URL (`https://<prefix>.auth.<region>.amazoncognito.com`): the managed login. */
+  managedLoginUrl: string;
   /**
    * The portal's own host name (the host of the stack's `portalUrl`) and an ACM certificate for it
    * in us-east-1. Without them the site answers at its CloudFront domain only (PortalDomain output).
@@ -84,7 +86,7 @@ export class Portal extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const headers = portalSecurityHeaders({ connect: [props.apiUrl, cognitoEndpoint] }, true);
+    const headers = portalSecurityHeaders({ connect: [props.apiUrl, cognitoEndpoint, props.managedLoginUrl] }, true);
     const responseHeaders = new ResponseHeadersPolicy(this, 'Headers', {
       comment: 'Tenancy portal: the headers of infra/portal-headers.ts',
       securityHeadersBehavior: {
@@ -134,6 +136,7 @@ export class Portal extends Construct {
       userPoolId: props.userPool.userPoolId,
       clientId: props.client.userPoolClientId,
       cognitoEndpoint: `${cognitoEndpoint}/`,
+      managedLogin: { url: props.managedLoginUrl },
     };
     new BucketDeployment(this, 'Deploy', {
       sources: [Source.asset(`${projectRoot}portal`, { assetHash: portalSourceHash(), bundling: portalBundling }), Source.jsonData('config.json', config)],

@@ -31,7 +31,7 @@ export interface StackPart {
   /** The process that serves it: a child, or the stack's own process. */
   pid: number;
   /** How to tell it is healthy. */
-  probe: 'api' | 'dynamodb' | 'cognito' | 'ses' | 'admin' | 'portal';
+  probe: 'api' | 'dynamodb' | 'cognito' | 'ses' | 'admin' | 'portal' | 'managed-login';
 }
 
 /** The contents of `processes.json`. */

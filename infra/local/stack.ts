@@ -21,6 +21,7 @@ import { applyHandlerEnvironment } from './gateway-handlers.js';
 import { freePort, isPortFree, type Child } from './process.js';
 import { startSes } from './ses.js';
 import type { PortalServer } from './portal.js';
+import type { ManagedLogin } from './managed-login.js';
 import type { ThrottleSettings } from './gateway-throttle.js';
 
 /** Where everything is: the contents of `.local/stack.json` (API.md, "Local stack"). */
@@ -41,6 +42,8 @@ export interface StackInfo {
   billingSecret: string;
   /** The portal's origin: where emails link and what CORS allows (served here when the stack serves the portal). */
   portalUrl: string;
+  /** The managed login's stand-in (infra/local/managed-login.ts), beside the portal when the stack serves it. */
+  managedLoginUrl?: string;
 }
 
 export type Service = 'api' | 'dynamodb' | 'cognito' | 'ses' | 'admin' | 'portal';
@@ -279,6 +282,7 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
   let gateway: Gateway | undefined;
   let admin: AdminUi | undefined;
   let portal: PortalServer | undefined;
+  let managedLogin: ManagedLogin | undefined;
   const adminClient = dynamoClient(dynamo.endpoint);
   try {
     const client = dynamoClient(dynamo.endpoint);
@@ -320,10 +324,12 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
 
     if (portalBuild !== undefined) {
       await portalBuild;
-      const { startPortal } = await import('./portal.js');
+      const [{ startPortal }, { startManagedLogin }] = await Promise.all([import('./portal.js'), import('./managed-login.js')]);
+      // The managed login's callback and sign-out URLs are the portal's, as the CDK client's are.
+      managedLogin = await startManagedLogin({ port: 0, pool, callbackUrls: [`${portalUrl}/auth/callback`], logoutUrls: [`${portalUrl}/`] });
       portal = await startPortal({
         port: ports.portal,
-        config: { apiUrl: gateway.url, region: REGION, userPoolId: pool.userPoolId, clientId: pool.clientId, cognitoEndpoint: pool.cognitoEndpoint },
+        config: { apiUrl: gateway.url, region: REGION, userPoolId: pool.userPoolId, clientId: pool.clientId, cognitoEndpoint: pool.cognitoEndpoint, managedLogin: { url: managedLogin.url } },
       });
     }
 
@@ -338,17 +344,19 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       adminUrl: admin.url,
       billingSecret,
       portalUrl,
+      ...(managedLogin ? { managedLoginUrl: managedLogin.url } : {}),
     };
     const running = gateway;
     const browsing = admin;
     const serving = portal;
+    const signing = managedLogin;
     let stopping: Promise<void> | undefined;
     return {
       info,
       children,
       stop: () => {
         stopping ??= (async () => {
-          await Promise.all([running.close(), browsing.close(), serving?.close(), stopAll(children)]);
+          await Promise.all([running.close(), browsing.close(), serving?.close(), signing?.close(), stopAll(children)]);
           adminClient.destroy();
           await removeTemp();
         })();
@@ -359,6 +367,7 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
     await gateway?.close();
     await admin?.close();
     await portal?.close();
+    await managedLogin?.close();
     await portalBuild?.catch(() => undefined);
     adminClient.destroy();
     await stopAll(children);

@@ -53,6 +53,7 @@ function banner(info: StackInfo, startedInMs: number): string {
     `  DynamoDB       ${info.dynamodbEndpoint}            (listens on every interface: the jar cannot bind loopback only)`,
     `  Cognito        ${info.cognitoEndpoint}            pool ${info.userPoolId}, client ${info.clientId}`,
     `  Portal         ${info.portalUrl}/            (the web app; emails link here; PORTAL_URL to link elsewhere)`,
+    ...(info.managedLoginUrl ? [`  Managed login  ${info.managedLoginUrl}       (the portal's code + PKCE sign-in: /oauth2/authorize, /oauth2/token, /logout)`] : []),
     '',
     '  A demo world:  npm run demo                                           (two organizations, who is who, how to sign in as each)',
     '  A token:       TOKEN=$(npm run -s token -- alice@example.com)         (--operator for platform-operators)',
@@ -76,6 +77,7 @@ function partsOf(info: StackInfo, stack: LocalStack): StackPart[] {
     { name: 'aws-ses-v2-local', url: info.sesEndpoint, pid: pid('aws-ses-v2-local'), probe: 'ses' },
     { name: 'DynamoDB admin', url: info.adminUrl, pid: process.pid, probe: 'admin' },
     { name: 'Portal', url: info.portalUrl, pid: process.pid, probe: 'portal' },
+    ...(info.managedLoginUrl ? [{ name: 'Managed login', url: info.managedLoginUrl, pid: process.pid, probe: 'managed-login' as const }] : []),
   ];
 }
 

@@ -43,6 +43,9 @@ async function healthy(part: StackPart): Promise<boolean> {
         return await answers(`${part.url}/`, (s) => s === 200);
       case 'portal':
         return await answers(`${part.url}/config.json`, (s) => s === 200);
+      case 'managed-login':
+        // An authorize request without a client: its error page, which only a running login answers.
+        return await answers(`${part.url}/oauth2/authorize`, (s) => s === 400);
       case 'dynamodb': {
         const client = dynamoClient(part.url, 1);
         try {

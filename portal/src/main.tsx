@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import './styles.css';
 import { loadConfig } from './config.js';
 import { onSessionChange, session } from './session.js';
-import { Confirm, SignIn, SignUp } from './screens/auth.js';
+import { AuthCallback, Confirm, SignIn, SignUp } from './screens/auth.js';
 import { Home, Onboarding, Billing, NewOrganization } from './screens/home.js';
 import { InvitationLanding } from './screens/invitation.js';
 import { OrgOverview, OrgPlan } from './screens/org.js';
@@ -50,6 +50,7 @@ function App() {
         <Route path="/sign-in" component={SignIn} />
         <Route path="/sign-up" component={SignUp} />
         <Route path="/confirm" component={Confirm} />
+        <Route path="/auth/callback" component={AuthCallback} />
         <Route path="/invitations/:token" component={InvitationLanding} />
         <Route path="/" component={guard(Home)} />
         <Route path="/onboarding" component={guard(Onboarding)} />

@@ -1,9 +1,13 @@
 /**
- * Signing in and the session: Cognito's user-pool API over fetch (no SDK in the page), tokens in
- * sessionStorage (gone with the tab), refreshed a minute before the ID token expires, dropped on
- * sign-out or when the API answers 401.
+ * Signing in and the session: Cognito's user-pool API over fetch (no SDK in the page) for the
+ * password, or the managed login with the authorization code and PKCE (S256) where the
+ * deployment has one; tokens in sessionStorage (gone with the tab), refreshed a minute before the
+ * ID token expires, dropped on sign-out or when the API answers 401.
  */
-import { config } from './config.js';
+import { config, loadConfig } from './config.js';
+import { challengeOf, randomString, safeNext } from './pkce.js';
+
+export { safeNext };
 
 export interface Session {
   idToken: string;
@@ -12,6 +16,8 @@ export interface Session {
   /** Epoch ms when the ID token expires. */
   expiresAt: number;
   email: string;
+  /** How the session began: its refresh and sign-out go the same way. */
+  via?: 'password' | 'managed';
 }
 
 const KEY = 'tenancy.session';
@@ -76,17 +82,15 @@ function claimsOf(jwt: string): Record<string, unknown> {
   return JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
 }
 
+function sessionOf(idToken: string, accessToken: string, refreshToken: string, via: Session['via']): Session {
+  const claims = claimsOf(idToken);
+  return { idToken, accessToken, refreshToken, expiresAt: Number(claims.exp) * 1000, email: String(claims.email ?? ''), via };
+}
+
 function fromResult(result: AuthResult, refreshToken?: string): Session {
   const r = result.AuthenticationResult;
   if (!r) throw new CognitoError(result.ChallengeName ?? 'ChallengeRequired', 'This account needs a step the portal does not offer here.');
-  const claims = claimsOf(r.IdToken);
-  return {
-    idToken: r.IdToken,
-    accessToken: r.AccessToken,
-    refreshToken: r.RefreshToken ?? refreshToken ?? '',
-    expiresAt: Number(claims.exp) * 1000,
-    email: String(claims.email ?? ''),
-  };
+  return sessionOf(r.IdToken, r.AccessToken, r.RefreshToken ?? refreshToken ?? '', 'password');
 }
 
 /** The pool compares addresses case-insensitively; the portal sends them in one case. */
@@ -127,6 +131,17 @@ export async function resendCode(email: string): Promise<void> {
 export async function refresh(): Promise<void> {
   const s = current;
   if (!s?.refreshToken) return set(null);
+  // A reload near expiry schedules this before the app has read its configuration.
+  await loadConfig();
+  if (s.via === 'managed') {
+    try {
+      const t = await tokenEndpoint({ grant_type: 'refresh_token', client_id: config().clientId, refresh_token: s.refreshToken });
+      set(sessionOf(t.id_token, t.access_token, t.refresh_token ?? s.refreshToken, 'managed'));
+    } catch {
+      set(null);
+    }
+    return;
+  }
   try {
     const result = await cognito<AuthResult>('InitiateAuth', {
       ClientId: config().clientId,
@@ -139,8 +154,79 @@ export async function refresh(): Promise<void> {
   }
 }
 
+/** Signs out here; a managed-login session also ends the managed login's own (its /logout). */
 export function signOut(): void {
+  const via = current?.via;
   set(null);
+  const login = config().managedLogin;
+  if (via === 'managed' && login) {
+    const to = new URL('/logout', login.url);
+    to.searchParams.set('client_id', config().clientId);
+    to.searchParams.set('logout_uri', `${location.origin}/`);
+    location.assign(to.toString());
+  }
+}
+
+// --- The managed login: authorization code with PKCE (RFC 7636, S256) ---------------------------
+
+const PKCE_KEY = 'tenancy.pkce';
+export const CALLBACK_PATH = '/auth/callback';
+
+
+interface TokenAnswer {
+  id_token: string;
+  access_token: string;
+  refresh_token?: string;
+  expires_in: number;
+}
+
+async function tokenEndpoint(form: Record<string, string>): Promise<TokenAnswer> {
+  const res = await fetch(new URL('/oauth2/token', config().managedLogin!.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
+  const json = (await res.json().catch(() => ({}))) as Partial<TokenAnswer> & { error?: string };
+  if (!res.ok || !json.id_token || !json.access_token) throw new CognitoError(json.error ?? 'invalid_grant', 'The sign-in could not be completed. Sign in again.');
+  return json as TokenAnswer;
+}
+
+/**
+ * Leaves for the managed login: a fresh verifier and state kept in this tab, the S256 challenge
+ * sent. `provider` goes straight to an organization's identity provider (SSO).
+ */
+export async function beginManagedLogin(next: string, provider?: string): Promise<void> {
+  const login = config().managedLogin;
+  if (!login) throw new CognitoError('NotConfigured', 'This deployment has no managed login.');
+  const verifier = randomString(32);
+  const state = randomString(16);
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, next }));
+  const to = new URL('/oauth2/authorize', login.url);
+  to.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: config().clientId,
+    redirect_uri: `${location.origin}${CALLBACK_PATH}`,
+    scope: 'openid email profile',
+    state,
+    code_challenge: await challengeOf(verifier),
+    code_challenge_method: 'S256',
+    ...(provider ? { identity_provider: provider } : {}),
+  }).toString();
+  location.assign(to.toString());
+}
+
+/** Back from the managed login: checks the state, exchanges the code with the verifier; answers where to go. */
+export async function completeManagedLogin(params: URLSearchParams): Promise<string> {
+  const raw = sessionStorage.getItem(PKCE_KEY);
+  sessionStorage.removeItem(PKCE_KEY);
+  const pending = raw ? (JSON.parse(raw) as { verifier: string; state: string; next: string }) : undefined;
+  if (params.get('error')) throw new CognitoError(params.get('error')!, params.get('error_description') ?? 'The sign-in was refused.');
+  if (!pending || params.get('state') !== pending.state) throw new CognitoError('StateMismatch', 'This sign-in was not started in this tab. Sign in again.');
+  const code = params.get('code');
+  if (!code) throw new CognitoError('NoCode', 'The sign-in answered without a code. Sign in again.');
+  const t = await tokenEndpoint({ grant_type: 'authorization_code', client_id: config().clientId, code, redirect_uri: `${location.origin}${CALLBACK_PATH}`, code_verifier: pending.verifier });
+  set(sessionOf(t.id_token, t.access_token, t.refresh_token ?? '', 'managed'));
+  return safeNext(pending.next);
 }
 
 /** Refreshes a minute before the ID token expires (at once if that is past). */

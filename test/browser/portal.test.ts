@@ -529,3 +529,97 @@ describe.sequential('the portal’s other screens, in the same organization', ()
     await screen(page, 'no-organization');
   });
 });
+
+describe.sequential('the managed login: authorization code with PKCE', () => {
+  const login = () => stack.info.managedLoginUrl!;
+  const callback = () => `${stack.info.portalUrl}/auth/callback`;
+  const form = (fields: Record<string, string>) => ({ method: 'POST', redirect: 'manual' as const, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+
+  function authorizeUrl(fields: Record<string, string>): string {
+    const url = new URL('/oauth2/authorize', login());
+    url.search = new URLSearchParams({ response_type: 'code', client_id: stack.info.clientId, redirect_uri: callback(), scope: 'openid email profile', state: 's1', code_challenge_method: 'S256', ...fields }).toString();
+    return url.toString();
+  }
+
+  /** Through the sign-in page as a browser would, without one: the code the redirect carries. */
+  async function codeFor(challenge: string, password = PASSWORD): Promise<Response> {
+    const html = await (await fetch(authorizeUrl({ code_challenge: challenge }))).text();
+    const request = /name="request" value="([^"]+)"/.exec(html)![1]!;
+    return fetch(new URL('/login', login()), form({ request, username: INVITEE.email, password }));
+  }
+  const codeOf = (res: Response) => new URL(res.headers.get('location')!).searchParams.get('code')!;
+  const exchange = (code: string, verifier: string, redirectUri = callback()) =>
+    fetch(new URL('/oauth2/token', login()), form({ grant_type: 'authorization_code', client_id: stack.info.clientId, code, redirect_uri: redirectUri, code_verifier: verifier }));
+
+  it('signs the colleague in through the managed login, refreshes through its token endpoint and signs out through it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    const requests: string[] = [];
+    tab.on('request', (r) => requests.push(r.url()));
+    await tab.goto(`${stack.info.portalUrl}/orgs/${orgId}/members`);
+    await tab.getByRole('button', { name: 'Continue to sign-in' }).click();
+    await tab.waitForURL((url) => url.origin === new URL(login()).origin);
+    const sent = new URL(tab.url()).searchParams;
+    expect(sent.get('code_challenge_method')).toBe('S256');
+    expect(sent.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(sent.get('redirect_uri')).toBe(callback());
+    expect(tab.url()).not.toContain('code_verifier');
+    await screen(tab, 'managed-login');
+    await tab.getByLabel('Email').fill(INVITEE.email);
+    await tab.getByLabel('Password').fill(PASSWORD);
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    // Back at the page that asked for a session, through /auth/callback.
+    await tab.getByRole('heading', { name: `Members · ${ORG_NAME}` }).waitFor();
+    expect(requests.some((u) => u.startsWith(callback()))).toBe(true);
+    const session = JSON.parse((await tab.evaluate<string | null>("sessionStorage.getItem('tenancy.session')"))!) as { via: string; expiresAt: number; refreshToken: string };
+    expect(session.via).toBe('managed');
+    expect(session.refreshToken).not.toBe('');
+    expect(await tab.evaluate<string | null>("sessionStorage.getItem('tenancy.pkce')")).toBeNull();
+
+    // An ID token about to expire is refreshed at once, through the token endpoint.
+    await tab.evaluate(`(() => { const s = JSON.parse(sessionStorage.getItem('tenancy.session')); s.expiresAt = Date.now() + 30000; sessionStorage.setItem('tenancy.session', JSON.stringify(s)); })()`);
+    await tab.reload();
+    await expect.poll(async () => (JSON.parse((await tab.evaluate<string | null>("sessionStorage.getItem('tenancy.session')"))!) as { expiresAt: number }).expiresAt - Date.now()).toBeGreaterThan(30 * 60_000);
+    expect(requests.filter((u) => u === `${login()}/oauth2/token`).length).toBe(2); // the code, then the refresh
+
+    await tab.getByRole('button', { name: 'Sign out' }).click();
+    await tab.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(requests.some((u) => u.startsWith(`${login()}/logout?`))).toBe(true);
+    expect(await tab.evaluate<string | null>("sessionStorage.getItem('tenancy.session')")).toBeNull();
+    await context.close();
+  });
+
+  it('a code works once, only with its verifier and its redirect URI; the authorize request must carry an S256 challenge to a callback URL', async () => {
+    const { randomString, challengeOf } = await import('../../portal/src/pkce.js');
+    const verifier = randomString(32);
+    const challenge = await challengeOf(verifier);
+
+    const wrongPassword = await codeFor(challenge, 'not-the-password');
+    expect(wrongPassword.status).toBe(401);
+    expect(await wrongPassword.text()).toContain('Incorrect username or password.');
+
+    const first = codeOf(await codeFor(challenge));
+    expect(await (await exchange(first, randomString(32))).json()).toEqual({ error: 'invalid_grant' });
+    // Spent by the failed exchange: the right verifier comes too late.
+    expect(await (await exchange(first, verifier)).json()).toEqual({ error: 'invalid_grant' });
+    expect(await (await exchange(codeOf(await codeFor(challenge)), verifier, `${stack.info.portalUrl}/elsewhere`)).json()).toEqual({ error: 'invalid_grant' });
+
+    const good = await exchange(codeOf(await codeFor(challenge)), verifier);
+    expect(good.status).toBe(200);
+    const tokens = (await good.json()) as { id_token: string; refresh_token: string; token_type: string };
+    expect(tokens.token_type).toBe('Bearer');
+    const me = await fetch(`${stack.info.apiUrl}/me`, { headers: { authorization: `Bearer ${tokens.id_token}` } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe(INVITEE.email);
+
+    const noChallenge = await fetch(authorizeUrl({}), { redirect: 'manual' });
+    expect(noChallenge.status).toBe(302);
+    expect(new URL(noChallenge.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
+    const plain = await fetch(authorizeUrl({ code_challenge: challenge, code_challenge_method: 'plain' }), { redirect: 'manual' });
+    expect(new URL(plain.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
+    // A redirect URI that is not the client's callback is never redirected to.
+    const foreign = await fetch(authorizeUrl({ code_challenge: challenge, redirect_uri: 'https://evil.example/callback' }), { redirect: 'manual' });
+    expect(foreign.status).toBe(400);
+    expect(foreign.headers.get('location')).toBeNull();
+  });
+});

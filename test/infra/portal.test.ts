@@ -57,15 +57,17 @@ describe('the portal as a static site', () => {
     expect(config.Logging).toMatchObject({ Prefix: 'cloudfront/' });
   });
 
-  it('sends the security headers infra/portal-headers.ts defines, connecting only to the API and Cognito', () => {
+  it('sends the security headers infra/portal-headers.ts defines, connecting only to the API, Cognito and the managed login', () => {
     const [, policy] = one(template, 'AWS::CloudFront::ResponseHeadersPolicy');
     const { SecurityHeadersConfig: security, CustomHeadersConfig: custom } = policy.Properties.ResponseHeadersPolicyConfig;
-    const expected = portalSecurityHeaders({ connect: ['API', 'COGNITO'] }, true);
-    // The CSP is a join around the API's endpoint (one token) and the region: compare it with those named.
+    const expected = portalSecurityHeaders({ connect: ['API', 'COGNITO', 'LOGIN'] }, true);
+    const domainId = stack.getLogicalId(stack.identity.domain.node.defaultChild as never);
+    // The CSP is a join around the API's endpoint, the user pool domain (one token each) and the region: compare it with those named.
     const csp = (security.ContentSecurityPolicy.ContentSecurityPolicy['Fn::Join'][1] as unknown[])
-      .map((part) => (typeof part === 'string' ? part : JSON.stringify(part).includes('HttpApi') ? 'API' : 'REGION'))
+      .map((part) => (typeof part === 'string' ? part : JSON.stringify(part).includes('HttpApi') ? 'API' : JSON.stringify(part).includes(domainId) ? 'DOMAIN' : 'REGION'))
       .join('')
-      .replace('https://cognito-idp.REGION.amazonaws.com', 'COGNITO');
+      .replace('https://cognito-idp.REGION.amazonaws.com', 'COGNITO')
+      .replace('https://DOMAIN.auth.REGION.amazoncognito.com', 'LOGIN');
     expect(csp).toBe(expected['content-security-policy']);
     expect(security.FrameOptions.FrameOption).toBe(expected['x-frame-options']);
     expect(security.ReferrerPolicy.ReferrerPolicy).toBe(expected['referrer-policy']);
@@ -83,6 +85,8 @@ describe('the portal as a static site', () => {
     expect(markers).toContain(stack.getLogicalId(stack.identity.userPool.node.defaultChild as never));
     expect(markers).toContain(stack.getLogicalId(stack.identity.portalClient.node.defaultChild as never));
     expect(markers).toContain(stack.getLogicalId(stack.api.httpApi.node.defaultChild as never));
+    // The managed login's base URL, for the code + PKCE sign-in.
+    expect(markers).toContain(stack.getLogicalId(stack.identity.domain.node.defaultChild as never));
     template.hasOutput('PortalUrl', { Value: Match.objectLike({ 'Fn::Join': Match.anyValue() }) });
   });
 

@@ -77,10 +77,11 @@ describe('one stack per clone', () => {
       ['aws-ses-v2-local', true, true],
       ['DynamoDB admin', true, true],
       ['Portal', true, true],
+      ['Managed login', true, true],
     ]);
-    expect(running.status.parts.map((p) => p.url)).toEqual([info.apiUrl, info.dynamodbEndpoint, info.cognitoEndpoint, info.sesEndpoint, info.adminUrl, info.portalUrl]);
-    // The portal answers with its config (the stack's API and user pool) beside the single-page app.
-    expect(await (await fetch(`${info.portalUrl}/config.json`)).json()).toMatchObject({ apiUrl: info.apiUrl, clientId: info.clientId });
+    expect(running.status.parts.map((p) => p.url)).toEqual([info.apiUrl, info.dynamodbEndpoint, info.cognitoEndpoint, info.sesEndpoint, info.adminUrl, info.portalUrl, info.managedLoginUrl]);
+    // The portal answers with its config (the stack's API, user pool and managed login) beside the single-page app.
+    expect(await (await fetch(`${info.portalUrl}/config.json`)).json()).toMatchObject({ apiUrl: info.apiUrl, clientId: info.clientId, managedLogin: { url: info.managedLoginUrl } });
     expect(record.children.map((c) => c.name).sort()).toEqual(['DynamoDB Local', 'aws-ses-v2-local', 'cognito-local']);
 
     // A new table's sweep starts from the day it was made: one day partition, and the 4 of the

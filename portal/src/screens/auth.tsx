@@ -1,13 +1,55 @@
-/** Sign in, sign up and the emailed code: Cognito's user-pool API (session.ts). */
+/** Sign in (the managed login with PKCE, or a password), sign up and the emailed code (session.ts). */
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
-import { ActionForm, Field, text } from '../ui.js';
-import { CognitoError, confirmSignUp, resendCode, signIn, signUp } from '../session.js';
+import { useEffect, useState } from 'preact/hooks';
+import { config } from '../config.js';
+import { ActionForm, Field, Loading, ProblemBox, text } from '../ui.js';
+import { beginManagedLogin, CognitoError, completeManagedLogin, confirmSignUp, resendCode, safeNext, signIn, signUp } from '../session.js';
 
 /** Where to go after signing in: the `next` the link carried (a path of this portal only). */
-export function nextPath(query: Record<string, string>): string {
-  const next = query.next ?? '';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+export const nextPath = (query: Record<string, string>): string => safeNext(query.next);
+
+/** The managed login: Cognito's own pages (password, Google, an organization's SSO), back with a code. */
+function ManagedLogin({ next }: { next: string }) {
+  if (!config().managedLogin) return null;
+  return (
+    <section aria-labelledby="managed-title">
+      <h2 id="managed-title" class="visually-hidden">Managed login</h2>
+      <ActionForm label="Managed login" submit="Continue to sign-in" action={() => beginManagedLogin(next)}>
+        <p>Sign in on the sign-in service’s own page: with your password, a social account, or your organization’s single sign-on.</p>
+      </ActionForm>
+      <ActionForm label="Single sign-on" submit="Sign in with single sign-on" action={(form) => beginManagedLogin(next, text(form, 'provider'))}>
+        <Field label="Your organization’s provider name" hint="Your administrator tells you this name.">
+          <input name="provider" required pattern="[A-Za-z0-9][A-Za-z0-9\-]{2,31}" />
+        </Field>
+      </ActionForm>
+      <h2>Or with your password here</h2>
+    </section>
+  );
+}
+
+/** Where the managed login sends the browser back: the code exchanged (with the verifier) for tokens. */
+export function AuthCallback() {
+  const { route } = useLocation();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    completeManagedLogin(new URLSearchParams(location.search)).then(
+      (next) => route(next, true),
+      (e: unknown) => setError(e),
+    );
+  }, []);
+  return (
+    <main class="narrow">
+      <h1>Signing in</h1>
+      {error ? (
+        <>
+          <ProblemBox error={error} />
+          <p><a href="/sign-in">Sign in again</a></p>
+        </>
+      ) : (
+        <Loading />
+      )}
+    </main>
+  );
 }
 
 const explain = (error: unknown): Error => {
@@ -30,6 +72,7 @@ export function SignIn() {
   return (
     <main class="narrow">
       <h1>Sign in</h1>
+      <ManagedLogin next={next} />
       <ActionForm
         label="Sign in"
         submit="Sign in"
