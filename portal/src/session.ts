@@ -195,12 +195,12 @@ async function tokenEndpoint(form: Record<string, string>): Promise<TokenAnswer>
  * Leaves for the managed login: a fresh verifier and state kept in this tab, the S256 challenge
  * sent. `provider` goes straight to an organization's identity provider (SSO).
  */
-export async function beginManagedLogin(next: string, provider?: string): Promise<void> {
+export async function beginManagedLogin(next: string, provider?: string, retried = false): Promise<void> {
   const login = config().managedLogin;
   if (!login) throw new CognitoError('NotConfigured', 'This deployment has no managed login.');
   const verifier = randomString(32);
   const state = randomString(16);
-  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, next }));
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, next, retried }));
   const to = new URL('/oauth2/authorize', login.url);
   to.search = new URLSearchParams({
     response_type: 'code',
@@ -219,9 +219,16 @@ export async function beginManagedLogin(next: string, provider?: string): Promis
 export async function completeManagedLogin(params: URLSearchParams): Promise<string> {
   const raw = sessionStorage.getItem(PKCE_KEY);
   sessionStorage.removeItem(PKCE_KEY);
-  const pending = raw ? (JSON.parse(raw) as { verifier: string; state: string; next: string }) : undefined;
-  if (params.get('error')) throw new CognitoError(params.get('error')!, params.get('error_description') ?? 'The sign-in was refused.');
+  const pending = raw ? (JSON.parse(raw) as { verifier: string; state: string; next: string; retried?: boolean }) : undefined;
   if (!pending || params.get('state') !== pending.state) throw new CognitoError('StateMismatch', 'This sign-in was not started in this tab. Sign in again.');
+  const description = params.get('error_description') ?? 'The sign-in was refused.';
+  // Cognito used to fail the first federated sign-in that linked to an existing user, though the
+  // link was made (docs/sign-in.md): the same redirect once more signs in as the linked user.
+  if (params.get('error') === 'invalid_request' && /Already found an entry for username/.test(description) && !pending.retried) {
+    await beginManagedLogin(pending.next, undefined, true);
+    return new Promise<string>(() => undefined); // leaving the page
+  }
+  if (params.get('error')) throw new CognitoError(params.get('error')!, description);
   const code = params.get('code');
   if (!code) throw new CognitoError('NoCode', 'The sign-in answered without a code. Sign in again.');
   const t = await tokenEndpoint({ grant_type: 'authorization_code', client_id: config().clientId, code, redirect_uri: `${location.origin}${CALLBACK_PATH}`, code_verifier: pending.verifier });

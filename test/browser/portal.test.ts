@@ -589,6 +589,22 @@ describe.sequential('the managed login: authorization code with PKCE', () => {
     await context.close();
   });
 
+  it('says why a sign-in did not complete: a callback this tab did not start, and SSO, which the local stand-in cannot federate', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    await tab.goto(`${stack.info.portalUrl}/auth/callback?code=forged&state=forged`);
+    await expect.poll(() => tab.getByRole('alert').textContent()).toContain('This sign-in was not started in this tab.');
+    expect(await tab.evaluate<string | null>("sessionStorage.getItem('tenancy.session')")).toBeNull();
+
+    await tab.goto(`${stack.info.portalUrl}/sign-in`);
+    await tab.getByLabel('Your organization’s provider name').fill(`corp-${run}`);
+    await tab.getByRole('button', { name: 'Sign in with single sign-on' }).click();
+    await tab.waitForURL((url) => url.pathname === '/auth/callback');
+    await expect.poll(() => tab.getByRole('alert').textContent()).toContain('federation is not available in the local stack');
+    await screen(tab, 'sign-in-refused');
+    await context.close();
+  });
+
   it('a code works once, only with its verifier and its redirect URI; the authorize request must carry an S256 challenge to a callback URL', async () => {
     const { randomString, challengeOf } = await import('../../portal/src/pkce.js');
     const verifier = randomString(32);
