@@ -6,7 +6,8 @@
  * dance is played here, with the shapes Cognito documents:
  *
  *   GET  /oauth2/authorize  response_type=code, client_id, redirect_uri (one of the client's
- *                           callback URLs), state, scope, code_challenge + code_challenge_method=S256
+ *                           callback URLs), state, scope, and (optional, as in Cognito)
+ *                           code_challenge + code_challenge_method=S256
  *                           → a sign-in page; after the password, 302 to redirect_uri?code&state
  *   POST /oauth2/token      grant_type=authorization_code (client_id, code, redirect_uri,
  *                           code_verifier) or refresh_token (client_id, refresh_token)
@@ -16,7 +17,7 @@
  *   GET  /logout            client_id, logout_uri (one of the client's sign-out URLs) → 302
  *
  * A code works once, for five minutes, and only with the verifier whose S256 challenge the
- * authorize request carried. What it cannot show: federation (an `identity_provider` parameter
+ * authorize request carried (when it carried one). What it cannot show: federation (an `identity_provider` parameter
  * answers `invalid_request`: nothing federates locally), Cognito's page design, its cookie
  * session (every authorize asks for the password again).
  */
@@ -45,14 +46,15 @@ const MAX_BODY = 16 * 1024;
 interface AuthorizeRequest {
   redirectUri: string;
   state: string | undefined;
-  challenge: string;
+  challenge: string | undefined;
   expiresAt: number;
 }
 
 interface IssuedCode {
   clientId: string;
   redirectUri: string;
-  challenge: string;
+  /** The S256 challenge the authorize request carried: the exchange must bring its verifier. */
+  challenge: string | undefined;
   tokens: AuthenticationResultType;
   expiresAt: number;
 }
@@ -145,8 +147,12 @@ export async function startManagedLogin(opts: ManagedLoginOptions): Promise<Mana
     if (!opts.callbackUrls.includes(redirectUri)) return page(res, 400, 'Error', '<h1>An error was encountered</h1><p>redirect_mismatch: the redirect URI is not a callback URL of the client.</p>');
     const state = q.get('state') ?? undefined;
     if (q.get('response_type') !== 'code') return redirectError(res, redirectUri, 'unsupported_response_type', 'only the authorization code flow is enabled', state);
-    const challenge = q.get('code_challenge') ?? '';
-    if (q.get('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) return redirectError(res, redirectUri, 'invalid_request', 'a code_challenge with code_challenge_method S256 is required', state);
+    // As Cognito: PKCE is the client's choice (an app client cannot be set to require it), and
+    // S256 is the one method. The portal always sends a challenge.
+    const challenge = q.get('code_challenge') ?? undefined;
+    if (challenge !== undefined && (q.get('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(challenge))) {
+      return redirectError(res, redirectUri, 'invalid_request', 'code_challenge_method must be S256, with a 43-character code_challenge', state);
+    }
     if (q.has('identity_provider') || q.has('idp_identifier')) return redirectError(res, redirectUri, 'invalid_request', 'federation is not available in the local stack', state);
     const requestId = b64url(randomBytes(24));
     requests.set(requestId, { redirectUri, state, challenge, expiresAt: Date.now() + REQUEST_TTL_MS });
@@ -186,7 +192,8 @@ export async function startManagedLogin(opts: ManagedLoginOptions): Promise<Mana
       // A code is spent by its first exchange, right or wrong.
       codes.delete(code);
       const verifier = form.get('code_verifier') ?? '';
-      if (!issued || issued.expiresAt <= Date.now() || issued.redirectUri !== form.get('redirect_uri') || !VERIFIER.test(verifier) || s256(verifier) !== issued.challenge) {
+      const proven = issued?.challenge === undefined || (VERIFIER.test(verifier) && s256(verifier) === issued.challenge);
+      if (!issued || issued.expiresAt <= Date.now() || issued.redirectUri !== form.get('redirect_uri') || !proven) {
         return tokenAnswer(res, origin, 400, { error: 'invalid_grant' });
       }
       const t = issued.tokens;

@@ -13,6 +13,12 @@ const detailsOf = (details: Record<string, unknown>): string =>
 
 export function AuditLog({ orgId }: { orgId: string }) {
   const { cursor, pager } = useCursors();
+  // Actors by name where they are members (the first 100, by name); anyone else by id.
+  const { data: members } = useLoad(() => data(api().GET('/orgs/{orgId}/members', { params: { path: { orgId }, query: { status: 'active', sort: 'name', limit: 100 } } })), [orgId]);
+  const actor = (id: string): string => {
+    const m = members?.items.find((x) => x.userId === id);
+    return m ? [m.givenName, m.familyName].filter(Boolean).join(' ') || m.email : id;
+  };
   const { data: page, error } = useLoad(() => data(api().GET('/orgs/{orgId}/audit', { params: { path: { orgId }, query: { limit: 25, ...(cursor ? { cursor } : {}) } } })), [orgId, cursor]);
   return (
     <OrgFrame orgId={orgId} title="Audit log">
@@ -29,7 +35,7 @@ export function AuditLog({ orgId }: { orgId: string }) {
                   <tr key={e.id}>
                     <td><time dateTime={e.at}>{when(e.at)}</time></td>
                     <td><code>{e.action}</code></td>
-                    <td><code>{e.actorId}</code></td>
+                    <td>{actor(e.actorId)}</td>
                     <td>{Object.values(e.target as Record<string, unknown>).map(String).join(' ')}</td>
                     <td>{detailsOf(e.details as Record<string, unknown>)}</td>
                   </tr>
