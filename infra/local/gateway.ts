@@ -27,6 +27,7 @@ import { internalError, notFound, payloadTooLarge, tooManyRequests, unauthorized
 import { referenceResponse } from './api-reference.js';
 import { createRouter } from './gateway-router.js';
 import { createThrottle, type ThrottleSettings } from './gateway-throttle.js';
+import { listenOnLoopback } from './process.js';
 
 /** API Gateway's own payload limit; the handlers enforce their (much smaller) one. */
 export const MAX_BODY_BYTES = AWS_LIMITS.apiPayloadBytes;
@@ -213,18 +214,6 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  const listening = await listenOnLoopback(server, opts.port);
+  return { url: `http://127.0.0.1:${listening.port}`, server, close: listening.close };
 }

@@ -25,6 +25,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { InitiateAuthCommand, type AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoClient, type CognitoTarget } from './cognito.js';
+import { listenOnLoopback } from './process.js';
 
 export interface ManagedLoginOptions {
   port: number;
@@ -228,19 +229,12 @@ export async function startManagedLogin(opts: ManagedLoginOptions): Promise<Mana
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : opts.port;
+  const listening = await listenOnLoopback(server, opts.port);
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        cognito.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    url: `http://127.0.0.1:${listening.port}`,
+    close: async () => {
+      cognito.destroy();
+      await listening.close();
+    },
   };
 }

@@ -5,6 +5,7 @@
  * the portal's security headers (infra/portal-headers.ts).
  */
 import { createServer, type Server } from 'node:http';
+import { listenOnLoopback } from './process.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
@@ -106,17 +107,6 @@ export async function startPortal(opts: { port: number; config: PortalConfig }):
     }
     files(req, res, () => void res.writeHead(404).end());
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : opts.port;
-  return {
-    url: `http://localhost:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  const listening = await listenOnLoopback(server, opts.port);
+  return { url: `http://localhost:${listening.port}`, close: listening.close };
 }

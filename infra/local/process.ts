@@ -4,7 +4,7 @@
  * group still alive when this process exits is killed on the way out (no orphans).
  */
 import { spawn as spawnProcess, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A child that the stack owns. */
@@ -152,4 +152,23 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Starts `server` on 127.0.0.1 (loopback only) at `port` (0: any free one) and answers the port
+ * it got, and a close that ends open connections too. Every HTTP server of the stack starts so.
+ */
+export async function listenOnLoopback(server: Server, port: number): Promise<{ port: number; close: () => Promise<void> }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        (server as Server & { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
 }
