@@ -238,6 +238,7 @@ export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteR
     call('PATCH', `/workspaces/${wsA}/devices/${dev1}`, tok, { description: 'Benchmarked' }));
   await measure('PUT /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}', 200, () =>
     call('PUT', `/workspaces/${wsA}/devices/${dev1}/grants/${invitee.sub}`, tok, { access: 'read' }));
+  await measure('GET /workspaces/{workspaceId}/devices/{deviceId}/grants', 200, () => call('GET', `/workspaces/${wsA}/devices/${dev1}/grants`, tok));
   await measure('DELETE /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}', 204, () =>
     call('DELETE', `/workspaces/${wsA}/devices/${dev1}/grants/${invitee.sub}`, tok));
   // A device never granted is deleted (its minimum needs no search for grants).

@@ -547,6 +547,23 @@ export interface paths {
         patch: operations["devicesPatch"];
         trace?: never;
     };
+    "/workspaces/{workspaceId}/devices/{deviceId}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has access to this one device (its per-device grants, in one page: nextCursor is always null) */
+        get: operations["devicesGrantsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}": {
         parameters: {
             query?: never;
@@ -4634,6 +4651,56 @@ export interface operations {
             413: components["responses"]["413-payload_too_large-gateway"];
             415: components["responses"]["415-unsupported_media_type"];
             423: components["responses"]["423-workspace_disabled"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
+        };
+    };
+    devicesGrantsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                deviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *           "deviceId": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                     *           "userId": "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+                     *           "access": "read",
+                     *           "grantedBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *           "grantedAt": "2026-03-02T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["DeviceGrant"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
             429: components["responses"]["429-gateway"];
             500: components["responses"]["500-internal_error-gateway"];
             503: components["responses"]["503-unavailable"];

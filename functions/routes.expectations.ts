@@ -332,6 +332,10 @@ export const routeExpectations = {
     roundTrips: [2, 'authorization (with the device) + one TransactWrite; a device never granted (grantVersion 0, here) has no grants to look for, else +1 Query of the grants'],
   },
   // "grant per-device access": admin.
+  'GET /workspaces/{workspaceId}/devices/{deviceId}/grants': {
+    authz: statuses({ 200: ['owner', 'orgAdmin', 'wsAdmin'], 403: ['wsEditor', 'wsViewer', 'grantRead', 'grantWrite'], 401: ['anonymous'], others: 404 }),
+    roundTrips: [2, "authorization (with the device) + one Query of the workspace's grants"],
+  },
   'PUT /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}': {
     authz: statuses({ 200: ['owner', 'orgAdmin', 'wsAdmin'], 403: ['wsEditor', 'wsViewer', 'grantRead', 'grantWrite'], 401: ['anonymous'], others: 404 }),
     roundTrips: [2, 'authorization (with the device) + one TransactWrite (grant, membership entry, device grant version, audit)'],

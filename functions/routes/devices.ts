@@ -32,6 +32,11 @@ export const devicesRoutes = {
     handler: 'devices/delete', auth: 'user', scope: 'device', action: 'device.delete', tag: 'Devices',
     summary: 'Delete a device with its grants', params: DeviceParams, status: 204, response: null, answers: { 409: ['conflict'] }, permissions: write,
   },
+  'GET /workspaces/{workspaceId}/devices/{deviceId}/grants': {
+    handler: 'devices/grants-list', auth: 'user', scope: 'device', action: 'device.readGrants', tag: 'Devices',
+    summary: 'Who has access to this one device (its per-device grants, in one page: nextCursor is always null)', params: DeviceParams,
+    status: 200, response: page(DeviceGrant), answers: {}, permissions: read,
+  },
   'PUT /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}': {
     handler: 'devices/grants-put', auth: 'user', scope: 'device', action: 'device.grant', tag: 'Devices',
     summary: 'Give an org member read or write access to this one device', params: DeviceGrantParams, body: DeviceGrantBody,

@@ -66,6 +66,8 @@ const DEVICE_ACTIONS = {
   'device.delete': { roles: ['admin'], grants: [] },
   /** Give or take per-device access. */
   'device.grant': { roles: ['admin'], grants: [] },
+  /** See who holds per-device access: whoever may give it. */
+  'device.readGrants': { roles: ['admin'], grants: [] },
 } as const satisfies Record<string, { roles: readonly WorkspaceRole[]; grants: readonly GrantLevel[] }>;
 
 export type OrgAction = keyof typeof ORG_ACTIONS;

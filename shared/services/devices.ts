@@ -2,7 +2,7 @@
 import type { DeviceAccess } from '#auth/access.js';
 import type { GrantLevel } from '#domain/roles.js';
 import { createDevice, deleteDevice, getDevices, listDevicesPage, updateDevice } from '#db/repositories/devices.js';
-import { deleteGrant, putGrant } from '#db/repositories/device-grants.js';
+import { deleteGrant, listDeviceGrants, putGrant } from '#db/repositories/device-grants.js';
 import { newDevice, newDeviceKey, type Device } from '#domain/devices.js';
 import type { DeviceGrant } from '#domain/device-grants.js';
 import { cursorFrom, pageOf, startKeyFrom, type Page } from '#db/paging.js';
@@ -70,6 +70,12 @@ export async function grantDeviceAccess(
   };
   await putGrant(access.workspace, grant);
   return grant;
+}
+
+/** Everyone holding a grant on the device, oldest grant first (a device's grants are few: one page). */
+export async function deviceGrantsOf(access: DeviceAccess): Promise<DeviceGrant[]> {
+  const grants = await listDeviceGrants(access.workspace.id, deviceOf(access).id);
+  return grants.sort((a, b) => a.grantedAt.localeCompare(b.grantedAt) || a.userId.localeCompare(b.userId));
 }
 
 export function revokeDeviceAccess(access: DeviceAccess, userId: string): Promise<void> {

@@ -243,6 +243,7 @@ const drivers: Record<string, Driver> = {
   'GET /workspaces/{workspaceId}/devices/{deviceId}': (w) => wsPath(w, `/devices/${w.device.id}`),
   'PATCH /workspaces/{workspaceId}/devices/{deviceId}': (w) => ({ ...wsPath(w, `/devices/${w.device.id}`), body: { description: unique('desc') } }),
   'DELETE /workspaces/{workspaceId}/devices/{deviceId}': async (w) => wsPath(w, `/devices/${await freshDevice(w)}`),
+  'GET /workspaces/{workspaceId}/devices/{deviceId}/grants': (w) => wsPath(w, `/devices/${w.device.id}/grants`),
   'PUT /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}': (w) => ({
     ...wsPath(w, `/devices/${w.device.id}/grants/${w.target.userId}`),
     body: { access: 'read' },

@@ -67,6 +67,33 @@ describe('per-device grants', () => {
     expectProblem(await grantee.api.get(`/workspaces/${ws}/devices`), 404, 'not_found');
   });
 
+  it('lists a device’s grants to its admins only: exactly that device’s, oldest first, changed levels and revocations included', async () => {
+    const { owner, grantee, editor, stranger, ws, granted, hidden, grantPath } = await setup('grant-list');
+    const list = (deviceId: string, who = owner) => who.api.get(`/workspaces/${ws}/devices/${deviceId}/grants`);
+    expect((await list(granted.id)).body).toEqual({ items: [], nextCursor: null });
+    await owner.api.put(grantPath(granted.id, grantee.userId), { access: 'read' });
+    await owner.api.put(grantPath(granted.id, editor.userId), { access: 'write' });
+    await owner.api.put(grantPath(hidden.id, grantee.userId), { access: 'write' });
+    const listed = await list(granted.id);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual({
+      items: [
+        { workspaceId: ws, deviceId: granted.id, userId: grantee.userId, access: 'read', grantedBy: owner.userId, grantedAt: expect.any(String) },
+        { workspaceId: ws, deviceId: granted.id, userId: editor.userId, access: 'write', grantedBy: owner.userId, grantedAt: expect.any(String) },
+      ],
+      nextCursor: null,
+    });
+    // A changed level shows at once; a revoked grant is gone.
+    await owner.api.put(grantPath(granted.id, grantee.userId), { access: 'write' });
+    await owner.api.delete(grantPath(granted.id, editor.userId));
+    expect((await list(granted.id)).body.items).toEqual([expect.objectContaining({ userId: grantee.userId, access: 'write' })]);
+    // Only those who may grant may see who holds a grant: not an editor, not the grantee, not a stranger.
+    expectProblem(await list(granted.id, editor), 403, 'forbidden');
+    expectProblem(await list(granted.id, grantee), 403, 'forbidden');
+    expectProblem(await list(granted.id, stranger), 404, 'not_found');
+    expectProblem(await list('00000000-0000-4000-8000-000000000000'), 404, 'not_found');
+  });
+
   it('deleting the device removes its grants', async () => {
     const { owner, grantee, ws, granted, hidden, grantPath } = await setup('grant-device-gone');
     await owner.api.put(grantPath(granted.id, grantee.userId), { access: 'write' });

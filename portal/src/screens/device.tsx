@@ -3,7 +3,6 @@
  * member of the workspace (per-device grants, read or write), deleting it.
  */
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
 import { api, data, unwrap, type components } from '../api.js';
 import { ActionForm, Field, formatDate, Loading, ProblemBox, text, useLoad } from '../ui.js';
 import { WorkspaceFrame } from './workspace.js';
@@ -12,9 +11,9 @@ type Grant = components['schemas']['DeviceGrant'];
 type Level = components['schemas']['DeviceGrantLevel'];
 
 function Grants({ workspaceId, deviceId }: { workspaceId: string; deviceId: string }) {
-  const { data: members, error } = useLoad(() => data(api().GET('/workspaces/{workspaceId}/members', { params: { path: { workspaceId }, query: { limit: 100 } } })), [workspaceId]);
-  // The API answers each grant it records; this screen lists what was granted or revoked here.
-  const [changes, setChanges] = useState<{ email: string; grant: Grant | null }[]>([]);
+  const { data: members, error: membersError } = useLoad(() => data(api().GET('/workspaces/{workspaceId}/members', { params: { path: { workspaceId }, query: { limit: 100 } } })), [workspaceId]);
+  // A device's grants come in one page (nextCursor is always null).
+  const { data: grants, error, reload } = useLoad(() => data(api().GET('/workspaces/{workspaceId}/devices/{deviceId}/grants', { params: { path: { workspaceId, deviceId } } })), [workspaceId, deviceId]);
   const people = members?.items ?? [];
   const emailOf = (userId: string) => people.find((m) => m.userId === userId)?.email ?? userId;
   const path = (userId: string) => ({ path: { workspaceId, deviceId, userId } });
@@ -25,14 +24,41 @@ function Grants({ workspaceId, deviceId }: { workspaceId: string; deviceId: stri
         Grant one person read or write access to this device alone, beyond their role in the workspace: a customer who may see only their own machine, a technician who may
         configure one. Revoking takes it away again; their workspace role is unchanged.
       </p>
-      <ProblemBox error={error} />
+      <ProblemBox error={error ?? membersError} />
+      {grants && (
+        <table>
+          <caption class="visually-hidden">Who has access to this device</caption>
+          <thead><tr><th scope="col">Person</th><th scope="col">Access</th><th scope="col">Granted</th><th scope="col">Actions</th></tr></thead>
+          <tbody>
+            {grants.items.map((g: Grant) => (
+              <tr key={g.userId}>
+                <td>{emailOf(g.userId)}</td>
+                <td>{g.access}</td>
+                <td>{formatDate(g.grantedAt)} by {emailOf(g.grantedBy)}</td>
+                <td>
+                  <ActionForm
+                    label={`Revoke the access of ${emailOf(g.userId)}`}
+                    submit="Revoke"
+                    action={async () => {
+                      await unwrap(api().DELETE('/workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}', { params: path(g.userId) }));
+                      reload();
+                    }}
+                  >
+                    {null}
+                  </ActionForm>
+                </td>
+              </tr>
+            ))}
+            {grants.items.length === 0 && <tr><td colSpan={4}>Nobody holds access to this device alone.</td></tr>}
+          </tbody>
+        </table>
+      )}
       <ActionForm
         label="Device access"
         submit="Grant access"
         action={async (form) => {
-          const userId = String(form.get('userId'));
-          const grant = await data(api().PUT('/workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}', { params: path(userId), body: { access: String(form.get('access')) as Level } }));
-          setChanges([{ email: emailOf(userId), grant }, ...changes]);
+          await unwrap(api().PUT('/workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}', { params: path(String(form.get('userId'))), body: { access: String(form.get('access')) as Level } }));
+          reload();
         }}
       >
         <div class="actions">
@@ -49,30 +75,6 @@ function Grants({ workspaceId, deviceId }: { workspaceId: string; deviceId: stri
           </Field>
         </div>
       </ActionForm>
-      <ActionForm
-        label="Revoke device access"
-        submit="Revoke access"
-        action={async (form) => {
-          const userId = String(form.get('userId'));
-          await unwrap(api().DELETE('/workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}', { params: path(userId) }));
-          setChanges([{ email: emailOf(userId), grant: null }, ...changes]);
-        }}
-      >
-        <Field label="Person to revoke">
-          <select name="userId">
-            {people.map((m) => <option key={m.userId} value={m.userId}>{m.email}</option>)}
-          </select>
-        </Field>
-      </ActionForm>
-      {changes.length > 0 && (
-        <div role="status" aria-label="Access changed">
-          <ul>
-            {changes.map((c, i) => (
-              <li key={i}>{c.grant ? `${c.email}: ${c.grant.access} access since ${formatDate(c.grant.grantedAt)}` : `${c.email}: access revoked`}</li>
-            ))}
-          </ul>
-        </div>
-      )}
     </section>
   );
 }
