@@ -345,7 +345,10 @@ describe.sequential('the portal’s other screens, in the same organization', ()
     await page.getByRole('combobox', { name: /^Role/ }).selectOption('');
     await page.getByRole('combobox', { name: /^Sort by/ }).selectOption('email');
     await expect.poll(emailColumn).toEqual([ADAM, INVITEE.email, OWNER.email, ZOE]);
+    await page.getByRole('combobox', { name: /^Order/ }).selectOption('desc');
+    await expect.poll(emailColumn).toEqual([ZOE, OWNER.email, INVITEE.email, ADAM]);
     await screen(page, 'members-sorted');
+    await page.getByRole('combobox', { name: /^Order/ }).selectOption('');
     await page.getByRole('searchbox', { name: /^Search members/ }).fill('zoe');
     await page.getByRole('searchbox', { name: /^Search members/ }).press('Enter');
     await expect.poll(emailColumn).toEqual([ZOE]);

@@ -153,11 +153,11 @@ function PendingActions({ orgId, member, onChanged }: { orgId: string; member: M
 
 export function Members({ orgId }: { orgId: string }) {
   const { query, route, path } = useLocation();
-  const filters = { role: query.role as OrgRole | undefined, status: query.status as 'active' | 'pending' | undefined, q: query.q, sort: query.sort as 'name' | 'email' | 'invitedAt' | 'role' | undefined };
+  const filters = { role: query.role as OrgRole | undefined, status: query.status as 'active' | 'pending' | undefined, q: query.q, sort: query.sort as 'name' | 'email' | 'invitedAt' | 'role' | undefined, order: query.order as 'asc' | 'desc' | undefined };
   const { cursor, reset, pager } = useCursors();
   const { data: page, error, reload } = useLoad(
     () => data(api().GET('/orgs/{orgId}/members', { params: { path: { orgId }, query: { limit: 20, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), ...(cursor ? { cursor } : {}) } } })),
-    [orgId, query.role, query.status, query.q, query.sort, cursor],
+    [orgId, query.role, query.status, query.q, query.sort, query.order, cursor],
   );
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(query);
@@ -199,6 +199,14 @@ export function Members({ orgId }: { orgId: string }) {
                 <option value="email">email</option>
                 <option value="invitedAt">invitation time</option>
                 <option value="role">role</option>
+              </select>
+            </label>
+            <label>
+              <span>Order</span>
+              <select value={query.order ?? ''} onChange={(e) => setFilter('order', (e.target as HTMLSelectElement).value)}>
+                <option value="">default</option>
+                <option value="asc">ascending</option>
+                <option value="desc">descending</option>
               </select>
             </label>
           </div>

@@ -1,10 +1,14 @@
 /** An organization's workspaces: the list with each one's state, and a new workspace. */
 import { api, data, unwrap } from '../api.js';
 import { OrgFrame } from '../layout.js';
-import { ActionForm, Field, Loading, ProblemBox, text, useLoad } from '../ui.js';
+import { ActionForm, Field, Loading, ProblemBox, text, useCursors, useLoad } from '../ui.js';
 
 export function Workspaces({ orgId }: { orgId: string }) {
-  const { data: list, error, reload } = useLoad(() => data(api().GET('/orgs/{orgId}/workspaces', { params: { path: { orgId } } })), [orgId]);
+  const { cursor, pager } = useCursors();
+  const { data: list, error, reload } = useLoad(
+    () => data(api().GET('/orgs/{orgId}/workspaces', { params: { path: { orgId }, query: { limit: 50, ...(cursor ? { cursor } : {}) } } })),
+    [orgId, cursor],
+  );
   return (
     <OrgFrame orgId={orgId} title="Workspaces">
       {() => (
@@ -21,6 +25,7 @@ export function Workspaces({ orgId }: { orgId: string }) {
               ))}
             </ul>
           )}
+          {pager(list?.nextCursor, 'Workspace pages')}
           <ActionForm
             label="New workspace"
             submit="Create workspace"
