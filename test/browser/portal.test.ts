@@ -402,7 +402,7 @@ describe.sequential('the portal’s other screens, in the same organization', ()
     await expect.poll(() => page.getByLabel('Description').inputValue()).toBe('Changed elsewhere');
   });
 
-  it('shows implicit admins among a workspace’s members, changes a role, grants one device to one person, and manages streams', async () => {
+  it('shows implicit admins among a workspace’s members, changes and removes a role, grants one device to someone with no role there, and manages streams', async () => {
     await orgNav('Workspaces').click();
     await page.getByRole('link', { name: 'Default', exact: true }).click();
     await page.getByRole('heading', { name: `Workspace Default · ${ORG_NAME}` }).waitFor();
@@ -416,6 +416,10 @@ describe.sequential('the portal’s other screens, in the same organization', ()
     await ivan.getByRole('button', { name: 'Change' }).click();
     await expect.poll(() => ivan.locator('td:nth-child(4)').textContent()).toBe('viewer');
     await screen(page, 'workspace-members');
+    // Out of the workspace: the colleague can be given a role here again, or one device alone (below).
+    await ivan.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => ivan.count()).toBe(0);
+    await page.getByRole('combobox', { name: /^Member/ }).locator('option', { hasText: INVITEE.email }).waitFor({ state: 'attached' });
 
     await workspaceNav('Overview').click();
     await page.getByRole('link', { name: 'sensor-1' }).click();
@@ -452,8 +456,9 @@ describe.sequential('the portal’s other screens, in the same organization', ()
     await page.getByRole('heading', { name: `Reports · ${ORG_NAME}` }).waitFor();
     const body = page.locator('table tbody');
     await expect.poll(() => body.getByRole('row').count()).toBe(2);
-    // Members, devices, SIM cards and traffic of Default and Field together: Ivan; sensor-1 and -2; the moved card, 3 MB + 5 MB.
-    await expect.poll(() => page.locator('table tfoot td').allTextContents()).toEqual(['1', '2', '1', '8.0 MB']);
+    // Members, devices, SIM cards and traffic of Default and Field together: nobody explicit (the
+    // colleague left Default above); sensor-1 and -2; the moved card, 3 MB + 5 MB.
+    await expect.poll(() => page.locator('table tfoot td').allTextContents()).toEqual(['0', '2', '1', '8.0 MB']);
     await page.getByRole('checkbox', { name: /Field/ }).check();
     await expect.poll(() => body.getByRole('row').count()).toBe(1);
     expect(await body.textContent()).toContain('Field');

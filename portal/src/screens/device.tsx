@@ -10,11 +10,13 @@ import { WorkspaceFrame } from './workspace.js';
 type Grant = components['schemas']['DeviceGrant'];
 type Level = components['schemas']['DeviceGrantLevel'];
 
-function Grants({ workspaceId, deviceId }: { workspaceId: string; deviceId: string }) {
-  const { data: members, error: membersError } = useLoad(() => data(api().GET('/workspaces/{workspaceId}/members', { params: { path: { workspaceId }, query: { limit: 100 } } })), [workspaceId]);
+function Grants({ workspaceId, orgId, deviceId }: { workspaceId: string; orgId: string; deviceId: string }) {
+  // Anyone in the organization may be granted one device, above all those with no role in this
+  // workspace (a customer who sees only their machine): the organization's members (the first 100).
+  const { data: members, error: membersError } = useLoad(() => data(api().GET('/orgs/{orgId}/members', { params: { path: { orgId }, query: { status: 'active', sort: 'email', limit: 100 } } })), [orgId]);
   // A device's grants come in one page (nextCursor is always null).
   const { data: grants, error, reload } = useLoad(() => data(api().GET('/workspaces/{workspaceId}/devices/{deviceId}/grants', { params: { path: { workspaceId, deviceId } } })), [workspaceId, deviceId]);
-  const people = members?.items ?? [];
+  const people = (members?.items ?? []).filter((m): m is typeof m & { userId: string } => m.userId !== undefined && m.userId !== null);
   const emailOf = (userId: string) => people.find((m) => m.userId === userId)?.email ?? userId;
   const path = (userId: string) => ({ path: { workspaceId, deviceId, userId } });
   return (
@@ -85,7 +87,7 @@ export function DevicePage({ workspaceId, deviceId }: { workspaceId: string; dev
   const device = answer?.data;
   return (
     <WorkspaceFrame workspaceId={workspaceId} title={(w) => `Device ${device?.name ?? ''} in ${w.name}`}>
-      {() => (
+      {({ workspace }) => (
         <>
           <ProblemBox error={error} />
           {!device && !error && <Loading />}
@@ -114,7 +116,7 @@ export function DevicePage({ workspaceId, deviceId }: { workspaceId: string; dev
                   <input name="description" maxLength={500} defaultValue={device.description ?? ''} />
                 </Field>
               </ActionForm>
-              <Grants workspaceId={workspaceId} deviceId={deviceId} />
+              <Grants workspaceId={workspaceId} orgId={workspace.organizationId} deviceId={deviceId} />
               <h2>Delete the device</h2>
               <ActionForm
                 label="Delete the device"
