@@ -18,6 +18,14 @@ const ROLES: OrgRole[] = ['owner', 'admin', 'editor', 'member'];
 const ASSIGNABLE: Assignable[] = ['admin', 'editor', 'member'];
 const WORKSPACE_ROLES: WorkspaceRole[] = ['admin', 'editor', 'viewer'];
 
+/** The directory's filters: each a query parameter of GET /orgs/{orgId}/members, kept in the page's URL. */
+const FILTERS: { name: 'role' | 'status' | 'sort' | 'order'; label: string; options: [string, string][] }[] = [
+  { name: 'role', label: 'Role', options: [['', 'any'], ...ROLES.map((r): [string, string] => [r, r])] },
+  { name: 'status', label: 'Status', options: [['', 'any'], ['active', 'active'], ['pending', 'pending']] },
+  { name: 'sort', label: 'Sort by', options: [['', 'newest'], ['name', 'name'], ['email', 'email'], ['invitedAt', 'invitation time'], ['role', 'role']] },
+  { name: 'order', label: 'Order', options: [['', 'default'], ['asc', 'ascending'], ['desc', 'descending']] },
+];
+
 const nameOf = (m: Member): string => [m.givenName, m.familyName].filter(Boolean).join(' ') || m.email;
 
 function InviteDialog({ orgId, onInvited }: { orgId: string; onInvited: () => void }) {
@@ -176,39 +184,14 @@ export function Members({ orgId }: { orgId: string }) {
               <span>Search members</span>
               <input type="search" defaultValue={query.q ?? ''} onChange={(e) => setFilter('q', (e.target as HTMLInputElement).value)} />
             </label>
-            <label>
-              <span>Role</span>
-              <select value={query.role ?? ''} onChange={(e) => setFilter('role', (e.target as HTMLSelectElement).value)}>
-                <option value="">any</option>
-                {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
-              </select>
-            </label>
-            <label>
-              <span>Status</span>
-              <select value={query.status ?? ''} onChange={(e) => setFilter('status', (e.target as HTMLSelectElement).value)}>
-                <option value="">any</option>
-                <option value="active">active</option>
-                <option value="pending">pending</option>
-              </select>
-            </label>
-            <label>
-              <span>Sort by</span>
-              <select value={query.sort ?? ''} onChange={(e) => setFilter('sort', (e.target as HTMLSelectElement).value)}>
-                <option value="">newest</option>
-                <option value="name">name</option>
-                <option value="email">email</option>
-                <option value="invitedAt">invitation time</option>
-                <option value="role">role</option>
-              </select>
-            </label>
-            <label>
-              <span>Order</span>
-              <select value={query.order ?? ''} onChange={(e) => setFilter('order', (e.target as HTMLSelectElement).value)}>
-                <option value="">default</option>
-                <option value="asc">ascending</option>
-                <option value="desc">descending</option>
-              </select>
-            </label>
+            {FILTERS.map((f) => (
+              <label key={f.name}>
+                <span>{f.label}</span>
+                <select value={query[f.name] ?? ''} onChange={(e) => setFilter(f.name, (e.target as HTMLSelectElement).value)}>
+                  {f.options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+                </select>
+              </label>
+            ))}
           </div>
           <ProblemBox error={error} />
           {!page && !error && <Loading />}
