@@ -44,7 +44,7 @@ export function Field({ label, children, hint }: { label: string; children: Comp
 }
 
 /** A form whose submit runs `action`, shows its problem and disables the button meanwhile. */
-export function ActionForm({ action, submit, children, label }: { action: (form: FormData) => Promise<void>; submit: string; children: ComponentChildren; label?: string }) {
+export function ActionForm({ action, submit, children, label, danger }: { action: (form: FormData) => Promise<void>; submit: string; children: ComponentChildren; label?: string; danger?: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   return (
@@ -65,7 +65,7 @@ export function ActionForm({ action, submit, children, label }: { action: (form:
     >
       {children}
       <ProblemBox error={error} />
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy} class={danger ? 'danger' : undefined}>
         {submit}
       </button>
     </form>
@@ -117,7 +117,7 @@ export function useCursors(): { cursor: string | undefined; reset: () => void; p
 export function DangerForm({ label, phrase, submit, action, children }: { label: string; phrase: string; submit: string; action: () => Promise<void>; children?: ComponentChildren }) {
   const [typed, setTyped] = useState('');
   return (
-    <ActionForm label={label} submit={submit} action={async () => {
+    <ActionForm label={label} submit={submit} danger action={async () => {
       if (typed.trim() !== phrase) throw new Error(`Type “${phrase}” to confirm.`);
       await action();
     }}>

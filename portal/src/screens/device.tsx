@@ -121,6 +121,7 @@ export function DevicePage({ workspaceId, deviceId }: { workspaceId: string; dev
               <ActionForm
                 label="Delete the device"
                 submit="Delete the device"
+                danger
                 action={async () => {
                   if (!confirm(`Delete ${device.name}? Its key stops working.`)) return;
                   await unwrap(api().DELETE('/workspaces/{workspaceId}/devices/{deviceId}', { params: { path: { workspaceId, deviceId } } }));

@@ -270,6 +270,7 @@ export function MemberPage({ orgId, userId }: { orgId: string; userId: string })
                 <ActionForm
                   label="Leave the organization"
                   submit="Leave the organization"
+                  danger
                   action={async () => {
                     if (!confirm('Leave the organization? You lose your roles in it and in its workspaces.')) return;
                     await unwrap(api().DELETE('/orgs/{orgId}/members/{userId}', { params: { path: { orgId, userId } } }));
@@ -284,6 +285,7 @@ export function MemberPage({ orgId, userId }: { orgId: string; userId: string })
                 <ActionForm
                   label="Remove from the organization"
                   submit="Remove from the organization"
+                  danger
                   action={async () => {
                     if (!confirm(`Remove ${member.email} from the organization?`)) return;
                     await unwrap(api().DELETE('/orgs/{orgId}/members/{userId}', { params: { path: { orgId, userId } } }));

@@ -143,6 +143,7 @@ export function OrgSettings({ orgId }: { orgId: string }) {
               <ActionForm
                 label="Leave the organization"
                 submit="Leave the organization"
+                danger
                 action={async () => {
                   await unwrap(api().DELETE('/orgs/{orgId}/members/{userId}', { params: { path: { orgId, userId: me.user.id } } }));
                   await reloadMe();
