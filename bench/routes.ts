@@ -158,6 +158,7 @@ export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteR
   // ── Service, sign-up, and the caller's own routes while the owner holds exactly one org ──
   await measure('GET /health', 200, () => call('GET', '/health', undefined));
   await measure('GET /openapi.json', 200, () => call('GET', '/openapi.json', undefined));
+  await measure('GET /problems/{code}', 200, () => call('GET', '/problems/not_found', undefined));
   const owner = await user('owner');
   const tok = owner.idToken;
   const signedUp = setup('owner sign-up', await measure('POST /signup', 201, () =>
