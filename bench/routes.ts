@@ -174,6 +174,7 @@ export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteR
   await measure('PATCH /orgs/{orgId}', 200, () => call('PATCH', `/orgs/${orgA}`, tok, { description: 'Benchmarked' }));
   await measure('GET /orgs/{orgId}/overview', 200, () => call('GET', `/orgs/${orgA}/overview`, tok));
   await measure('GET /orgs/{orgId}/audit', 200, () => call('GET', `/orgs/${orgA}/audit`, tok));
+  await measure('GET /orgs/{orgId}/events', 200, () => call('GET', `/orgs/${orgA}/events`, tok));
   // ── The organization's own identity provider (cognito-local with the extension: infra/local/cognito-extensions.cjs) ──
   const idp = `BenchSAML-${randomUUID().slice(0, 8)}`;
   await measure('POST /orgs/{orgId}/identity-providers', 201, () =>

@@ -229,6 +229,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The change feed: every audited change as a CloudEvents 1.0 event, oldest first, from `since`, of one `type` (for replay) */
+        get: operations["auditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/invitations": {
         parameters: {
             query?: never;
@@ -781,6 +798,11 @@ export interface components {
             /** @enum {string} */
             plan: "free" | "pro" | "enterprise";
         };
+        /**
+         * @description tenancy.<resource>.<what happened>: one per audited change
+         * @enum {string}
+         */
+        EventType: "tenancy.device.access_granted" | "tenancy.device.access_revoked" | "tenancy.device.created" | "tenancy.device.deleted" | "tenancy.device.updated" | "tenancy.identity_provider.created" | "tenancy.identity_provider.deleted" | "tenancy.invitation.accepted" | "tenancy.invitation.created" | "tenancy.invitation.declined" | "tenancy.invitation.resent" | "tenancy.invitation.updated" | "tenancy.invitation.withdrawn" | "tenancy.member.added" | "tenancy.member.left" | "tenancy.member.removed" | "tenancy.member.role_changed" | "tenancy.organization.created" | "tenancy.organization.ownership_transferred" | "tenancy.organization.plan_changed" | "tenancy.organization.updated" | "tenancy.sim.provisioned" | "tenancy.sim.registered" | "tenancy.sim.transferred" | "tenancy.sim.updated" | "tenancy.stream.created" | "tenancy.stream.deleted" | "tenancy.trial.ended" | "tenancy.trial.extended" | "tenancy.workspace.created" | "tenancy.workspace.deleted" | "tenancy.workspace.disabled" | "tenancy.workspace.enabled" | "tenancy.workspace.member_added" | "tenancy.workspace.member_removed" | "tenancy.workspace.member_role_changed" | "tenancy.workspace.moved" | "tenancy.workspace.updated";
         /** @enum {string} */
         AssignableOrgRole: "admin" | "editor" | "member";
         /** @enum {string} */
@@ -1036,6 +1058,55 @@ export interface components {
             };
             details: {
                 [key: string]: unknown;
+            };
+        };
+        /**
+         * @example {
+         *       "specversion": "1.0",
+         *       "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+         *       "source": "/orgs/5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+         *       "type": "tenancy.device.created",
+         *       "subject": "device/c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+         *       "time": "2026-03-02T09:30:00.000Z",
+         *       "datacontenttype": "application/json",
+         *       "data": {
+         *         "actorId": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+         *         "target": {
+         *           "type": "device",
+         *           "id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f"
+         *         },
+         *         "details": {
+         *           "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+         *           "name": "pump-07"
+         *         }
+         *       }
+         *     }
+         */
+        CloudEvent: {
+            /** @constant */
+            specversion: "1.0";
+            id: string;
+            /** @description the organization: /orgs/<orgId> */
+            source: string;
+            type: components["schemas"]["EventType"];
+            /** @description the resource: <type>/<id> */
+            subject: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            data: {
+                actorId: string;
+                target: {
+                    type: string;
+                    id: string;
+                };
+                details: {
+                    [key: string]: unknown;
+                };
             };
         };
         /**
@@ -3046,6 +3117,73 @@ export interface operations {
                      */
                     "application/json": {
                         items: components["schemas"]["AuditEvent"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
+        };
+    };
+    auditEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                type?: components["schemas"]["EventType"];
+                /** @description events at or after this time (inclusive) */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "specversion": "1.0",
+                     *           "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+                     *           "source": "/orgs/5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70",
+                     *           "type": "tenancy.device.created",
+                     *           "subject": "device/c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+                     *           "time": "2026-03-02T09:30:00.000Z",
+                     *           "datacontenttype": "application/json",
+                     *           "data": {
+                     *             "actorId": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *             "target": {
+                     *               "type": "device",
+                     *               "id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f"
+                     *             },
+                     *             "details": {
+                     *               "workspaceId": "0d4b6a2c-8e1f-4a3b-b5c7-9d1e3f5a7b9c",
+                     *               "name": "pump-07"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["CloudEvent"][];
                         nextCursor: string | null;
                     };
                 };

@@ -179,6 +179,11 @@ export const routeExpectations = {
     authz: statuses({ 200: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
     roundTrips: [2, 'authorization + one Query'],
   },
+  // The change feed is the audit log in CloudEvents: the same readers.
+  'GET /orgs/{orgId}/events': {
+    authz: statuses({ 200: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [2, 'authorization + one Query (more only while a type filter has not filled the page)'],
+  },
 
   // ── Invitations ─────────────────────────────────────────────────────────────
   // "invite to the org": owner, admin, editor (an editor up to editor: the requests invite `member`).

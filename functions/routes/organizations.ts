@@ -4,7 +4,7 @@
  */
 import type { RouteSpec } from '#http/route.js';
 import { read, write } from '#functions/routes/permissions.js';
-import { AuditEvent, AuditQuery } from '#http/resources/audit.js';
+import { AuditEvent, AuditQuery, CloudEvent, EventsQuery } from '#http/resources/audit.js';
 import { BillingEventBody, BillingEventOutcome } from '#http/resources/billing.js';
 import { page } from '#http/resources/common.js';
 import { OrgCreateBody, OrgListQuery, OrgOverview, OrgParams, OrgPatchBody, OrgSummary, Organization, PlanBody, TransferOwnershipBody, TrialExtensionBody } from '#http/resources/organizations.js';
@@ -64,5 +64,10 @@ export const organizationsRoutes = {
     handler: 'audit/list', auth: 'user', scope: 'org', action: 'org.readAudit', tag: 'Organizations',
     summary: 'Audit events, newest first', params: OrgParams, query: AuditQuery, status: 200,
     response: page(AuditEvent), answers: {}, permissions: read,
+  },
+  'GET /orgs/{orgId}/events': {
+    handler: 'audit/events', auth: 'user', scope: 'org', action: 'org.readAudit', tag: 'Organizations',
+    summary: 'The change feed: every audited change as a CloudEvents 1.0 event, oldest first, from `since`, of one `type` (for replay)',
+    params: OrgParams, query: EventsQuery, status: 200, response: page(CloudEvent), answers: {}, permissions: read,
   },
 } satisfies Record<string, RouteSpec>;

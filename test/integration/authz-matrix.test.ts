@@ -183,6 +183,7 @@ const drivers: Record<string, Driver> = {
     return { path: `/admin/orgs/${orgId}/trial`, body: { extendDays: 7 } };
   },
   'GET /orgs/{orgId}/audit': (w) => orgPath(w, '/audit'),
+  'GET /orgs/{orgId}/events': (w) => orgPath(w, '/events'),
 
   'GET /orgs/{orgId}/identity-providers': (w) => orgPath(w, '/identity-providers'),
   'POST /orgs/{orgId}/identity-providers': (w) => ({ ...orgPath(w, '/identity-providers'), body: samlProvider(unique('mx-idp')) }),
