@@ -339,7 +339,7 @@ export const routeExpectations = {
   // "grant per-device access": admin.
   'GET /workspaces/{workspaceId}/devices/{deviceId}/grants': {
     authz: statuses({ 200: ['owner', 'orgAdmin', 'wsAdmin'], 403: ['wsEditor', 'wsViewer', 'grantRead', 'grantWrite'], 401: ['anonymous'], others: 404 }),
-    roundTrips: [2, "authorization (with the device) + one Query of the workspace's grants"],
+    roundTrips: [2, "authorization (with the device) + one Query of the workspace's grants (the device here was granted once; a device never granted has none to look for: 1)"],
   },
   'PUT /workspaces/{workspaceId}/devices/{deviceId}/grants/{userId}': {
     authz: statuses({ 200: ['owner', 'orgAdmin', 'wsAdmin'], 403: ['wsEditor', 'wsViewer', 'grantRead', 'grantWrite'], 401: ['anonymous'], others: 404 }),

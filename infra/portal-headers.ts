@@ -2,6 +2,7 @@
  * The portal's security headers, defined once: the local portal server (infra/local/portal.ts)
  * sends exactly these, and the CloudFront distribution (infra/constructs/portal.ts) sends the same
  * through its response headers policy. No CDK import here, so the local stack can read it without loading aws-cdk-lib.
+ * The portal's runtime configuration and its sign-in redirects are defined here too, for the same readers.
  */
 
 /**
@@ -62,3 +63,17 @@ export interface PortalConfig {
    */
   managedLogin?: { url: string };
 }
+
+/**
+ * Where the managed login sends a person back to the portal: the portal's route for the code
+ * exchange, and the page after signing out. The portal's app client lists exactly these (CDK and
+ * the local stand-in alike), and the portal uses them.
+ */
+export const PORTAL_CALLBACK_PATH = '/auth/callback';
+export const PORTAL_SIGNED_OUT_PATH = '/';
+
+/** The callback and sign-out URLs of a portal at `portalUrl` (an origin, no trailing slash). */
+export const portalRedirects = (portalUrl: string): { callbackUrls: string[]; logoutUrls: string[] } => ({
+  callbackUrls: [`${portalUrl}${PORTAL_CALLBACK_PATH}`],
+  logoutUrls: [`${portalUrl}${PORTAL_SIGNED_OUT_PATH}`],
+});

@@ -6,6 +6,7 @@ import {
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PROVIDERS_ENV, type TriggerProviders } from '#functions/identity/pre-signup.js';
+import { portalRedirects } from '../portal-headers.js';
 import type { SignInConfig } from '../sign-in-config.js';
 import { TenancyFunction } from './function.js';
 import { addSignInProviders, type SignInProvider } from './sign-in-providers.js';
@@ -86,8 +87,9 @@ export class Identity extends Construct {
     // ID tokens (not access tokens) go to the API: they carry email, cognito:groups and the
     // `identities` claim the SSO rule reads, so the client keeps the default read attributes
     // (all of them) instead of a narrowed list that could drop one.
-    const callbackUrls = props.signIn.callbackUrls ?? [`${props.portalUrl}/auth/callback`];
-    const logoutUrls = props.signIn.logoutUrls ?? [`${props.portalUrl}/`];
+    const redirects = portalRedirects(props.portalUrl);
+    const callbackUrls = props.signIn.callbackUrls ?? redirects.callbackUrls;
+    const logoutUrls = props.signIn.logoutUrls ?? redirects.logoutUrls;
     this.portalClient = this.userPool.addClient('PortalClient', {
       // A browser app cannot keep a secret: a public client, so the portal proves the code
       // exchange with PKCE (S256), which is what Cognito offers public clients.

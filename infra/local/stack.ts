@@ -20,6 +20,7 @@ import { startGateway, type Gateway } from './gateway.js';
 import { applyHandlerEnvironment } from './gateway-handlers.js';
 import { freePort, isPortFree, type Child } from './process.js';
 import { startSes } from './ses.js';
+import { portalRedirects } from '../portal-headers.js';
 import type { PortalServer } from './portal.js';
 import type { ManagedLogin } from './managed-login.js';
 import type { ThrottleSettings } from './gateway-throttle.js';
@@ -326,7 +327,7 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       await portalBuild;
       const [{ startPortal }, { startManagedLogin }] = await Promise.all([import('./portal.js'), import('./managed-login.js')]);
       // The managed login's callback and sign-out URLs are the portal's, as the CDK client's are.
-      managedLogin = await startManagedLogin({ port: 0, pool, callbackUrls: [`${portalUrl}/auth/callback`], logoutUrls: [`${portalUrl}/`] });
+      managedLogin = await startManagedLogin({ port: 0, pool, ...portalRedirects(portalUrl) });
       portal = await startPortal({
         port: ports.portal,
         config: { apiUrl: gateway.url, region: REGION, userPoolId: pool.userPoolId, clientId: pool.clientId, cognitoEndpoint: pool.cognitoEndpoint, managedLogin: { url: managedLogin.url } },

@@ -2,7 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import { api, data, type components } from './api.js';
+import { api, data, unwrap, type components } from './api.js';
+import { mayInOrg } from './may.js';
 import { useMe } from './me.js';
 import { signOut } from './session.js';
 import { Loading, ProblemBox, useLoad } from './ui.js';
@@ -53,18 +54,26 @@ function OrgSwitcher({ current }: { current: string }) {
   );
 }
 
-export function OrgFrame({ orgId, children, title }: { orgId: string; children: (org: Organization) => ComponentChildren; title: string }) {
+/** The organization as the frame read it: its ETag for an edit's If-Match, and a reload after one. */
+export interface OrgView {
+  etag: string | undefined;
+  reload: () => void;
+}
+
+export function OrgFrame({ orgId, children, title }: { orgId: string; children: (org: Organization, view: OrgView) => ComponentChildren; title: string }) {
   const { url, route } = useLocation();
   const { me } = useMe();
-  const { data: org, error } = useLoad(() => data(api().GET('/orgs/{orgId}', { params: { path: { orgId } } })), [orgId]);
+  const { data: answer, error, reload } = useLoad(() => unwrap(api().GET('/orgs/{orgId}', { params: { path: { orgId } } })), [orgId]);
+  const org = answer?.data;
   const role = me?.organizations.find((o) => o.id === orgId)?.role;
-  const manages = role === 'owner' || role === 'admin';
+
   const nav = [
     { href: `/orgs/${orgId}`, label: 'Overview' },
     { href: `/orgs/${orgId}/members`, label: 'Members' },
     { href: `/orgs/${orgId}/workspaces`, label: 'Workspaces' },
     { href: `/orgs/${orgId}/reports`, label: 'Reports' },
-    ...(manages ? [{ href: `/orgs/${orgId}/sso`, label: 'Single sign-on' }, { href: `/orgs/${orgId}/audit`, label: 'Audit log' }] : []),
+    ...(mayInOrg(role, 'org.readIdentityProviders') ? [{ href: `/orgs/${orgId}/sso`, label: 'Single sign-on' }] : []),
+    ...(mayInOrg(role, 'org.readAudit') ? [{ href: `/orgs/${orgId}/audit`, label: 'Audit log' }] : []),
     { href: `/orgs/${orgId}/settings`, label: 'Settings' },
     { href: `/orgs/${orgId}/plan`, label: 'Plan' },
   ];
@@ -105,7 +114,7 @@ export function OrgFrame({ orgId, children, title }: { orgId: string; children: 
         </h1>
         <ProblemBox error={error} />
         {!org && !error && <Loading />}
-        {org && children(org)}
+        {org && children(org, { etag: answer.etag, reload })}
       </main>
     </>
   );

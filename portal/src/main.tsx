@@ -3,6 +3,7 @@ import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import './styles.css';
 import { loadConfig } from './config.js';
+import { PORTAL_CALLBACK_PATH } from '../../infra/portal-headers.js';
 import { onSessionChange, session } from './session.js';
 import { AuthCallback, Confirm, SignIn, SignUp } from './screens/auth.js';
 import { Home, Onboarding, Billing, NewOrganization } from './screens/home.js';
@@ -50,7 +51,7 @@ function App() {
         <Route path="/sign-in" component={SignIn} />
         <Route path="/sign-up" component={SignUp} />
         <Route path="/confirm" component={Confirm} />
-        <Route path="/auth/callback" component={AuthCallback} />
+        <Route path={PORTAL_CALLBACK_PATH} component={AuthCallback} />
         <Route path="/invitations/:token" component={InvitationLanding} />
         <Route path="/" component={guard(Home)} />
         <Route path="/onboarding" component={guard(Onboarding)} />

@@ -5,6 +5,7 @@
  * ID token expires, dropped on sign-out or when the API answers 401.
  */
 import { config, loadConfig } from './config.js';
+import { PORTAL_CALLBACK_PATH, PORTAL_SIGNED_OUT_PATH } from '../../infra/portal-headers.js';
 import { challengeOf, randomString, safeNext } from './pkce.js';
 
 export { safeNext };
@@ -162,7 +163,7 @@ export function signOut(): void {
   if (via === 'managed' && login) {
     const to = new URL('/logout', login.url);
     to.searchParams.set('client_id', config().clientId);
-    to.searchParams.set('logout_uri', `${location.origin}/`);
+    to.searchParams.set('logout_uri', `${location.origin}${PORTAL_SIGNED_OUT_PATH}`);
     location.assign(to.toString());
   }
 }
@@ -170,7 +171,6 @@ export function signOut(): void {
 // --- The managed login: authorization code with PKCE (RFC 7636, S256) ---------------------------
 
 const PKCE_KEY = 'tenancy.pkce';
-export const CALLBACK_PATH = '/auth/callback';
 
 
 interface TokenAnswer {
@@ -205,7 +205,7 @@ export async function beginManagedLogin(next: string, provider?: string, retried
   to.search = new URLSearchParams({
     response_type: 'code',
     client_id: config().clientId,
-    redirect_uri: `${location.origin}${CALLBACK_PATH}`,
+    redirect_uri: `${location.origin}${PORTAL_CALLBACK_PATH}`,
     scope: 'openid email profile',
     state,
     code_challenge: await challengeOf(verifier),
@@ -231,7 +231,7 @@ export async function completeManagedLogin(params: URLSearchParams): Promise<str
   if (params.get('error')) throw new CognitoError(params.get('error')!, description);
   const code = params.get('code');
   if (!code) throw new CognitoError('NoCode', 'The sign-in answered without a code. Sign in again.');
-  const t = await tokenEndpoint({ grant_type: 'authorization_code', client_id: config().clientId, code, redirect_uri: `${location.origin}${CALLBACK_PATH}`, code_verifier: pending.verifier });
+  const t = await tokenEndpoint({ grant_type: 'authorization_code', client_id: config().clientId, code, redirect_uri: `${location.origin}${PORTAL_CALLBACK_PATH}`, code_verifier: pending.verifier });
   set(sessionOf(t.id_token, t.access_token, t.refresh_token ?? '', 'managed'));
   return safeNext(pending.next);
 }

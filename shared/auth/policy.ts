@@ -2,7 +2,8 @@
  * The role matrix as data: each action names the organization roles, the workspace roles or
  * the per-device grant levels that may perform it, and which actions anyone may perform on
  * themselves. Only the authorization module (`#auth/access.ts`: `allows`, `authorize`) and the
- * decisions that depend on the target (`#auth/decisions.ts`) read it.
+ * decisions that depend on the target (`#auth/decisions.ts`) decide with it; the portal reads it
+ * (portal/src/may.ts) to show only the controls a role may use. Data and pure functions only.
  */
 import type { GrantLevel, OrgRole, WorkspaceRole } from '#domain/roles.js';
 

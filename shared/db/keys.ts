@@ -93,6 +93,9 @@ export const partitions = {
   streamPrefix: 'STREAM#',
   grantPrefix: 'GRANT#',
   auditPrefix: 'AUDIT#',
+  /** The audit log's key range from an instant on (the events at it included), to its end. */
+  auditFrom: (at: string) => `AUDIT#${at}`,
+  auditTo: 'AUDIT#\uffff',
   /** An organization's identity providers (sorts before `INVITE#`, outside the member directory's range). */
   identityProviderPrefix: 'IDP#',
   /** One user's grants in a workspace's partition. */

@@ -6,6 +6,8 @@
 export const ORG_ROLES = ['owner', 'admin', 'editor', 'member'] as const;
 export const WORKSPACE_ROLES = ['admin', 'editor', 'viewer'] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
+/** The org roles a member can be given or changed to: ownership only passes by transfer. */
+export const ASSIGNABLE_ORG_ROLES = ['admin', 'editor', 'member'] as const satisfies readonly Exclude<OrgRole, 'owner'>[];
 export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
 
 /** Per-device grant levels, for users who hold no role in the device's workspace. */

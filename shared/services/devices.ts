@@ -74,7 +74,7 @@ export async function grantDeviceAccess(
 
 /** Everyone holding a grant on the device, oldest grant first (a device's grants are few: one page). */
 export async function deviceGrantsOf(access: DeviceAccess): Promise<DeviceGrant[]> {
-  const grants = await listDeviceGrants(access.workspace.id, deviceOf(access).id);
+  const grants = await listDeviceGrants(access.workspace.id, deviceOf(access));
   return grants.sort((a, b) => a.grantedAt.localeCompare(b.grantedAt) || a.userId.localeCompare(b.userId));
 }
 

@@ -11,6 +11,7 @@
  * leaving. Every screen is checked with axe-core; invite and accept are done with the keyboard
  * only. Screenshots land in test-artifacts/portal/.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -558,6 +559,7 @@ describe.sequential('the managed login: authorization code with PKCE', () => {
     const request = /name="request" value="([^"]+)"/.exec(html)![1]!;
     return fetch(new URL('/login', login()), form({ request, username: INVITEE.email, password }));
   }
+  const tokenFixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/cognito', `oauth2-token-${name}.json`), 'utf8')) as Record<string, unknown>;
   const codeOf = (res: Response) => new URL(res.headers.get('location')!).searchParams.get('code')!;
   const exchange = (code: string, verifier: string, redirectUri = callback()) =>
     fetch(new URL('/oauth2/token', login()), form({ grant_type: 'authorization_code', client_id: stack.info.clientId, code, redirect_uri: redirectUri, code_verifier: verifier }));
@@ -634,7 +636,13 @@ describe.sequential('the managed login: authorization code with PKCE', () => {
     const good = await exchange(codeOf(await codeFor(challenge)), verifier);
     expect(good.status).toBe(200);
     const tokens = (await good.json()) as { id_token: string; refresh_token: string; token_type: string };
+    // The keys Cognito's token endpoint answers (test/fixtures/cognito/).
+    expect(Object.keys(tokens).sort()).toEqual(Object.keys(tokenFixture('authorization-code')).sort());
     expect(tokens.token_type).toBe('Bearer');
+    const refreshed = await fetch(new URL('/oauth2/token', login()), form({ grant_type: 'refresh_token', client_id: stack.info.clientId, refresh_token: tokens.refresh_token }));
+    expect(refreshed.status).toBe(200);
+    expect(Object.keys((await refreshed.json()) as object).sort()).toEqual(Object.keys(tokenFixture('refresh')).sort());
+    expect(Object.keys((await (await exchange('no-such-code', verifier)).json()) as object)).toEqual(Object.keys(tokenFixture('error')));
     const me = await fetch(`${stack.info.apiUrl}/me`, { headers: { authorization: `Bearer ${tokens.id_token}` } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { user: { email: string } }).user.email).toBe(INVITEE.email);

@@ -3,6 +3,7 @@
  * member of the workspace (per-device grants, read or write), deleting it.
  */
 import { useLocation } from 'preact-iso';
+import { GRANT_LEVELS } from '../../../shared/domain/roles.js';
 import { api, data, unwrap, type components } from '../api.js';
 import { ActionForm, Field, formatDate, Loading, ProblemBox, text, useLoad } from '../ui.js';
 import { WorkspaceFrame } from './workspace.js';
@@ -71,8 +72,7 @@ function Grants({ workspaceId, orgId, deviceId }: { workspaceId: string; orgId: 
           </Field>
           <Field label="Access">
             <select name="access">
-              <option value="read">read</option>
-              <option value="write">write</option>
+              {GRANT_LEVELS.map((level) => <option key={level} value={level}>{level}</option>)}
             </select>
           </Field>
         </div>

@@ -6,6 +6,7 @@ import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
 import { api, data, unwrap, type components } from '../api.js';
 import { OrgFrame } from '../layout.js';
+import { ASSIGNABLE_ORG_ROLES, ORG_ROLES, WORKSPACE_ROLES } from '../../../shared/domain/roles.js';
 import { reloadMe, useMe } from '../me.js';
 import { ActionForm, Field, formatDate, Loading, ProblemBox, text, useCursors, useLoad } from '../ui.js';
 
@@ -14,13 +15,10 @@ type OrgRole = components['schemas']['OrgRole'];
 type Assignable = components['schemas']['AssignableOrgRole'];
 type WorkspaceRole = components['schemas']['WorkspaceRole'];
 
-const ROLES: OrgRole[] = ['owner', 'admin', 'editor', 'member'];
-const ASSIGNABLE: Assignable[] = ['admin', 'editor', 'member'];
-const WORKSPACE_ROLES: WorkspaceRole[] = ['admin', 'editor', 'viewer'];
 
 /** The directory's filters: each a query parameter of GET /orgs/{orgId}/members, kept in the page's URL. */
 const FILTERS: { name: 'role' | 'status' | 'sort' | 'order'; label: string; options: [string, string][] }[] = [
-  { name: 'role', label: 'Role', options: [['', 'any'], ...ROLES.map((r): [string, string] => [r, r])] },
+  { name: 'role', label: 'Role', options: [['', 'any'], ...ORG_ROLES.map((r): [string, string] => [r, r])] },
   { name: 'status', label: 'Status', options: [['', 'any'], ['active', 'active'], ['pending', 'pending']] },
   { name: 'sort', label: 'Sort by', options: [['', 'newest'], ['name', 'name'], ['email', 'email'], ['invitedAt', 'invitation time'], ['role', 'role']] },
   { name: 'order', label: 'Order', options: [['', 'default'], ['asc', 'ascending'], ['desc', 'descending']] },
@@ -70,7 +68,7 @@ function InviteDialog({ orgId, onInvited }: { orgId: string; onInvited: () => vo
           <Field label="Organization role">
             {/* Preact has no defaultValue on <select>: the option carries `selected`. */}
             <select name="role">
-              {ASSIGNABLE.map((r) => (
+              {ASSIGNABLE_ORG_ROLES.map((r) => (
                 <option key={r} value={r} selected={r === 'member'}>{r}</option>
               ))}
             </select>
@@ -127,7 +125,7 @@ function PendingActions({ orgId, member, onChanged }: { orgId: string; member: M
       >
         <Field label={`Invitation role of ${member.email}`}>
           <select name="role">
-            {ASSIGNABLE.map((r) => <option key={r} value={r} selected={r === member.role}>{r}</option>)}
+            {ASSIGNABLE_ORG_ROLES.map((r) => <option key={r} value={r} selected={r === member.role}>{r}</option>)}
           </select>
         </Field>
       </ActionForm>
@@ -258,7 +256,7 @@ export function MemberPage({ orgId, userId }: { orgId: string; userId: string })
                 >
                   <Field label="Role">
                     <select name="role">
-                      {ASSIGNABLE.map((r) => <option key={r} value={r} selected={r === member.role}>{r}</option>)}
+                      {ASSIGNABLE_ORG_ROLES.map((r) => <option key={r} value={r} selected={r === member.role}>{r}</option>)}
                     </select>
                   </Field>
                 </ActionForm>

@@ -2,6 +2,7 @@
 import { api, data, unwrap } from '../api.js';
 import { reloadMe, useMe } from '../me.js';
 import { OrgFrame } from '../layout.js';
+import { mayInOrg } from '../may.js';
 import { ActionForm, Field, formatBytes, formatDate, ProblemBox, useLoad } from '../ui.js';
 
 export function OrgOverview({ orgId }: { orgId: string }) {
@@ -44,7 +45,7 @@ const PLANS = [
 
 export function OrgPlan({ orgId }: { orgId: string }) {
   const { me } = useMe();
-  const owner = me?.organizations.find((o) => o.id === orgId)?.role === 'owner';
+  const mayChange = mayInOrg(me?.organizations.find((o) => o.id === orgId)?.role, 'org.changePlan');
   return (
     <OrgFrame orgId={orgId} title="Plan">
       {(org) => (
@@ -53,7 +54,7 @@ export function OrgPlan({ orgId }: { orgId: string }) {
             Current plan: <strong>{org.plan}</strong>
             {org.plan === 'trial' && org.trialEndsAt ? ` (ends ${formatDate(org.trialEndsAt)})` : ''}. A paid plan re-enables workspaces the end of the trial disabled.
           </p>
-          {owner ? (
+          {mayChange ? (
             <ActionForm
               label="Change plan"
               submit="Change plan"

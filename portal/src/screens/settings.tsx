@@ -5,20 +5,18 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { api, data, unwrap, type components } from '../api.js';
-import { OrgFrame } from '../layout.js';
+import { OrgFrame, type OrgView } from '../layout.js';
+import { mayInOrg } from '../may.js';
 import { reloadMe, useMe } from '../me.js';
-import { ActionForm, DangerForm, Field, Loading, ProblemBox, text, useLoad } from '../ui.js';
+import { ActionForm, DangerForm, Field, ProblemBox, text, useLoad } from '../ui.js';
 
 type Organization = components['schemas']['Organization'];
 
 const nullable = (value: string): string | null => (value === '' ? null : value);
 
-function Profile({ orgId }: { orgId: string }) {
-  const { data: answer, error, reload } = useLoad(() => unwrap(api().GET('/orgs/{orgId}', { params: { path: { orgId } } })), [orgId]);
+function Profile({ org, view }: { org: Organization; view: OrgView }) {
+  const orgId = org.id;
   const [saved, setSaved] = useState(false);
-  if (error) return <ProblemBox error={error} />;
-  if (!answer) return <Loading />;
-  const org: Organization = answer.data;
   return (
     <section aria-labelledby="profile-title">
       <h2 id="profile-title">Profile and branding</h2>
@@ -38,12 +36,12 @@ function Profile({ orgId }: { orgId: string }) {
                 logoUrl: nullable(text(form, 'logoUrl')),
                 branding: { primaryColor: text(form, 'primaryColor'), accentColor: text(form, 'accentColor'), ...(footer ? { emailFooter: footer } : {}) },
               },
-              ...(answer.etag ? { headers: { 'If-Match': answer.etag } } : {}),
+              ...(view.etag ? { headers: { 'If-Match': view.etag } } : {}),
             }),
           );
           await reloadMe();
           setSaved(true);
-          reload();
+          view.reload();
         }}
       >
         <Field label="Name">
@@ -116,11 +114,11 @@ export function OrgSettings({ orgId }: { orgId: string }) {
   const role = me?.organizations.find((o) => o.id === orgId)?.role;
   return (
     <OrgFrame orgId={orgId} title="Settings">
-      {(org) => (
+      {(org, view) => (
         <>
-          {(role === 'owner' || role === 'admin') && <Profile orgId={orgId} />}
-          {role === 'owner' && <TransferOwnership orgId={orgId} ownerId={org.ownerId} />}
-          {role === 'owner' && (
+          {mayInOrg(role, 'org.update') && <Profile org={org} view={view} />}
+          {mayInOrg(role, 'org.transferOwnership') && <TransferOwnership orgId={orgId} ownerId={org.ownerId} />}
+          {mayInOrg(role, 'org.delete') && (
             <section aria-labelledby="delete-title">
               <h2 id="delete-title">Delete the organization</h2>
               <p>Its workspaces, devices, streams, SIM assignments, members and invitations are deleted. This cannot be undone.</p>

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api, data, unwrap, type components } from '../api.js';
+import { mayInWorkspace } from '../may.js';
 import { ActionForm, Field, formatBytes, formatDate, ProblemBox, text, useCursors, useLoad } from '../ui.js';
 
 type Sim = components['schemas']['Sim'];
@@ -92,7 +93,7 @@ export function Sims({ workspaceId, organizationId }: { workspaceId: string; org
   const { data: devices } = useLoad(() => data(api().GET('/workspaces/{workspaceId}/devices', { params: { path: { workspaceId }, query: { limit: 100 } } })), [workspaceId, version]);
   const { data: workspaces } = useLoad(() => data(api().GET('/orgs/{orgId}/workspaces', { params: { path: { orgId: organizationId } } })), [organizationId]);
   // A transfer needs admin (explicit or through the org) of the target too.
-  const targets = (workspaces?.items ?? []).filter((w) => w.id !== workspaceId && w.role === 'admin' && w.state !== 'disabled');
+  const targets = (workspaces?.items ?? []).filter((w) => w.id !== workspaceId && mayInWorkspace(w.role, 'workspace.transferSims') && w.state !== 'disabled');
   const changed = () => {
     setVersion((v) => v + 1);
     reload();

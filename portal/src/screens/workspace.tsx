@@ -8,6 +8,8 @@ import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { api, data, unwrap, type components } from '../api.js';
 import { OrgFrame } from '../layout.js';
+import { WORKSPACE_ROLES } from '../../../shared/domain/roles.js';
+import { mayInWorkspaceOrg } from '../may.js';
 import { reloadMe, useMe } from '../me.js';
 import { ActionForm, DangerForm, Field, formatBytes, formatDate, Loading, ProblemBox, text, useCursors, useLoad } from '../ui.js';
 import { Sims } from './sims.js';
@@ -16,7 +18,6 @@ export type Workspace = components['schemas']['Workspace'];
 type CreatedDevice = components['schemas']['CreatedDevice'];
 type WorkspaceRole = components['schemas']['WorkspaceRole'];
 
-const WORKSPACE_ROLES: WorkspaceRole[] = ['admin', 'editor', 'viewer'];
 
 export interface WorkspaceView {
   workspace: Workspace;
@@ -421,7 +422,7 @@ function SsoSettings({ view }: { view: WorkspaceView }) {
 function MoveWorkspace({ workspace }: { workspace: Workspace }) {
   const { me } = useMe();
   const [removed, setRemoved] = useState<string[]>();
-  const targets = (me?.organizations ?? []).filter((o) => o.id !== workspace.organizationId && (o.role === 'owner' || o.role === 'admin'));
+  const targets = (me?.organizations ?? []).filter((o) => o.id !== workspace.organizationId && mayInWorkspaceOrg(o.role, 'workspace.move'));
   return (
     <section aria-labelledby="move-title">
       <h2 id="move-title">Move to another organization</h2>

@@ -39,8 +39,8 @@ export async function listAuditSince(
       KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
       ExpressionAttributeValues: {
         ':pk': partitions.org(orgId),
-        ':from': `${partitions.auditPrefix}${page.since ?? ''}`,
-        ':to': `${partitions.auditPrefix}\uffff`,
+        ':from': partitions.auditFrom(page.since ?? ''),
+        ':to': partitions.auditTo,
         ...(filter ? Object.fromEntries(filter.map((a, i) => [`:a${i}`, a])) : {}),
       },
       ...(filter ? { FilterExpression: `#action IN (${filter.map((_, i) => `:a${i}`).join(', ')})`, ExpressionAttributeNames: { '#action': 'action' } } : {}),

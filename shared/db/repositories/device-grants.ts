@@ -6,6 +6,7 @@
  * against the org the workspace has just left fails); each write has its audit event.
  */
 import { MAX_DEVICE_GRANTS_PER_MEMBER, grantEntry, parseGrantEntry, type DeviceGrant } from '#domain/device-grants.js';
+import type { Device } from '#domain/devices.js';
 import type { OrgMembership } from '#domain/members.js';
 import type { Workspace } from '#domain/workspaces.js';
 import { ConflictError, NotFoundError, QuotaExceededError } from '#kernel/errors.js';
@@ -18,8 +19,14 @@ import { workspaceGuard } from '#db/workspace-guard.js';
 
 type GrantOf = Pick<DeviceGrant, 'workspaceId' | 'orgId' | 'deviceId' | 'userId'>;
 
-/** Every grant on one device (a device's grants are few; the filter runs over the workspace's grants). */
-export async function listDeviceGrants(workspaceId: string, deviceId: string, db: Db = defaultDb): Promise<DeviceGrant[]> {
+/**
+ * Every grant on one device (a device's grants are few; the filter runs over the workspace's
+ * grants). The device's `grantVersion` counts grants ever put: 0 means none exists, and no Query
+ * is needed.
+ */
+export async function listDeviceGrants(workspaceId: string, device: Pick<Device, 'id' | 'grantVersion'>, db: Db = defaultDb): Promise<DeviceGrant[]> {
+  if (device.grantVersion === 0) return [];
+  const deviceId = device.id;
   const items = await queryAll(
     {
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',

@@ -114,8 +114,8 @@ export async function deleteDevice(workspace: Workspace, device: Device, actorId
   let current: Device | undefined = device;
   for (let attempt = 0; attempt < 4; attempt++) {
     if (!current) throw new NotFoundError('No such device.');
-    // grantVersion counts grants ever put; 0 means none exists, and the delete below is pinned to it.
-    const grants = current.grantVersion === 0 ? [] : await listDeviceGrants(workspace.id, current.id, db);
+    // The delete below is pinned to the grantVersion this read saw.
+    const grants = await listDeviceGrants(workspace.id, current, db);
     for (const grant of grants.slice(GRANTS_IN_DELETE)) {
       await transact(revokeItems(grant, false), () => new StaleRead(), db).catch((error: Error) => {
         if (!(error instanceof StaleRead)) throw error;

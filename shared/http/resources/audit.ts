@@ -7,14 +7,19 @@ import { EVENT_TYPES } from '#domain/events.js';
 import { EXAMPLE, PageQuery, Timestamp } from './common.js';
 
 export const AuditQuery = PageQuery;
+
+/** What an audited change was about, and what it says of itself: in the audit log and in the change feed alike. */
+const AuditTarget = z.object({ type: z.string(), id: z.string() });
+const AuditDetails = z.record(z.string(), z.unknown());
+
 export const AuditEvent = z
   .object({
     id: z.string(),
     at: Timestamp,
     actorId: z.string(),
     action: z.string(),
-    target: z.object({ type: z.string(), id: z.string() }),
-    details: z.record(z.string(), z.unknown()),
+    target: AuditTarget,
+    details: AuditDetails,
   })
   .meta({
     id: 'AuditEvent',
@@ -49,8 +54,8 @@ export const CloudEvent = z
     datacontenttype: z.literal('application/json'),
     data: z.object({
       actorId: z.string(),
-      target: z.object({ type: z.string(), id: z.string() }),
-      details: z.record(z.string(), z.unknown()),
+      target: AuditTarget,
+      details: AuditDetails,
     }),
   })
   .meta({

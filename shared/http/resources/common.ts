@@ -3,6 +3,7 @@
  * document every error answer is. Not a resource of its own.
  */
 import * as z from 'zod';
+import { ASSIGNABLE_ORG_ROLES } from '#domain/roles.js';
 
 /** IDs are UUIDs; anything else in a path is answered 400 before any lookup. */
 export const Id = z.uuid({ version: 'v4', error: 'must be a UUID' });
@@ -44,7 +45,7 @@ export const HttpsUrl = z
 
 export const OrgRole = z.enum(['owner', 'admin', 'editor', 'member']).meta({ id: 'OrgRole' });
 /** Roles that can be granted or changed through the API: never `owner` (ownership is transferred). */
-export const AssignableOrgRole = z.enum(['admin', 'editor', 'member']).meta({ id: 'AssignableOrgRole' });
+export const AssignableOrgRole = z.enum(ASSIGNABLE_ORG_ROLES).meta({ id: 'AssignableOrgRole' });
 export const WorkspaceRole = z.enum(['admin', 'editor', 'viewer']).meta({ id: 'WorkspaceRole' });
 export const Plan = z.enum(['trial', 'free', 'pro', 'enterprise']).meta({ id: 'Plan' });
 export const WorkspaceState = z.enum(['enabled', 'disabled']).meta({ id: 'WorkspaceState' });
