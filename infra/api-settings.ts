@@ -55,4 +55,6 @@ export const AWS_LIMITS = {
   lambdaResponseBytes: 6 * 1024 * 1024 + 100,
   /** How long API Gateway waits for an integration (HTTP API, the maximum). */
   integrationTimeoutSeconds: 30,
+  /** Resources in one CloudFormation template (a nested stack counts once in its parent). */
+  resourcesPerStack: 500,
 } as const;

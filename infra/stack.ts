@@ -1,4 +1,5 @@
-import { CfnOutput, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Names, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { routeList } from '#functions/routes.js';
@@ -9,6 +10,7 @@ import { Email } from './constructs/email.js';
 import { IDENTITY_PROVIDER_ACTIONS, TenancyFunction } from './constructs/function.js';
 import { Identity } from './constructs/identity.js';
 import { Portal } from './constructs/portal.js';
+import { RouteGroup, routeGroupId, routeGroups } from './constructs/route-group.js';
 import { Schedules } from './constructs/schedules.js';
 import { parseSignInConfig, type SignInConfig } from './sign-in-config.js';
 
@@ -47,6 +49,17 @@ export interface TenancyStackProps extends StackProps {
 export function routeConstructId(route: Route): string {
   const words = [route.method.toLowerCase(), ...route.path.split(/[^A-Za-z0-9]+/)].filter((word) => word !== '');
   return words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+}
+
+/**
+ * How cdk-nag names the table's ARN in the template of `fn`: its own resource in the stack that
+ * holds the table, otherwise the parameter CDK passes a reference to it into a nested stack by
+ * (`reference-to-<unique id><attribute>`, which CDK derives from the target's path).
+ */
+function tableArnIn(fn: Construct, table: TableV2): string {
+  const resource = table.node.defaultChild as CfnElement;
+  if (Stack.of(fn) === Stack.of(table)) return `${Stack.of(table).getLogicalId(resource)}.Arn`;
+  return `referenceto${Names.uniqueId(resource)}Arn`;
 }
 
 /**
@@ -126,19 +139,26 @@ export class TenancyStack extends Stack {
       reservedProviderNames: props.reservedProviderNames ?? [],
     };
 
+    // The routes' resources (function, role, policy, log group, route, integration, permission:
+    // seven each) would pass CloudFormation's 500 resources per stack at about 70 routes, so each
+    // tag of the route table gets a nested stack of its own (infra/constructs/route-group.ts).
+    // The API, its authorizer and stage, the table and the rest stay here.
     const functions = new Map<string, TenancyFunction>();
-    for (const route of routes) {
-      const id = routeConstructId(route);
-      const fn = new TenancyFunction(this, id, {
-        handler: route.handler,
-        description: `${route.key}: ${route.summary}`,
-        environment,
-        identityProviders: route.permissions.identityProviders ? identityProviders : undefined,
-        billingSecret: route.permissions.billingSecret ? this.billingSecret : undefined,
+    for (const [tag, rows] of routeGroups(routes)) {
+      const group = new RouteGroup(this, routeGroupId(tag), {
+        description: `Tenancy API: the ${tag} routes`,
+        routes: rows,
+        grant: (fn, route) => this.grant(fn, route),
+        build: (scope, route) => new TenancyFunction(scope, routeConstructId(route), {
+          handler: route.handler,
+          description: `${route.key}: ${route.summary}`,
+          environment,
+          identityProviders: route.permissions.identityProviders ? identityProviders : undefined,
+          billingSecret: route.permissions.billingSecret ? this.billingSecret : undefined,
+        }),
+        api: this.api,
       });
-      this.grant(fn, route);
-      this.api.addRoute(id, route, fn.function);
-      functions.set(route.key, fn);
+      for (const [key, fn] of group.functions) functions.set(key, fn);
     }
     this.functions = functions;
 
@@ -165,7 +185,7 @@ export class TenancyStack extends Stack {
     if (table === 'readWrite') this.data.table.grantReadWriteData(fn.function);
     if (table !== undefined) {
       Validations.of(fn).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.data.table.node.defaultChild as CfnElement)}.Arn>/index/*]`,
+        id: `AwsSolutions-IAM5[Resource::<${tableArnIn(fn, this.data.table)}>/index/*]`,
         reason: 'Queries on the table\'s own GSIs (GSI1, GSI2); the wildcard covers only this table\'s indexes.',
       });
     }

@@ -106,9 +106,12 @@ export class Api extends Construct {
     stage.node.addDependency(httpRoute);
   }
 
-  /** Routes `route` to `handler`, behind the user authorizer unless the row is public. */
-  addRoute(id: string, route: Route, handler: IFunction): HttpRoute {
-    const httpRoute = new HttpRoute(this, id, {
+  /**
+   * Routes `route` to `handler`, behind the user authorizer unless the row is public; the route and
+   * its integration live in `scope` (the row's route group), on this API.
+   */
+  addRoute(scope: Construct, id: string, route: Route, handler: IFunction): HttpRoute {
+    const httpRoute = new HttpRoute(scope, `${id}Route`, {
       httpApi: this.httpApi,
       routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: new HttpLambdaIntegration('Integration', handler),

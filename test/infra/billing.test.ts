@@ -15,7 +15,7 @@ import { routeList } from '#functions/routes.js';
 import { BILLING_THROTTLE } from '../../infra/constructs/api.js';
 import type { TenancyStack } from '../../infra/stack.js';
 import { createTenancyApp } from '../../infra/tenancy-app.js';
-import { synthContext, tenancyFunctions, type CfnResource } from '../support/cdk.js';
+import { flatTemplateOf, synthContext, tenancyFunctions, type CfnResource } from '../support/cdk.js';
 
 const WEBHOOK = 'POST /billing/events';
 
@@ -28,7 +28,7 @@ interface Statement {
 function synth(extra: Record<string, unknown> = {}): { app: App; stack: TenancyStack; template: Template; assemblyDir: string } {
   const { app, stack } = createTenancyApp({ context: { ...synthContext, ...extra } });
   const assembly = app.synth();
-  return { app, stack, template: Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template), assemblyDir: assembly.directory };
+  return { app, stack, template: flatTemplateOf(assembly.directory, stack).template, assemblyDir: assembly.directory };
 }
 
 const functionsOf = (template: Template) => tenancyFunctions(template);

@@ -12,6 +12,7 @@ import { routeList } from '#functions/routes.js';
 import { IDENTITY_PROVIDER_ACTIONS } from '../../infra/constructs/function.js';
 import { TenancyStack } from '../../infra/stack.js';
 import { DEFAULTS } from '../../infra/tenancy-app.js';
+import { flatTemplateOf } from '../support/cdk.js';
 
 const context: Record<string, unknown> = {
   ...(JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: object }).context,
@@ -53,7 +54,7 @@ describe('identity-provider grants', () => {
       reservedProviderNames: ['CorpGoogle', 'Entra'],
       routes: rows,
     });
-    template = Template.fromStack(stack);
+    template = flatTemplateOf(app.synth().directory, stack).template;
   });
 
   it('is asked for by exactly the routes that change the pool', () => {

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { portalSecurityHeaders } from '../../infra/portal-headers.js';
 import type { TenancyStack } from '../../infra/stack.js';
 import { createTenancyApp } from '../../infra/tenancy-app.js';
-import { synthContext, type CfnResource } from '../support/cdk.js';
+import { flatTemplateOf, synthContext, type CfnResource } from '../support/cdk.js';
 
 const one = (template: Template, type: string): [string, CfnResource] => {
   const found = Object.entries(template.findResources(type)) as [string, CfnResource][];
@@ -24,7 +24,7 @@ describe('the portal as a static site', () => {
   beforeAll(() => {
     const built = createTenancyApp({ context: synthContext });
     stack = built.stack;
-    template = Template.fromJSON(built.app.synth().getStackArtifact(stack.artifactId).template);
+    template = flatTemplateOf(built.app.synth().directory, stack).template;
   });
 
   it('keeps the files in a private, encrypted, TLS-only bucket that only the distribution may read', () => {
@@ -92,7 +92,7 @@ describe('the portal as a static site', () => {
 
   it('answers at the portal\'s own host with its certificate when one is given', () => {
     const built = createTenancyApp({ context: { ...synthContext, portalCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' } });
-    const withDomain = Template.fromJSON(built.app.synth().getStackArtifact(built.stack.artifactId).template);
+    const withDomain = flatTemplateOf(built.app.synth().directory, built.stack).template;
     const [, distribution] = one(withDomain, 'AWS::CloudFront::Distribution');
     expect(distribution.Properties.DistributionConfig.Aliases).toEqual([new URL(built.stack.portal.url).host]);
     expect(distribution.Properties.DistributionConfig.ViewerCertificate).toMatchObject({ AcmCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });

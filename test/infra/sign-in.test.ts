@@ -19,7 +19,7 @@ import { SAML_CLAIMS } from '../../infra/constructs/sign-in-providers.js';
 import { GITHUB_UNSUPPORTED, parseSignInConfig } from '../../infra/sign-in-config.js';
 import type { TenancyStack } from '../../infra/stack.js';
 import { DEFAULTS, createTenancyApp } from '../../infra/tenancy-app.js';
-import { synthContext, type CfnResource } from '../support/cdk.js';
+import { flatTemplateOf, synthContext, type CfnResource } from '../support/cdk.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../infra/sign-in.example.json', import.meta.url));
 const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, any>;
@@ -33,7 +33,7 @@ function synth(extra: Record<string, unknown>): { app: App; stack: TenancyStack;
   const { app, stack } = createTenancyApp({ context: { ...context, ...extra } });
   // The app carries cdk-nag's AwsSolutionsChecks: synth throws on any unacknowledged error.
   const assembly = app.synth();
-  return { app, stack, template: Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template), dir: assembly.directory };
+  return { app, stack, template: flatTemplateOf(assembly.directory, stack).template, dir: assembly.directory };
 }
 
 describe('a deployment with the example sign-in config', () => {

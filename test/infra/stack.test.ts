@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, type CfnElement } from 'aws-cdk-lib';
+import { App, NestedStack, Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { VALIDATION_REPORT_FILE } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -13,7 +13,7 @@ import { TenancyStack } from '../../infra/stack.js';
 import { DEFAULTS, createTenancyApp } from '../../infra/tenancy-app.js';
 import type { Route } from '#http/route.js';
 import { TABLE } from '#db/table.js';
-import { synthContext, tenancyFunctions, type CfnResource } from '../support/cdk.js';
+import { flatTemplateOf, synthContext, tenancyFunctions, type CfnResource } from '../support/cdk.js';
 
 const context = synthContext;
 
@@ -45,6 +45,7 @@ describe('TenancyStack', () => {
   let app: App;
   let stack: TenancyStack;
   let template: Template;
+  let templates: Map<Stack, { Resources: Record<string, unknown> }>;
   let assemblyDir: string;
 
   beforeAll(() => {
@@ -52,7 +53,13 @@ describe('TenancyStack', () => {
     // The app carries cdk-nag's AwsSolutionsChecks: synth throws on any unacknowledged error.
     const assembly = app.synth();
     assemblyDir = assembly.directory;
-    template = Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template);
+    ({ template, templates } = flatTemplateOf(assembly.directory, stack));
+  });
+
+  it('keeps every template well under CloudFormation\'s 500 resources: the routes sit in one nested stack per tag', () => {
+    expect(templates.size).toBe(1 + new Set(routeList.map((r) => r.tag)).size);
+    for (const [of, own] of templates) expect(Object.keys(own.Resources).length, of.node.path).toBeLessThanOrEqual(AWS_LIMITS.resourcesPerStack * 0.8);
+    for (const row of routeList) expect(Stack.of(stack.functions.get(row.key)!), row.key).toBeInstanceOf(NestedStack);
   });
 
   describe('API routes', () => {
@@ -369,7 +376,7 @@ describe('TenancyStack email grants', () => {
     const stack = new TenancyStack(app, 'EmailGrants', {
       portalUrl: DEFAULTS.portalUrl, emailFrom: 'hello@mail.example.com', emailDomain: 'mail.example.com', routes,
     });
-    const template = Template.fromStack(stack);
+    const { template } = flatTemplateOf(app.synth().directory, stack);
 
     expect(actionsOf(template, stack, 'POST /mail')).toEqual(expect.arrayContaining(SEND_ACTIONS));
     expect(actionsOf(template, stack, 'GET /quiet').filter((a) => a.startsWith('ses:'))).toEqual([]);
