@@ -134,9 +134,13 @@ export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteR
 
   const rows: RouteRow[] = [];
   async function measure(route: string, expected: number, run: () => Promise<Res>): Promise<Res> {
+    // The change feed's publisher runs in this process on the same client: held while a route is
+    // counted, so the tally is the route's own calls (the publisher's are figure 1b's).
+    await stack.feed.pause();
     counter.reset();
     const res = await run();
     const t: Tally = counter.read();
+    stack.feed.resume();
     if (res.status !== expected) console.error(`  ${route}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
     const [minimum, why] = MINIMUM[route] ?? [NaN, '—'];
     rows.push({
@@ -181,6 +185,18 @@ export async function measureRoutes(stack: LocalStack): Promise<{ routes: RouteR
     call('POST', `/orgs/${orgA}/identity-providers`, tok, { name: idp, type: 'SAML', metadataUrl: 'https://idp.example.com/saml/metadata' }));
   await measure('GET /orgs/{orgId}/identity-providers', 200, () => call('GET', `/orgs/${orgA}/identity-providers`, tok));
   await measure('DELETE /orgs/{orgId}/identity-providers/{name}', 204, () => call('DELETE', `/orgs/${orgA}/identity-providers/${idp}`, tok));
+  // ── Webhooks: an endpoint on a loopback port nothing listens on (the local stack allows loopback; every attempt fails at once) ──
+  const hook = (await measure('POST /orgs/{orgId}/webhooks', 201, () => call('POST', `/orgs/${orgA}/webhooks`, tok, { url: 'http://127.0.0.1:9/bench', eventTypes: ['*'] }))).body?.id as string;
+  await measure('GET /orgs/{orgId}/webhooks', 200, () => call('GET', `/orgs/${orgA}/webhooks`, tok));
+  await measure('GET /orgs/{orgId}/webhooks/{webhookId}', 200, () => call('GET', `/orgs/${orgA}/webhooks/${hook}`, tok));
+  await measure('PATCH /orgs/{orgId}/webhooks/{webhookId}', 200, () => call('PATCH', `/orgs/${orgA}/webhooks/${hook}`, tok, { description: 'bench' }));
+  await measure('POST /orgs/{orgId}/webhooks/{webhookId}/rotate-secret', 200, () => call('POST', `/orgs/${orgA}/webhooks/${hook}/rotate-secret`, tok, { overlapSeconds: 60 }));
+  // The endpoint's own changes are events too: their deliveries are in its log once the feed has run.
+  await stack.feed.drained();
+  const deliveries = await measure('GET /orgs/{orgId}/webhooks/{webhookId}/deliveries', 200, () => call('GET', `/orgs/${orgA}/webhooks/${hook}/deliveries`, tok));
+  const delivery = setup('a delivery to replay', deliveries, 200).body.items[0]?.id as string;
+  await measure('POST /orgs/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay', 200, () => call('POST', `/orgs/${orgA}/webhooks/${hook}/deliveries/${delivery}/replay`, tok));
+  await measure('DELETE /orgs/{orgId}/webhooks/{webhookId}', 204, () => call('DELETE', `/orgs/${orgA}/webhooks/${hook}`, tok));
   const wsB = (await measure('POST /orgs/{orgId}/workspaces', 201, () => call('POST', `/orgs/${orgA}/workspaces`, tok, { name: 'Second' }))).body?.id as string;
 
   // ── Invitations: one accepted (→ member E, editor), one changed/resent/withdrawn, one declined ──

@@ -771,6 +771,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's webhook endpoints (never a secret) */
+        get: operations["webhooksList"];
+        put?: never;
+        /** Register an endpoint for some or all event types: its signing secret is answered this once */
+        post: operations["webhooksCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint: its state, whether it is failing, a rotation under way */
+        get: operations["webhooksGet"];
+        put?: never;
+        post?: never;
+        /** Remove the endpoint: nothing more is sent to it */
+        delete: operations["webhooksDelete"];
+        options?: never;
+        head?: never;
+        /** Change the URL, the event types, the description; disable or enable (If-Match honoured) */
+        patch: operations["webhooksPatch"];
+        trace?: never;
+    };
+    "/orgs/{orgId}/webhooks/{webhookId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, answered this once; the previous one keeps signing beside it for the overlap */
+        post: operations["webhooksRotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's deliveries, newest event first, each with its attempts (kept 30 days) */
+        get: operations["webhooksDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the delivery again now (same webhook-id, new signature): the attempt is answered */
+        post: operations["webhooksReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -802,7 +890,7 @@ export interface components {
          * @description tenancy.<resource>.<what happened>: one per audited change
          * @enum {string}
          */
-        EventType: "tenancy.device.access_granted" | "tenancy.device.access_revoked" | "tenancy.device.created" | "tenancy.device.deleted" | "tenancy.device.updated" | "tenancy.identity_provider.created" | "tenancy.identity_provider.deleted" | "tenancy.invitation.accepted" | "tenancy.invitation.created" | "tenancy.invitation.declined" | "tenancy.invitation.resent" | "tenancy.invitation.updated" | "tenancy.invitation.withdrawn" | "tenancy.member.added" | "tenancy.member.left" | "tenancy.member.removed" | "tenancy.member.role_changed" | "tenancy.organization.created" | "tenancy.organization.ownership_transferred" | "tenancy.organization.plan_changed" | "tenancy.organization.updated" | "tenancy.sim.provisioned" | "tenancy.sim.registered" | "tenancy.sim.transferred" | "tenancy.sim.updated" | "tenancy.stream.created" | "tenancy.stream.deleted" | "tenancy.trial.ended" | "tenancy.trial.extended" | "tenancy.workspace.created" | "tenancy.workspace.deleted" | "tenancy.workspace.disabled" | "tenancy.workspace.enabled" | "tenancy.workspace.member_added" | "tenancy.workspace.member_removed" | "tenancy.workspace.member_role_changed" | "tenancy.workspace.moved" | "tenancy.workspace.updated";
+        EventType: "tenancy.device.access_granted" | "tenancy.device.access_revoked" | "tenancy.device.created" | "tenancy.device.deleted" | "tenancy.device.updated" | "tenancy.identity_provider.created" | "tenancy.identity_provider.deleted" | "tenancy.invitation.accepted" | "tenancy.invitation.created" | "tenancy.invitation.declined" | "tenancy.invitation.resent" | "tenancy.invitation.updated" | "tenancy.invitation.withdrawn" | "tenancy.member.added" | "tenancy.member.left" | "tenancy.member.removed" | "tenancy.member.role_changed" | "tenancy.organization.created" | "tenancy.organization.ownership_transferred" | "tenancy.organization.plan_changed" | "tenancy.organization.updated" | "tenancy.sim.provisioned" | "tenancy.sim.registered" | "tenancy.sim.transferred" | "tenancy.sim.updated" | "tenancy.stream.created" | "tenancy.stream.deleted" | "tenancy.trial.ended" | "tenancy.trial.extended" | "tenancy.webhook.created" | "tenancy.webhook.deleted" | "tenancy.webhook.disabled" | "tenancy.webhook.secret_rotated" | "tenancy.webhook.updated" | "tenancy.workspace.created" | "tenancy.workspace.deleted" | "tenancy.workspace.disabled" | "tenancy.workspace.enabled" | "tenancy.workspace.member_added" | "tenancy.workspace.member_removed" | "tenancy.workspace.member_role_changed" | "tenancy.workspace.moved" | "tenancy.workspace.updated";
         /** @enum {string} */
         AssignableOrgRole: "admin" | "editor" | "member";
         /** @enum {string} */
@@ -872,6 +960,54 @@ export interface components {
         ActivationCode: string;
         /** @enum {string} */
         SimStatus: "active" | "suspended";
+        /**
+         * @example {
+         *       "url": "https://hooks.example.com/tenancy",
+         *       "eventTypes": [
+         *         "tenancy.member.added",
+         *         "tenancy.trial.ended"
+         *       ],
+         *       "description": "CRM sync"
+         *     }
+         */
+        WebhookCreate: {
+            /**
+             * Format: uri
+             * @description https; it must resolve to public addresses only (never private, loopback, link-local or metadata ones). Plain http to loopback only in the local stack
+             */
+            url: string;
+            /** @description the event types to deliver, or `["*"]` for all of them */
+            eventTypes: (components["schemas"]["EventType"] | "*")[];
+            description?: string;
+            /** @description default true */
+            enabled?: boolean;
+        };
+        /**
+         * @description enabling an endpoint the service disabled for failing clears that
+         * @example {
+         *       "enabled": true
+         *     }
+         */
+        WebhookPatch: {
+            /**
+             * Format: uri
+             * @description https; it must resolve to public addresses only (never private, loopback, link-local or metadata ones). Plain http to loopback only in the local stack
+             */
+            url?: string;
+            /** @description the event types to deliver, or `["*"]` for all of them */
+            eventTypes?: (components["schemas"]["EventType"] | "*")[];
+            description?: string;
+            enabled?: boolean;
+        };
+        /**
+         * @example {
+         *       "overlapSeconds": 3600
+         *     }
+         */
+        WebhookRotate: {
+            /** @description how long the previous secret keeps signing beside the new one (default 86400, at most 604800) */
+            overlapSeconds?: number;
+        };
         /**
          * @example {
          *       "user": {
@@ -1640,6 +1776,156 @@ export interface components {
                 sims: number;
                 trafficBytes: number;
             };
+        };
+        /**
+         * @description an endpoint (at most 10 per organization); its signing secret is never read back
+         * @example {
+         *       "id": "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e",
+         *       "url": "https://hooks.example.com/tenancy",
+         *       "description": "CRM sync",
+         *       "eventTypes": [
+         *         "tenancy.member.added"
+         *       ],
+         *       "enabled": true,
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
+         *     }
+         */
+        Webhook: {
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[];
+            enabled: boolean;
+            /**
+             * @description set when the service disabled it: every delivery failed for 5 days
+             * @enum {string}
+             */
+            disabledReason?: "failing";
+            /**
+             * Format: date-time
+             * @description the first failed attempt since the last success
+             */
+            failingSince?: string;
+            /** @description while the previous secret still signs beside the current one */
+            secretRotation?: {
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 UTC timestamp
+                 */
+                previousExpiresAt: string;
+            };
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp
+             */
+            createdAt: string;
+            createdBy: string;
+        };
+        /**
+         * @example {
+         *       "id": "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e",
+         *       "url": "https://hooks.example.com/tenancy",
+         *       "description": "CRM sync",
+         *       "eventTypes": [
+         *         "tenancy.member.added"
+         *       ],
+         *       "enabled": true,
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+         *     }
+         */
+        WebhookWithSecret: {
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[];
+            enabled: boolean;
+            /**
+             * @description set when the service disabled it: every delivery failed for 5 days
+             * @enum {string}
+             */
+            disabledReason?: "failing";
+            /**
+             * Format: date-time
+             * @description the first failed attempt since the last success
+             */
+            failingSince?: string;
+            /** @description while the previous secret still signs beside the current one */
+            secretRotation?: {
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 UTC timestamp
+                 */
+                previousExpiresAt: string;
+            };
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp
+             */
+            createdAt: string;
+            createdBy: string;
+            /** @description the signing secret (`whsec_…`, Standard Webhooks): shown this once, store it now */
+            secret: string;
+        };
+        /**
+         * @example {
+         *       "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+         *       "webhookId": "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e",
+         *       "eventType": "tenancy.member.added",
+         *       "eventAt": "2026-03-02T09:30:00.000Z",
+         *       "status": "succeeded",
+         *       "attempts": [
+         *         {
+         *           "at": "2026-03-02T09:30:00.000Z",
+         *           "status": 200,
+         *           "durationMs": 84,
+         *           "response": "ok",
+         *           "trigger": "event"
+         *         }
+         *       ],
+         *       "payload": "{\"specversion\":\"1.0\",\"id\":\"f0e1d2c3-b4a5-4968-8776-655443322110\",\"source\":\"/orgs/5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70\",\"type\":\"tenancy.member.added\"}"
+         *     }
+         */
+        WebhookDelivery: {
+            /** @description the event's id: the `webhook-id` of every attempt */
+            id: string;
+            webhookId: string;
+            eventType: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp
+             */
+            eventAt: string;
+            /**
+             * @description `pending` while the schedule will try again (`nextAttemptAt`); `failed` once it gave up (24 h), or the endpoint was disabled
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            /** @description the last 20 attempts, oldest first */
+            attempts: {
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 UTC timestamp
+                 */
+                at: string;
+                /** @description the receiver's status code; absent when it did not answer */
+                status?: number;
+                durationMs: number;
+                error?: string;
+                /** @description the first 1 KB of the receiver's answer */
+                response?: string;
+                /** @enum {string} */
+                trigger: "event" | "retry" | "replay";
+            }[];
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp
+             */
+            nextAttemptAt?: string;
+            /** @description the body sent, exactly: a CloudEvent (JSON) */
+            payload: string;
         };
         /**
          * @description API Gateway's own answer (in AWS), not a problem document
@@ -5583,6 +5869,442 @@ export interface operations {
             401: components["responses"]["401-unauthorized-gateway"];
             403: components["responses"]["403-forbidden-sso_required"];
             404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
+        };
+    };
+    webhooksList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e",
+                     *           "url": "https://hooks.example.com/tenancy",
+                     *           "description": "CRM sync",
+                     *           "eventTypes": [
+                     *             "tenancy.member.added"
+                     *           ],
+                     *           "enabled": true,
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["Webhook"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
+        };
+    };
+    webhooksCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.com/tenancy",
+                 *       "eventTypes": [
+                 *         "tenancy.member.added",
+                 *         "tenancy.trial.ended"
+                 *       ],
+                 *       "description": "CRM sync"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
+                    /** @description The path of the resource just created. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e",
+                     *       "url": "https://hooks.example.com/tenancy",
+                     *       "description": "CRM sync",
+                     *       "eventTypes": [
+                     *         "tenancy.member.added"
+                     *       ],
+                     *       "enabled": true,
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict-quota_exceeded"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
+        };
+    };
+    webhooksGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e",
+                     *       "url": "https://hooks.example.com/tenancy",
+                     *       "description": "CRM sync",
+                     *       "eventTypes": [
+                     *         "tenancy.member.added"
+                     *       ],
+                     *       "enabled": true,
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
+        };
+    };
+    webhooksDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
+        };
+    };
+    webhooksPatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e",
+                     *       "url": "https://hooks.example.com/tenancy",
+                     *       "description": "CRM sync",
+                     *       "eventTypes": [
+                     *         "tenancy.member.added"
+                     *       ],
+                     *       "enabled": true,
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            412: components["responses"]["412-precondition_failed"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
+        };
+    };
+    webhooksRotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "overlapSeconds": 3600
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookRotate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    /** @description The resource's version (strong); send it back as `If-Match` to change it only if unchanged. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e",
+                     *       "url": "https://hooks.example.com/tenancy",
+                     *       "description": "CRM sync",
+                     *       "eventTypes": [
+                     *         "tenancy.member.added"
+                     *       ],
+                     *       "enabled": true,
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdBy": "2f6e1c8a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
+            413: components["responses"]["413-payload_too_large-gateway"];
+            415: components["responses"]["415-unsupported_media_type"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
+        };
+    };
+    webhooksDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+                     *           "webhookId": "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e",
+                     *           "eventType": "tenancy.member.added",
+                     *           "eventAt": "2026-03-02T09:30:00.000Z",
+                     *           "status": "succeeded",
+                     *           "attempts": [
+                     *             {
+                     *               "at": "2026-03-02T09:30:00.000Z",
+                     *               "status": 200,
+                     *               "durationMs": 84,
+                     *               "response": "ok",
+                     *               "trigger": "event"
+                     *             }
+                     *           ],
+                     *           "payload": "{\"specversion\":\"1.0\",\"id\":\"f0e1d2c3-b4a5-4968-8776-655443322110\",\"source\":\"/orgs/5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70\",\"type\":\"tenancy.member.added\"}"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["WebhookDelivery"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            413: components["responses"]["413-gateway"];
+            429: components["responses"]["429-gateway"];
+            500: components["responses"]["500-internal_error-gateway"];
+            503: components["responses"]["503-unavailable"];
+        };
+    };
+    webhooksReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                webhookId: string;
+                /** @description the event's id, which is the delivery's `webhook-id` */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+                     *       "webhookId": "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e",
+                     *       "eventType": "tenancy.member.added",
+                     *       "eventAt": "2026-03-02T09:30:00.000Z",
+                     *       "status": "succeeded",
+                     *       "attempts": [
+                     *         {
+                     *           "at": "2026-03-02T09:30:00.000Z",
+                     *           "status": 200,
+                     *           "durationMs": 84,
+                     *           "response": "ok",
+                     *           "trigger": "event"
+                     *         }
+                     *       ],
+                     *       "payload": "{\"specversion\":\"1.0\",\"id\":\"f0e1d2c3-b4a5-4968-8776-655443322110\",\"source\":\"/orgs/5f0c1a2e-7b3d-4c8e-9f1a-2b3c4d5e6f70\",\"type\":\"tenancy.member.added\"}"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["400-bad_request"];
+            401: components["responses"]["401-unauthorized-gateway"];
+            403: components["responses"]["403-forbidden-sso_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-conflict"];
             413: components["responses"]["413-gateway"];
             429: components["responses"]["429-gateway"];
             500: components["responses"]["500-internal_error-gateway"];

@@ -406,4 +406,39 @@ export const routeExpectations = {
     authz: statuses({ 200: ['owner', 'orgAdmin', 'wsAdmin', 'wsEditor', 'wsViewer'], 401: ['anonymous'], others: 404 }),
     roundTrips: [1, 'with workspaceIds (here 2): one BatchGet of my profile (SSO check, org roles) and each workspace with my role in it; the figures are counters on the workspace items'],
   },
+  // ── Webhooks ────────────────────────────────────────────────────────────────
+  // "the organization's integrations": owner, admin (the audit log's readers).
+  'GET /orgs/{orgId}/webhooks': {
+    authz: statuses({ 200: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [2, 'authorization + one Query (WEBHOOK# of the org partition)'],
+  },
+  'POST /orgs/{orgId}/webhooks': {
+    authz: statuses({ 201: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [2, "authorization → one TransactWrite (the org's webhook count under its quota, the endpoint, audit); the URL's DNS lookup is no database round trip"],
+  },
+  'GET /orgs/{orgId}/webhooks/{webhookId}': {
+    authz: statuses({ 200: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [1, 'the authorization BatchGet with the endpoint (key in the path)'],
+  },
+  'PATCH /orgs/{orgId}/webhooks/{webhookId}': {
+    authz: statuses({ 200: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [2, 'authorization BatchGet with the endpoint → one TransactWrite (the endpoint as read, audit)'],
+  },
+  'DELETE /orgs/{orgId}/webhooks/{webhookId}': {
+    authz: statuses({ 204: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [2, 'authorization BatchGet with the endpoint → one TransactWrite (the endpoint, the count, audit)'],
+  },
+  'POST /orgs/{orgId}/webhooks/{webhookId}/rotate-secret': {
+    authz: statuses({ 200: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [2, 'authorization BatchGet with the endpoint → one TransactWrite (the endpoint as read, audit)'],
+  },
+  'GET /orgs/{orgId}/webhooks/{webhookId}/deliveries': {
+    authz: statuses({ 200: ['owner', 'orgAdmin'], 404: ['stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [2, "authorization BatchGet with the endpoint → one Query of the endpoint's GSI1 partition"],
+  },
+  // The matrix replays a delivery that does not exist: 404 for those allowed, as for those who may not see it.
+  'POST /orgs/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay': {
+    authz: statuses({ 404: ['owner', 'orgAdmin', 'stranger', 'operator'], 401: ['anonymous'], others: 403 }),
+    roundTrips: [2, 'authorization BatchGet with the endpoint and the delivery (both keys in the path) → the POST → one conditional Put of the delivery as read'],
+  },
 } satisfies Record<RouteKey, RouteExpectation>;

@@ -13,6 +13,7 @@ import { membersRoutes } from '#functions/routes/members.js';
 import { workspacesRoutes } from '#functions/routes/workspaces.js';
 import { devicesRoutes } from '#functions/routes/devices.js';
 import { simsRoutes } from '#functions/routes/sims.js';
+import { webhooksRoutes } from '#functions/routes/webhooks.js';
 
 export const routes = {
   ...serviceRoutes,
@@ -24,6 +25,7 @@ export const routes = {
   ...workspacesRoutes,
   ...devicesRoutes,
   ...simsRoutes,
+  ...webhooksRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteKey = keyof typeof routes;

@@ -9,6 +9,7 @@ import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';
 import { IDENTITY_PROVIDER_ACTIONS, TenancyFunction } from './constructs/function.js';
 import { Identity } from './constructs/identity.js';
+import { Integrations } from './constructs/integrations.js';
 import { Portal } from './constructs/portal.js';
 import { RouteGroup, routeGroupId, routeGroups } from './constructs/route-group.js';
 import { Schedules } from './constructs/schedules.js';
@@ -73,6 +74,8 @@ export class TenancyStack extends Stack {
   readonly api: Api;
   /** What runs on a clock rather than behind a route: the hourly trial sweep. */
   readonly schedules: Schedules;
+  /** The change feed (stream → publisher → EventBridge and webhooks) and the webhook retry job. */
+  readonly integrations: Integrations;
   /** The function behind each route, by route key (`GET /me`). */
   readonly functions: ReadonlyMap<string, TenancyFunction>;
   /** The web app: S3 + CloudFront with origin access control, config.json written at deploy time. */
@@ -163,6 +166,7 @@ export class TenancyStack extends Stack {
     this.functions = functions;
 
     this.schedules = new Schedules(this, 'Schedules', { table: this.data.table, email: this.email, environment });
+    this.integrations = new Integrations(this, 'Integrations', { table: this.data.table, email: this.email, environment });
 
     this.portal = new Portal(this, 'Portal', {
       apiUrl: this.api.httpApi.apiEndpoint,

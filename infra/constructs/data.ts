@@ -2,6 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableV2, type GlobalSecondaryIndexPropsV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { TABLE } from '#db/table.js';
+import { STREAM_VIEW } from './integrations.js';
 
 /**
  * The Tenancy table, built from `shared/db/table.ts` so the deployed table, the local
@@ -28,6 +29,8 @@ export class Data extends Construct {
       timeToLiveAttribute: TABLE.ttlAttribute,
       // Tenancy traffic is spiky and small; on-demand costs nothing when idle.
       billing: Billing.onDemand(),
+      // The change feed's source (infra/constructs/integrations.ts).
+      dynamoStream: STREAM_VIEW,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // Customer data: neither a console click nor a stack deletion may drop it.
       deletionProtection: true,

@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { TABLE } from '#db/table.js';
 import { spawnChild, waitUntil, type Child } from './process.js';
+import { LOCAL_STREAM } from './streams.js';
 
 export const JAVA_MISSING = 'DynamoDB Local needs Java 17+: install a JRE (apt-get install openjdk-17-jre-headless)';
 
@@ -38,6 +39,8 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
+    // The change feed's source, as the CDK table's (infra/local/streams.ts reads it).
+    StreamSpecification: LOCAL_STREAM,
     KeySchema: [
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
       { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },

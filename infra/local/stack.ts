@@ -17,7 +17,8 @@ import { checkJava, dynamoClient, ensureTable, startDynamoDb } from './dynamodb.
 import { ensureUserPool, fetchJwks, issuerOf, startCognito } from './cognito.js';
 import { startAdminUi, type AdminUi } from './admin.js';
 import { startGateway, type Gateway } from './gateway.js';
-import { applyHandlerEnvironment } from './gateway-handlers.js';
+import { applyHandlerEnvironment, moduleLoader } from './gateway-handlers.js';
+import { ensureStream, startStreamPoller, type StreamHandler, type StreamPoller } from './streams.js';
 import { freePort, isPortFree, type Child } from './process.js';
 import { startSes } from './ses.js';
 import { portalRedirects } from '../portal-headers.js';
@@ -121,12 +122,14 @@ export interface LocalStack {
   info: StackInfo;
   /** The emulators' processes. */
   children: Child[];
+  /** The change feed's event source (the table's stream to the publisher). */
+  feed: Pick<StreamPoller, 'drained' | 'pause' | 'resume'>;
   /** Stops the gateway and every child process; the stack's own temporary files go too. */
   stop(): Promise<void>;
 }
 
 /** The entries of a data dir that the stack owns (and `fresh` removes). */
-const DATA_ENTRIES = ['dynamodb', 'cognito', 'cursor-secret'];
+const DATA_ENTRIES = ['dynamodb', 'cognito', 'cursor-secret', 'streams-checkpoint.json'];
 
 async function resolvePorts(requested: Partial<Record<Service, number>> = {}, portal = false): Promise<Record<Service, number>> {
   const services = (Object.keys(DEFAULT_PORTS) as Service[]).filter((s) => portal || s !== 'portal');
@@ -213,6 +216,8 @@ export function handlerEnvironment(settings: HandlerSettings): Record<string, st
     CURSOR_SECRET: settings.cursorSecret,
     // Owners may pick paid plans themselves here, for demos and tests; the CDK default is off.
     SELF_SERVE_PLANS: 'true',
+    // The integration tests' and `npm start`'s webhook receivers listen on 127.0.0.1 (never in AWS).
+    WEBHOOKS_ALLOW_LOOPBACK: 'true',
     ...(settings.billingSecret ? { BILLING_SECRET: settings.billingSecret } : {}),
     ...(settings.userPool
       ? { COGNITO_ENDPOINT: settings.userPool.cognitoEndpoint, USER_POOL_ID: settings.userPool.userPoolId, PORTAL_CLIENT_ID: settings.userPool.clientId }
@@ -284,11 +289,14 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
   let admin: AdminUi | undefined;
   let portal: PortalServer | undefined;
   let managedLogin: ManagedLogin | undefined;
+  let streams: StreamPoller | undefined;
   const adminClient = dynamoClient(dynamo.endpoint);
   try {
     const client = dynamoClient(dynamo.endpoint);
-    const [table, pool] = await Promise.all([
-      ensureTable(client, TABLE_NAME).finally(() => client.destroy()),
+    const [[table, streamArn], pool] = await Promise.all([
+      ensureTable(client, TABLE_NAME)
+        .then(async (made) => [made, await ensureStream(client, TABLE_NAME)] as const)
+        .finally(() => client.destroy()),
       ensureUserPool(cognito.endpoint),
     ]);
     const portalUrl = opts.portal ? (process.env.PORTAL_URL || `http://localhost:${ports.portal}`).replace(/\/+$/, '') : localPortalUrl();
@@ -311,6 +319,17 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       const [{ saveSweepWatermark }, { dayOf }] = await Promise.all([import('#db/repositories/trials.js'), import('#domain/trials.js')]);
       await saveSweepWatermark(dayOf(new Date()));
     }
+
+    // The change feed: the table's stream to the publisher function, as Lambda's event source does in AWS.
+    const loadHandler = moduleLoader();
+    streams = await startStreamPoller({
+      endpoint: dynamo.endpoint,
+      region: REGION,
+      streamArn,
+      dataDir,
+      from: table === 'created' ? 'TRIM_HORIZON' : 'LATEST',
+      handler: async () => (await loadHandler('events/publisher')) as StreamHandler,
+    });
 
     admin = await startAdminUi({ port: ports.admin, client: adminClient });
     gateway = await startGateway({
@@ -351,12 +370,16 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
     const browsing = admin;
     const serving = portal;
     const signing = managedLogin;
+    const polling = streams;
     let stopping: Promise<void> | undefined;
     return {
       info,
       children,
+      feed: polling,
       stop: () => {
         stopping ??= (async () => {
+          // The poller first: it talks to DynamoDB Local, which stops with the children.
+          await polling.stop();
           await Promise.all([running.close(), browsing.close(), serving?.close(), signing?.close(), stopAll(children)]);
           adminClient.destroy();
           await removeTemp();
@@ -365,6 +388,7 @@ export async function startLocalStack(opts: StartOptions = {}): Promise<LocalSta
       },
     };
   } catch (error) {
+    await streams?.stop();
     await gateway?.close();
     await admin?.close();
     await portal?.close();

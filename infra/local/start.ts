@@ -24,6 +24,8 @@ import { describeSweep } from './sweep-report.js';
 
 /** How often `npm start` runs the trial sweep. */
 const SWEEP_EVERY_MS = 60_000;
+/** How often `npm start` runs the webhook retry job (every minute in AWS). */
+const RETRY_EVERY_MS = 5_000;
 
 // The SDK's notice about future Node versions says nothing about this stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -59,6 +61,7 @@ function banner(info: StackInfo, startedInMs: number): string {
     '  A token:       TOKEN=$(npm run -s token -- alice@example.com)         (--operator for platform-operators)',
     `                 curl -H "Authorization: Bearer $TOKEN" ${info.apiUrl}/me`,
     '  Trial sweep:   every minute here (hourly in AWS); once, as if later: npm run sweep -- --at 2027-01-01T00:00:00Z',
+    '  Webhooks:      the table\'s stream feeds the publisher as it changes; retries every 5 s here (every minute in AWS)',
     '  Billing:       a signed plan.changed event, as the provider sends it: npm run billing -- --org <orgId> --plan pro',
     `  Stack details: ${STACK_FILE}            (${npmRun('status')}: what runs, since when, healthy or not)`,
     '',
@@ -154,6 +157,16 @@ async function main(): Promise<void> {
     run: async () => {
       const { runSweep } = await import('#services/sweep.js');
       console.log(`[sweep] ${describeSweep(await runSweep({ at: new Date() }))}`);
+    },
+  });
+  // The webhook retry job: what is due goes out again (Standard Webhooks' schedule, 24 h).
+  periodic.every({
+    name: 'webhooks',
+    everyMs: RETRY_EVERY_MS,
+    run: async () => {
+      const { runRetries } = await import('#services/webhook-delivery.js');
+      const stats = await runRetries();
+      if (stats.attempted > 0) console.log(`[webhooks] ${stats.attempted} retried, ${stats.succeeded} delivered`);
     },
   });
 }

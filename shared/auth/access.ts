@@ -17,6 +17,8 @@ import type { Sim } from '#domain/sims.js';
 import { toSim } from '#db/records/sims.js';
 import type { IdentityProvider } from '#domain/identity-providers.js';
 import { toIdentityProvider } from '#db/records/identity-providers.js';
+import type { Webhook } from '#domain/webhooks.js';
+import { toWebhook } from '#db/records/webhooks.js';
 import { keys, type Key } from '#db/keys.js';
 import { batchGet, type Item } from '#db/ops.js';
 import { toInvitation } from '#db/records/invitations.js';
@@ -74,6 +76,7 @@ export interface OrgAccess extends Caller {
     memberProfile?: UserProfile | null;
     invitation?: Invitation | null;
     identityProvider?: IdentityProvider | null;
+    webhook?: Webhook | null;
   };
 }
 
@@ -135,6 +138,7 @@ export async function loadOrgAccess(orgId: string, caller: Caller, named: OrgNam
     memberProfile: named.memberProfile ? keys.user(named.memberProfile) : undefined,
     invitation: named.invitation ? keys.invitation(orgId, named.invitation) : undefined,
     identityProvider: named.identityProvider ? keys.identityProvider(orgId, named.identityProvider) : undefined,
+    webhook: named.webhook ? keys.webhook(orgId, named.webhook) : undefined,
   });
   if (!orgItem || !memberItem || orgItem.deletedAt) throw new NotFoundError('No such organization.');
   const membership = toMembership(memberItem);
@@ -151,6 +155,7 @@ export async function loadOrgAccess(orgId: string, caller: Caller, named: OrgNam
       memberProfile: extra.memberProfile(toProfile),
       invitation: extra.invitation(toInvitation),
       identityProvider: extra.identityProvider(toIdentityProvider),
+      webhook: extra.webhook(toWebhook),
     },
   };
 }

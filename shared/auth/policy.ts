@@ -26,6 +26,10 @@ const ORG_ACTIONS = {
   'org.readIdentityProviders': ['owner', 'admin'],
   /** Register or remove the organization's own identity providers (SAML, OIDC). */
   'org.manageIdentityProviders': ['owner', 'admin'],
+  /** See the organization's webhook endpoints and their delivery logs. */
+  'org.readWebhooks': ['owner', 'admin'],
+  /** Register, change, rotate, remove webhook endpoints; replay deliveries. */
+  'org.manageWebhooks': ['owner', 'admin'],
   'org.changePlan': ['owner'],
   'org.transferOwnership': ['owner'],
   'org.delete': ['owner'],

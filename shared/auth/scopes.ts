@@ -28,10 +28,10 @@ export type Scope = 'org' | 'workspace' | 'device' | 'self' | 'operator' | 'publ
  * What a route may ask to be read with its access. Org routes: `member` (the org membership of
  * `{userId}`), `memberProfile` (that user's profile), `invitation` (`{invitationId}`). Workspace
  * routes: `memberProfile`, `workspaceMember` (the workspace role of `{userId}`), `sim` (`{iccid}`).
- * Org routes also: `identityProvider` (the organization's provider `{name}`).
+ * Org routes also: `identityProvider` (the organization's provider `{name}`), `webhook` (its endpoint `{webhookId}`).
  * Self and operator routes: `simLocator` (`{iccid}`), read with the caller's profile for the SSO check.
  */
-export type AlsoRead = 'member' | 'memberProfile' | 'invitation' | 'identityProvider' | 'workspaceMember' | 'sim' | 'simLocator';
+export type AlsoRead = 'member' | 'memberProfile' | 'invitation' | 'identityProvider' | 'webhook' | 'workspaceMember' | 'sim' | 'simLocator';
 
 /** What of a route's row decides its authorization. */
 export interface AccessSpec extends SsoSpec {
@@ -79,7 +79,7 @@ const SCOPES = {
   org: {
     path: ['orgId'],
     subject: 'userId',
-    reads: { member: 'userId', memberProfile: 'userId', invitation: 'invitationId', identityProvider: 'name' },
+    reads: { member: 'userId', memberProfile: 'userId', invitation: 'invitationId', identityProvider: 'name', webhook: 'webhookId' },
     load: (principal, [orgId], named) => loadOrgAccess(orgId!, principal, named),
   } satisfies ScopeEntry<OrgAccess>,
   workspace: {

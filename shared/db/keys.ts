@@ -77,6 +77,10 @@ export const keys = {
    * transaction that applies the event, on condition that it does not exist (a repeat changes nothing).
    */
   billingEvent: (eventId: string): Key => ({ PK: `BILLINGEVENT#${eventId}`, SK: 'BILLINGEVENT' }),
+  /** An organization's webhook endpoint. */
+  webhook: (orgId: string, webhookId: string): Key => ({ PK: `ORG#${orgId}`, SK: `WEBHOOK#${webhookId}` }),
+  /** One event's delivery to one endpoint, by the event's id (the delivery's `webhook-id`). */
+  delivery: (orgId: string, webhookId: string, eventId: string): Key => ({ PK: `ORG#${orgId}`, SK: `DELIVERY#${webhookId}#${eventId}` }),
   /** The short lease that serializes read-modify-writes of the portal client's provider list. */
   portalClientLease: (): Key => ({ PK: 'LEASE#PORTALCLIENT', SK: 'LEASE' }),
 } as const;
@@ -96,6 +100,10 @@ export const partitions = {
   /** The audit log's key range from an instant on (the events at it included), to its end. */
   auditFrom: (at: string) => `AUDIT#${at}`,
   auditTo: 'AUDIT#\uffff',
+  /** An organization's webhook endpoints. */
+  webhookPrefix: 'WEBHOOK#',
+  /** An organization's deliveries to one endpoint, or to all of them. */
+  deliveryPrefix: (webhookId?: string) => (webhookId === undefined ? 'DELIVERY#' : `DELIVERY#${webhookId}#`),
   /** An organization's identity providers (sorts before `INVITE#`, outside the member directory's range). */
   identityProviderPrefix: 'IDP#',
   /** One user's grants in a workspace's partition. */
@@ -144,6 +152,35 @@ export const byOwner = {
   orgPrefix: 'ORG#',
   workspacePrefix: 'WS#',
   provisionedSimPrefix: 'PROVSIM#',
+} as const;
+
+/** GSI1 entries of deliveries: one endpoint's, newest event first. */
+export const byWebhook = {
+  index: GSI1.name,
+  pk: GSI1.partitionKey,
+  sk: GSI1.sortKey,
+  entry: (webhookId: string, eventAt: string, eventId: string) => ({ [GSI1.partitionKey]: `DELIVERIES#${webhookId}`, [GSI1.sortKey]: `${eventAt}#${eventId}` }),
+  partition: (webhookId: string) => `DELIVERIES#${webhookId}`,
+} as const;
+
+/** How many partitions the due deliveries spread over (each delivery's by its id), so no one partition runs hot. */
+export const DUE_SHARDS = 4;
+
+/**
+ * GSI2 entries of deliveries the schedule still has to try (sparse: only while `pending`), sorted
+ * by when, so the retry job reads exactly what is due with one Query per shard.
+ */
+export const dueDeliveries = {
+  index: GSI2.name,
+  pk: GSI2.partitionKey,
+  sk: GSI2.sortKey,
+  entry: (shard: number, nextAttemptAt: string, orgId: string, webhookId: string, eventId: string) => ({
+    [GSI2.partitionKey]: `WEBHOOKDUE#${shard}`,
+    [GSI2.sortKey]: `${nextAttemptAt}#${orgId}#${webhookId}#${eventId}`,
+  }),
+  partition: (shard: number) => `WEBHOOKDUE#${shard}`,
+  /** Everything due at `at` sorts at or below this. */
+  until: (at: string) => `${at}#\uffff`,
 } as const;
 
 /** GSI2, the sparse trial index, sharded by the day the trial ends. */

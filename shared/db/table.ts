@@ -9,9 +9,12 @@ export const TABLE = {
   /** Items with this attribute (epoch seconds) are removed by DynamoDB TTL. */
   ttlAttribute: 'ttl',
   indexes: {
-    /** Inverted memberships (USER#u → ORG#o / WS#w) and an org's workspaces (ORG#o → WS#w). */
+    /** Inverted memberships (USER#u → ORG#o / WS#w), an org's workspaces (ORG#o → WS#w), an endpoint's deliveries (DELIVERIES#h → <eventAt>#<eventId>). */
     byOwner: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
-    /** Sparse trial index: only organizations still on trial carry it (TRIAL#<day> → <trialEndsAt>#<orgId>). */
+    /**
+     * Sparse index of work due at a time: organizations still on trial (TRIAL#<day> → <trialEndsAt>#<orgId>),
+     * unfinished purges (PURGE), webhook deliveries still to try (WEBHOOKDUE#<shard> → <nextAttemptAt>#…).
+     */
     trials: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   },
 } as const;

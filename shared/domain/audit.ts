@@ -44,10 +44,15 @@ export type AuditAction =
   | 'sim.updated'
   | 'sim.transferred'
   | 'identity_provider.created'
-  | 'identity_provider.deleted';
+  | 'identity_provider.deleted'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.secret_rotated'
+  | 'webhook.disabled'
+  | 'webhook.deleted';
 
 export interface AuditTarget {
-  type: 'organization' | 'member' | 'workspace' | 'invitation' | 'device' | 'stream' | 'sim' | 'identity_provider';
+  type: 'organization' | 'member' | 'workspace' | 'invitation' | 'device' | 'stream' | 'sim' | 'identity_provider' | 'webhook';
   id: string;
 }
 

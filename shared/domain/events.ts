@@ -52,6 +52,11 @@ const TYPE_OF_ACTION: Record<AuditAction, string> = {
   'sim.transferred': 'tenancy.sim.transferred',
   'identity_provider.created': 'tenancy.identity_provider.created',
   'identity_provider.deleted': 'tenancy.identity_provider.deleted',
+  'webhook.created': 'tenancy.webhook.created',
+  'webhook.updated': 'tenancy.webhook.updated',
+  'webhook.secret_rotated': 'tenancy.webhook.secret_rotated',
+  'webhook.disabled': 'tenancy.webhook.disabled',
+  'webhook.deleted': 'tenancy.webhook.deleted',
 };
 
 /** Every event type, sorted: the values `?type=` accepts. */

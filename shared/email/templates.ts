@@ -111,3 +111,18 @@ export function trialEndedEmail(input: { to: string; ownerName: string; organiza
     footer: 'You receive this email because you own this organization.',
   });
 }
+
+export function webhookDisabledEmail(input: { to: string; ownerName: string; organizationName: string; url: string; failingSince: string; portalUrl: string }): Email {
+  return render({
+    to: input.to,
+    subject: `A webhook endpoint of ${input.organizationName} was disabled`,
+    heading: 'A webhook endpoint was disabled',
+    paragraphs: [
+      `Hello ${input.ownerName},`,
+      `every delivery to ${input.url} has failed since ${new Date(input.failingSince).toUTCString()}, so we stopped sending events there. Nothing was lost: the events are in the organization's change feed and in the endpoint's delivery log.`,
+      'Fix the receiver, enable the endpoint again in the organization settings, then replay the deliveries it missed.',
+    ],
+    action: { label: 'Open the organization settings', url: `${input.portalUrl}/` },
+    footer: 'You receive this email because you own this organization.',
+  });
+}

@@ -45,6 +45,13 @@ export interface Config {
    * come from billing alone (`POST /billing/events`) and the owner's request answers 402.
    */
   selfServePlans: boolean;
+  /** The EventBridge bus the change feed is published to (`EVENT_BUS_NAME`): the publisher's alone; none in the local stack. */
+  eventBusName?: string;
+  /**
+   * Whether webhook endpoints may be on loopback, over plain HTTP (`WEBHOOKS_ALLOW_LOOPBACK=true`):
+   * the local stack's receivers only; never set in AWS (shared/domain/addresses.ts).
+   */
+  webhooksAllowLoopback: boolean;
 }
 
 function positiveIntEnv(name: string, fallback: number): number {
@@ -81,6 +88,8 @@ export function config(): Config {
     },
     platformInvitationsPerHour: optionalEnv('PLATFORM_INVITATIONS_PER_HOUR') === undefined ? undefined : positiveIntEnv('PLATFORM_INVITATIONS_PER_HOUR', 1),
     selfServePlans: booleanEnv('SELF_SERVE_PLANS'),
+    eventBusName: optionalEnv('EVENT_BUS_NAME'),
+    webhooksAllowLoopback: booleanEnv('WEBHOOKS_ALLOW_LOOPBACK'),
   };
   return cached;
 }

@@ -4,7 +4,6 @@
  * trial emails, so only the scheduled sweep function bundles the SES client.
  */
 import { config } from '#kernel/config.js';
-import { getMember } from '#db/repositories/members.js';
 import { getOrganization } from '#db/repositories/organizations.js';
 import { pendingPurges, purgeOrganization, purgeWorkspace } from '#db/repositories/purge.js';
 import {
@@ -18,19 +17,16 @@ import {
   type TrialEntry,
 } from '#db/repositories/trials.js';
 import { listAllOrgWorkspaces } from '#db/repositories/workspaces.js';
-import type { Organization } from '#domain/organizations.js';
 import { daysBetween, dayOf, reminderHorizon, SWEEP_EPOCH_DAY, sweptThrough } from '#domain/trials.js';
 import { sendEmail } from '#email/ses.js';
 import { trialEndedEmail, trialReminderEmail } from '#email/templates.js';
 import type { SweepStats } from '#services/sweep-types.js';
+import { ownerContact } from '#services/owners.js';
 
 export type { SweepStats };
 
 /** The owner's address and name, for the trial emails. */
-async function ownerOf(org: Organization): Promise<{ email: string; name: string } | undefined> {
-  const owner = await getMember(org.id, org.ownerId);
-  return owner ? { email: owner.email, name: `${owner.givenName} ${owner.familyName}`.trim() || owner.email } : undefined;
-}
+const ownerOf = ownerContact;
 
 /** Reads every page of one day's trial-index partition within `range`. */
 async function* indexEntries(day: string, range: { from?: string; to: string }, stats: SweepStats): AsyncGenerator<TrialEntry> {

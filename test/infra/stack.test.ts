@@ -81,11 +81,12 @@ describe('TenancyStack', () => {
     it('gives every route a distinct function', () => {
       const targets = Object.values(integrations()).map((i) => i.Properties.IntegrationUri['Fn::GetAtt'][0]);
       expect(new Set(targets).size).toBe(routeList.length);
-      // One per route, plus the scheduled sweep (asserted below to be behind no route) and the
-      // user pool's pre sign-up trigger (test/infra/sign-in.test.ts); and CDK's own handler of
-      // the portal's BucketDeployment, apart.
-      expect(tenancyFunctions(template)).toHaveLength(routeList.length + 2);
-      template.resourceCountIs('AWS::Lambda::Function', routeList.length + 3);
+      // One per route, plus the scheduled sweep (asserted below to be behind no route), the user
+      // pool's pre sign-up trigger (test/infra/sign-in.test.ts), the change feed's publisher and the
+      // webhook retry job (test/infra/integrations.test.ts); and CDK's own handler of the portal's
+      // BucketDeployment, apart.
+      expect(tenancyFunctions(template)).toHaveLength(routeList.length + 4);
+      template.resourceCountIs('AWS::Lambda::Function', routeList.length + 5);
     });
 
     it('puts the JWT authorizer on every auth:user route and none on auth:none routes', () => {
@@ -294,7 +295,8 @@ describe('TenancyStack', () => {
     const queueId = () => logicalId(stack, stack.schedules.sweepDeadLetters.node.defaultChild);
 
     it('runs the sweep function hourly, with retries and a dead-letter queue', () => {
-      const rules = Object.values(template.findResources('AWS::Events::Rule')) as CfnResource[];
+      // Its own rule; the other is the webhook retry job's (test/infra/integrations.test.ts).
+      const rules = (Object.values(template.findResources('AWS::Events::Rule')) as CfnResource[]).filter((r) => r.Properties.ScheduleExpression === 'rate(1 hour)');
       expect(rules).toHaveLength(1);
       expect(rules[0]!.Properties).toMatchObject({
         ScheduleExpression: 'rate(1 hour)',

@@ -24,6 +24,9 @@ const CODES: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 4
 
 type SignedUpKind = Exclude<CallerKind, 'anonymous' | 'operator'>;
 
+/** Where the matrix's endpoints point: loopback (allowed in the local stack only), a port nothing listens on. */
+const MATRIX_HOOK = 'http://127.0.0.1:9/matrix';
+
 interface World {
   users: Record<SignedUpKind, Tenant>;
   /** Platform operator who never signed up. */
@@ -37,6 +40,8 @@ interface World {
   stream: string;
   iccid: string;
   invitation: { id: string; token: string };
+  /** A webhook endpoint of A (on a loopback port nothing listens on: its deliveries fail at once). */
+  webhookId: string;
   /** Plain members of A who are never callers: targets of role changes, grants, removals. */
   target: Tenant;
   wsTarget: Tenant;
@@ -281,6 +286,20 @@ const drivers: Record<string, Driver> = {
   }),
   'GET /workspaces/{workspaceId}/usage': (w) => wsPath(w, '/usage'),
   'GET /reports': (w) => ({ path: `/reports?workspaceIds=${w.ws}`, hidden: w.ws }),
+
+  'GET /orgs/{orgId}/webhooks': (w) => orgPath(w, '/webhooks'),
+  'POST /orgs/{orgId}/webhooks': (w) => ({ ...orgPath(w, '/webhooks'), body: { url: MATRIX_HOOK, eventTypes: ['tenancy.stream.created'] } }),
+  'GET /orgs/{orgId}/webhooks/{webhookId}': (w) => orgPath(w, `/webhooks/${w.webhookId}`),
+  'PATCH /orgs/{orgId}/webhooks/{webhookId}': (w) => ({ ...orgPath(w, `/webhooks/${w.webhookId}`), body: { description: unique('matrix') } }),
+  // Those who may delete get an endpoint of their own (the organization holds 10); the rest try the world's.
+  'DELETE /orgs/{orgId}/webhooks/{webhookId}': async (w, kind) => {
+    if (kind !== 'owner' && kind !== 'orgAdmin') return orgPath(w, `/webhooks/${w.webhookId}`);
+    const fresh = await ok(ownerApi(w).post(`/orgs/${w.orgId}/webhooks`, { url: MATRIX_HOOK, eventTypes: ['*'] }), 201);
+    return orgPath(w, `/webhooks/${fresh.id as string}`);
+  },
+  'POST /orgs/{orgId}/webhooks/{webhookId}/rotate-secret': (w) => ({ ...orgPath(w, `/webhooks/${w.webhookId}/rotate-secret`), body: { overlapSeconds: 60 } }),
+  'GET /orgs/{orgId}/webhooks/{webhookId}/deliveries': (w) => orgPath(w, `/webhooks/${w.webhookId}/deliveries`),
+  'POST /orgs/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay': (w) => ({ ...orgPath(w, `/webhooks/${w.webhookId}/deliveries/${randomUUID()}/replay`) }),
 };
 
 /** The token a case is sent with, if any. */
@@ -332,6 +351,7 @@ async function buildWorld(): Promise<World> {
   const iccid = card.iccid;
   await ok(api.post(`/workspaces/${ws}/sims`, card), 201);
   const { invitation, token: inviteToken } = await inviteAndGetToken(api, orgId, { email: freshAddress(), role: 'member' });
+  const webhook = await ok(api.post(`/orgs/${orgId}/webhooks`, { url: MATRIX_HOOK, eventTypes: ['tenancy.device.created'] }), 201);
 
   const world: World = {
     users,
@@ -344,6 +364,7 @@ async function buildWorld(): Promise<World> {
     stream,
     iccid,
     invitation: { id: invitation.id, token: inviteToken },
+    webhookId: webhook.id as string,
     target,
     wsTarget,
     removable,

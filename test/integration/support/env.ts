@@ -20,4 +20,6 @@ export function configureRepositories(): void {
   // in-process without self-serve sets 'false' before calling this.
   process.env.SELF_SERVE_PLANS ??= 'true';
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  // As the stack's handlers: webhook receivers of the tests listen on loopback.
+  process.env.WEBHOOKS_ALLOW_LOOPBACK ??= 'true';
 }
