@@ -299,7 +299,11 @@ const drivers: Record<string, Driver> = {
   },
   'POST /orgs/{orgId}/webhooks/{webhookId}/rotate-secret': (w) => ({ ...orgPath(w, `/webhooks/${w.webhookId}/rotate-secret`), body: { overlapSeconds: 60 } }),
   'GET /orgs/{orgId}/webhooks/{webhookId}/deliveries': (w) => orgPath(w, `/webhooks/${w.webhookId}/deliveries`),
-  'POST /orgs/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay': (w) => ({ ...orgPath(w, `/webhooks/${w.webhookId}/deliveries/${randomUUID()}/replay`) }),
+  // No delivery of that id: those allowed learn only that, as they would of any unknown one.
+  'POST /orgs/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay': (w) => {
+    const deliveryId = randomUUID();
+    return { path: `/orgs/${w.orgId}/webhooks/${w.webhookId}/deliveries/${deliveryId}/replay`, hidden: deliveryId };
+  },
 };
 
 /** The token a case is sent with, if any. */

@@ -40,6 +40,11 @@ const cases: Record<string, (owner: Tenant) => Promise<Case>> = {
     return { client: o.api, path: `/orgs/${o.orgId}/invitations/${invitation.body.id}`, bodies: [{ role: 'editor' }, { role: 'admin' }] };
   },
   'PATCH /workspaces/{workspaceId}': async (o) => ({ client: o.api, path: `/workspaces/${o.workspaceId}`, bodies: [{ name: 'First' }, { name: 'Second' }] }),
+  'PATCH /orgs/{orgId}/webhooks/{webhookId}': async (o) => {
+    const created = await o.api.post(`/orgs/${o.orgId}/webhooks`, { url: 'http://127.0.0.1:9/if-match', eventTypes: ['tenancy.sim.updated'] });
+    expect(created.status).toBe(201);
+    return { client: o.api, path: `/orgs/${o.orgId}/webhooks/${created.body.id}`, bodies: [{ description: 'first' }, { description: 'second' }] };
+  },
   'PATCH /workspaces/{workspaceId}/devices/{deviceId}': async (o) => {
     const device = await createDevice(o.api, o.workspaceId, 'if-match-device');
     return { client: o.api, path: `/workspaces/${o.workspaceId}/devices/${device.id}`, bodies: [{ description: 'first' }, { description: 'second' }] };
