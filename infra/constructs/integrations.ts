@@ -2,10 +2,11 @@ import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { StreamViewType, type TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
-import { type CfnFunction, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { type CfnFunction, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { FEED_SOURCE } from '../feed-source.js';
 import type { Email } from './email.js';
 import { TenancyFunction, type TenancyFunctionEnvironment } from './function.js';
 
@@ -15,8 +16,8 @@ export interface IntegrationsProps {
   environment: TenancyFunctionEnvironment;
 }
 
-/** The stream's view the publisher reads: the new item is all it needs (an audit event is only ever inserted). */
-export const STREAM_VIEW = StreamViewType.NEW_IMAGE;
+/** The stream's view the publisher reads (FEED_SOURCE). */
+export const STREAM_VIEW = StreamViewType[FEED_SOURCE.streamView];
 
 /** How often AWS runs the webhook retry job (the local stack: every 5 s). */
 export const RETRY_SCHEDULE = Schedule.rate(Duration.minutes(1));
@@ -75,14 +76,14 @@ export class Integrations extends Construct {
     indexes(this.publisher, 'Reads the deliveries of an endpoint on GSI1 of this table; the wildcard covers only this table\'s indexes.');
     this.publisher.function.addEventSource(new DynamoEventSource(props.table, {
       startingPosition: StartingPosition.TRIM_HORIZON,
-      batchSize: 25,
+      batchSize: FEED_SOURCE.batchSize,
       maxBatchingWindow: Duration.seconds(1),
       parallelizationFactor: 1,
       reportBatchItemFailures: true,
       retryAttempts: 10,
       maxRecordAge: Duration.days(1),
       onFailure: new SqsDlq(this.publisherDeadLetters),
-      filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('AuditEvent') } } } })],
+      filters: [FilterCriteria.filter(FEED_SOURCE.filter)],
     }));
 
     this.retryDeadLetters = deadLetters('RetryDeadLetters');

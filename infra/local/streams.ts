@@ -15,14 +15,15 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { DescribeTableCommand, UpdateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { FEED_SOURCE, matchesPattern } from '../feed-source.js';
 import { lambdaContext } from './gateway-handlers.js';
 
 /** The stream the local table carries: the view the CDK table's stream has. */
-export const LOCAL_STREAM = { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } as const;
+export const LOCAL_STREAM = { StreamEnabled: true, StreamViewType: FEED_SOURCE.streamView };
 
-/** The event source mapping's batch size and filter (infra/constructs/integrations.ts). */
-const BATCH_SIZE = 25;
-const passesFilter = (record: StreamRecord) => record.eventName === 'INSERT' && record.dynamodb?.NewImage?.type?.S === 'AuditEvent';
+/** The event source mapping's filter and batch size, as Lambda applies them (infra/feed-source.ts). */
+const BATCH_SIZE = FEED_SOURCE.batchSize;
+const passesFilter = (record: StreamRecord) => matchesPattern(record, FEED_SOURCE.filter);
 
 /** Gives the table its stream when it has none (a table created before the change feed). */
 export async function ensureStream(client: DynamoDBClient, tableName: string): Promise<string> {

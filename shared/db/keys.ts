@@ -154,13 +154,13 @@ export const byOwner = {
   provisionedSimPrefix: 'PROVSIM#',
 } as const;
 
-/** GSI1 entries of deliveries: one endpoint's, newest event first. */
+/** GSI1 entries of deliveries: one endpoint's, newest event first, in a partition named by its organization too. */
 export const byWebhook = {
   index: GSI1.name,
   pk: GSI1.partitionKey,
   sk: GSI1.sortKey,
-  entry: (webhookId: string, eventAt: string, eventId: string) => ({ [GSI1.partitionKey]: `DELIVERIES#${webhookId}`, [GSI1.sortKey]: `${eventAt}#${eventId}` }),
-  partition: (webhookId: string) => `DELIVERIES#${webhookId}`,
+  entry: (orgId: string, webhookId: string, eventAt: string, eventId: string) => ({ [GSI1.partitionKey]: `DELIVERIES#${orgId}#${webhookId}`, [GSI1.sortKey]: `${eventAt}#${eventId}` }),
+  partition: (orgId: string, webhookId: string) => `DELIVERIES#${orgId}#${webhookId}`,
 } as const;
 
 /** How many partitions the due deliveries spread over (each delivery's by its id), so no one partition runs hot. */

@@ -9,7 +9,7 @@ export const TABLE = {
   /** Items with this attribute (epoch seconds) are removed by DynamoDB TTL. */
   ttlAttribute: 'ttl',
   indexes: {
-    /** Inverted memberships (USER#u → ORG#o / WS#w), an org's workspaces (ORG#o → WS#w), an endpoint's deliveries (DELIVERIES#h → <eventAt>#<eventId>). */
+    /** Inverted memberships (USER#u → ORG#o / WS#w), an org's workspaces (ORG#o → WS#w), an endpoint's deliveries (DELIVERIES#o#h → <eventAt>#<eventId>). */
     byOwner: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     /**
      * Sparse index of work due at a time: organizations still on trial (TRIAL#<day> → <trialEndsAt>#<orgId>),

@@ -15,6 +15,13 @@ import ipaddr from 'ipaddr.js';
 /** The AWS metadata endpoint's IPv6 address, outside every range ipaddr.js names. */
 const METADATA_IPV6 = ipaddr.parse('fd00:ec2::254');
 
+/** Whether `address` is a loopback address (127/8, ::1, or one of them mapped into IPv6). */
+export function isLoopbackAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  const parsed = ipaddr.process(address);
+  return parsed.range() === 'loopback';
+}
+
 /** Why `address` may not be connected to, or undefined when it may. */
 export function forbiddenAddress(address: string, options: { allowLoopback: boolean }): string | undefined {
   if (!ipaddr.isValid(address)) return 'is not an IP address';

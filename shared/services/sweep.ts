@@ -25,8 +25,6 @@ import { ownerContact } from '#services/owners.js';
 
 export type { SweepStats };
 
-/** The owner's address and name, for the trial emails. */
-const ownerOf = ownerContact;
 
 /** Reads every page of one day's trial-index partition within `range`. */
 async function* indexEntries(day: string, range: { from?: string; to: string }, stats: SweepStats): AsyncGenerator<TrialEntry> {
@@ -52,7 +50,7 @@ async function expire(entry: TrialEntry, at: Date, stats: SweepStats): Promise<v
     if (await disableForTrial(workspace, at, entry.trialEndsAt)) stats.disabledWorkspaces += 1;
   }
   if (await claimNotice(org.id, 'trialEndedNoticeAt', entry.trialEndsAt, at)) {
-    const owner = await ownerOf(org);
+    const owner = await ownerContact(org);
     if (owner && (await sendEmail(trialEndedEmail({ to: owner.email, ownerName: owner.name, organizationName: org.name, portalUrl: config().portalUrl }))) === 'sent') {
       stats.endNoticesSent += 1;
     }
@@ -64,7 +62,7 @@ async function expire(entry: TrialEntry, at: Date, stats: SweepStats): Promise<v
 async function remind(entry: TrialEntry, at: Date, stats: SweepStats): Promise<void> {
   if (entry.trialReminderSentAt || !(await claimNotice(entry.orgId, 'trialReminderSentAt', entry.trialEndsAt, at))) return;
   const org = await getOrganization(entry.orgId);
-  const owner = org && (await ownerOf(org));
+  const owner = org && (await ownerContact(org));
   if (!org || !owner) return;
   const email = trialReminderEmail({ to: owner.email, ownerName: owner.name, organizationName: org.name, trialEndsAt: entry.trialEndsAt, portalUrl: config().portalUrl });
   if ((await sendEmail(email)) === 'sent') stats.remindersSent += 1;

@@ -17,7 +17,7 @@ import { request as httpRequest, type IncomingMessage, type RequestOptions } fro
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { Webhook as Signer } from 'standardwebhooks';
-import { forbiddenAddress } from '#domain/addresses.js';
+import { forbiddenAddress, isLoopbackAddress } from '#domain/addresses.js';
 import type { CloudEvent } from '#domain/events.js';
 import {
   ATTEMPT_TIMEOUT_MS, ATTEMPTS_KEPT, failedTooLong, liveSecrets, nextAttemptAfter, RESPONSE_EXCERPT_BYTES,
@@ -53,7 +53,7 @@ export function urlProblem(url: URL, options = { allowLoopback: allowLoopback() 
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (url.protocol === 'http:') {
     if (!options.allowLoopback) return 'must be https';
-    if (!(host === 'localhost' || (isIP(host) !== 0 && forbiddenAddress(host, { allowLoopback: false }) === 'is a loopback address'))) return 'must be https (plain http only for loopback in the local stack)';
+    if (!(host === 'localhost' || isLoopbackAddress(host))) return 'must be https (plain http only for loopback in the local stack)';
   } else if (url.protocol !== 'https:') return 'must be https';
   if (isIP(host) !== 0) {
     const problem = forbiddenAddress(host, options);

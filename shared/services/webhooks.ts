@@ -108,9 +108,8 @@ export async function rotateWebhookSecret(access: OrgAccess, overlapSeconds = RO
 export async function listDeliveries(access: OrgAccess, options: { limit: number; cursor?: string }): Promise<Page<Delivery>> {
   const webhook = findWebhook(access);
   const scope = `deliveries|${access.userId}|${access.org.id}|${webhook.id}`;
-  const { deliveries, lastKey } = await listDeliveriesPage(webhook.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
-  // The index is the endpoint's; its items are the org's own (the endpoint was read in the org's partition).
-  return { items: deliveries.filter((d) => d.orgId === access.org.id), nextCursor: cursorFrom(scope, lastKey) };
+  const { deliveries, lastKey } = await listDeliveriesPage(access.org.id, webhook.id, { limit: options.limit, startKey: startKeyFrom(scope, options.cursor) });
+  return { items: deliveries, nextCursor: cursorFrom(scope, lastKey) };
 }
 
 /** Sends the delivery again now, as it was (same `webhook-id`, a new timestamp and signatures): 409 while the endpoint is disabled. */

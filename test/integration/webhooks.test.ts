@@ -22,6 +22,19 @@ async function register(owner: Tenant, url: string, eventTypes = ['tenancy.works
   return res.body as { id: string; secret: string };
 }
 
+/**
+ * `read()` once `done` holds of it: the receiver has its request before the publisher has saved the
+ * attempt (and the endpoint's health) it answered, so what the API shows is waited for.
+ */
+async function settled<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const deliveriesOf = async (owner: Tenant, webhookId: string) => (await owner.api.get(`/orgs/${owner.orgId}/webhooks/${webhookId}/deliveries`)).body.items as any[];
 
 describe('webhooks', () => {
@@ -89,7 +102,7 @@ describe('webhooks', () => {
     expect(verified(theirs[0]!, foreign.secret).source).toBe(`/orgs/${other.orgId}`);
     expect(() => verified(theirs[0]!, hook.secret)).toThrow();
     expect(receiver.received.map((d) => JSON.parse(d.body).source)).not.toContain(`/orgs/${other.orgId}`);
-    const log = await deliveriesOf(owner, hook.id);
+    const log = await settled(() => deliveriesOf(owner, hook.id), (items) => items.length === 3 && items.every((d) => d.status !== 'pending'));
     expect(log.map((d) => d.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     expect(log[0].attempts).toEqual([expect.objectContaining({ status: 200, trigger: 'event', response: 'ok' })]);
     await Promise.all([owner.api.delete(`/orgs/${owner.orgId}/webhooks/${hook.id}`), other.api.delete(`/orgs/${other.orgId}/webhooks/${foreign.id}`)]);
@@ -102,11 +115,11 @@ describe('webhooks', () => {
       const hook = await register(owner, failing.url);
       expect((await owner.api.post(`/orgs/${owner.orgId}/workspaces`, { name: 'Retried' })).status).toBe(201);
       const [first] = await failing.waitFor(1);
-      let [delivery] = await deliveriesOf(owner, hook.id);
+      let [delivery] = await settled(() => deliveriesOf(owner, hook.id), (items) => items[0]?.attempts.length === 1);
       expect(delivery).toMatchObject({ status: 'pending', attempts: [expect.objectContaining({ status: 500, trigger: 'event' })] });
       const firstAt = Date.parse(delivery.attempts[0].at);
       expect(Date.parse(delivery.nextAttemptAt) - firstAt).toBe(5_000);
-      expect((await owner.api.get(`/orgs/${owner.orgId}/webhooks/${hook.id}`)).body.failingSince).toBeDefined();
+      expect((await settled(() => owner.api.get(`/orgs/${owner.orgId}/webhooks/${hook.id}`), (res) => res.body.failingSince !== undefined)).body.failingSince).toBeDefined();
 
       // Not due yet: nothing sent. Due: sent again, still failing, next in 5 minutes.
       await retries(new Date(firstAt + 4_000));
@@ -169,7 +182,9 @@ describe('webhooks', () => {
       const hook = await register(owner, dead.url);
       expect((await owner.api.post(`/orgs/${owner.orgId}/workspaces`, { name: 'Doomed' })).status).toBe(201);
       await dead.waitFor(1);
-      const failingSince = Date.parse((await owner.api.get(`/orgs/${owner.orgId}/webhooks/${hook.id}`)).body.failingSince);
+      const failing = await settled(() => owner.api.get(`/orgs/${owner.orgId}/webhooks/${hook.id}`), (res) => res.body.failingSince !== undefined);
+      const failingSince = Date.parse(failing.body.failingSince);
+      expect(failingSince).toBeGreaterThan(0);
       await retries(new Date(failingSince + 5 * 86_400_000 + 1_000));
       const read = await owner.api.get(`/orgs/${owner.orgId}/webhooks/${hook.id}`);
       expect(read.body).toMatchObject({ enabled: false, disabledReason: 'failing' });

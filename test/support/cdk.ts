@@ -50,23 +50,20 @@ export function flatTemplateOf(assemblyDir: string, stack: Stack): { template: T
   const root = read(stack);
   templates.set(stack, root);
   const flat: CfnTemplate = { ...root, Resources: { ...root.Resources } };
-  const nestedOf = (parent: Stack) => parent.node.findAll().filter((c): c is NestedStack => NestedStack.isNestedStack(c) && c.nestedStackParent === parent);
   const expand = new Map<string, string[]>();
-  const visit = (parent: Stack, parameters: (nested: NestedStack) => Record<string, Json>) => {
-    for (const nested of nestedOf(parent)) {
-      const own = read(nested);
-      templates.set(nested, own);
-      const given = parameters(nested);
-      const resources = substitute(own.Resources as unknown as Json, given) as unknown as CfnTemplate['Resources'];
-      for (const [id, resource] of Object.entries(resources)) {
-        if (id in flat.Resources) throw new Error(`Logical id ${id} of ${nested.node.path} is also in another template`);
-        flat.Resources[id] = resource;
-      }
-      expand.set(parent.getLogicalId(nested.nestedStackResource!), Object.keys(resources));
-      visit(nested, (deeper) => substitute(flat.Resources[nested.getLogicalId(deeper.nestedStackResource!)]!.Properties.Parameters as Json, given) as Record<string, Json>);
+  for (const nested of stack.node.findAll().filter((c): c is NestedStack => NestedStack.isNestedStack(c))) {
+    // The route groups sit right under the stack; a deeper nesting would need its parameters from its own parent.
+    if (nested.nestedStackParent !== stack) throw new Error(`${nested.node.path} is nested more than one level deep`);
+    const own = read(nested);
+    templates.set(nested, own);
+    const given = root.Resources[stack.getLogicalId(nested.nestedStackResource!)]!.Properties.Parameters as Record<string, Json>;
+    const resources = substitute(own.Resources as unknown as Json, given) as unknown as CfnTemplate['Resources'];
+    for (const [id, resource] of Object.entries(resources)) {
+      if (id in flat.Resources) throw new Error(`Logical id ${id} of ${nested.node.path} is also in another template`);
+      flat.Resources[id] = resource;
     }
-  };
-  visit(stack, (nested) => root.Resources[stack.getLogicalId(nested.nestedStackResource!)]!.Properties.Parameters as Record<string, Json>);
+    expand.set(stack.getLogicalId(nested.nestedStackResource!), Object.keys(resources));
+  }
   for (const resource of Object.values(flat.Resources)) {
     if (resource.DependsOn) resource.DependsOn = resource.DependsOn.flatMap((id) => expand.get(id) ?? [id]);
   }

@@ -7,8 +7,9 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { forbiddenAddress } from '#domain/addresses.js';
+import { forbiddenAddress, isLoopbackAddress } from '#domain/addresses.js';
 import { failedTooLong, liveSecrets, newWebhookSecret, nextAttemptAfter, RETRY_DELAYS_SECONDS, wantsEvent } from '#domain/webhooks.js';
+import { FEED_SOURCE, matchesPattern } from '../../infra/feed-source.js';
 import { lambdaRecordOf, repairImage } from '../../infra/local/streams.js';
 
 // What shared/kernel/config.ts reads once, at first use (the publisher's bus among it).
@@ -126,6 +127,23 @@ describe('the stream\'s records', () => {
     expect(table.commandCalls(QueryCommand).map((c) => c.args[0].input.ExpressionAttributeValues?.[':pk']).sort()).toEqual(['ORG#a', 'ORG#b']);
     bus.restore();
     table.restore();
+  });
+});
+
+describe('the event source filter (one definition for Lambda and the local poller)', () => {
+  it('lets through inserts of audit events only', () => {
+    const insert = fixture('powertools-base.json').Records[0]!;
+    const audit = { ...insert, dynamodb: { ...insert.dynamodb, NewImage: { type: { S: 'AuditEvent' } } } };
+    expect(matchesPattern(audit, FEED_SOURCE.filter)).toBe(true);
+    expect(matchesPattern({ ...audit, eventName: 'MODIFY' }, FEED_SOURCE.filter)).toBe(false);
+    expect(matchesPattern(insert, FEED_SOURCE.filter)).toBe(false);
+    expect(matchesPattern(fixture('aws-lambda-go-insert.json').Records[0], FEED_SOURCE.filter)).toBe(false);
+    expect(matchesPattern({ ...audit, dynamodb: { ...audit.dynamodb, NewImage: { type: { S: 'Organization' } } } }, FEED_SOURCE.filter)).toBe(false);
+  });
+
+  it('knows loopback addresses, mapped ones included', () => {
+    for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(address), address).toBe(true);
+    for (const address of ['10.0.0.1', '8.8.8.8', 'localhost', '::2']) expect(isLoopbackAddress(address), address).toBe(false);
   });
 });
 

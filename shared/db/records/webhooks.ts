@@ -26,7 +26,7 @@ export const deliveryRecord = recordKind<Delivery>()({
   required: ['orgId', 'webhookId', 'id', 'eventType', 'eventAt', 'payload', 'status', 'scheduledAttempts', 'attempts', 'createdAt', 'version'],
   optional: ['nextAttemptAt'],
   derived: (d) => ({
-    ...byWebhook.entry(d.webhookId, d.eventAt, d.id),
+    ...byWebhook.entry(d.orgId, d.webhookId, d.eventAt, d.id),
     ...(d.status === 'pending' && d.nextAttemptAt ? dueDeliveries.entry(shardOf(d.id), d.nextAttemptAt, d.orgId, d.webhookId, d.id) : {}),
     [TABLE.ttlAttribute]: Math.floor(Date.parse(d.createdAt) / 1000) + DELIVERY_RETENTION_DAYS * 24 * 3600,
   }),

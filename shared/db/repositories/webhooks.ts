@@ -10,7 +10,7 @@ import type { AuditEventInput } from '#domain/audit.js';
 import { MAX_WEBHOOKS_PER_ORG, type Delivery, type Webhook } from '#domain/webhooks.js';
 import { db as defaultDb, type Db } from '#db/client.js';
 import { byWebhook, dueDeliveries, DUE_SHARDS, keys, partitions } from '#db/keys.js';
-import { batchGet, queryAll, queryPage, queryPrefixPage, tableName, transact, transactIfNeeded, type TransactItem } from '#db/ops.js';
+import { batchGet, queryAll, queryPage, queryPrefixPage, tableName, transact, transactIfNeeded, updateIfPresent, type TransactItem } from '#db/ops.js';
 import { deliveryItem, toDelivery, toWebhook, webhookItem } from '#db/records/webhooks.js';
 import { auditEvent } from '#db/repositories/audit.js';
 import { updateVersioned } from '#db/versioned.js';
@@ -105,15 +105,12 @@ export async function deleteWebhook(webhook: Webhook, audit: AuditEventInput, db
 
 /** Records the endpoint's first failure since its last success (a later one leaves the first in place). */
 export async function markFailing(webhook: Webhook, at: Date, db: Db = defaultDb): Promise<void> {
-  await transactOrSkip(
+  await updateIfPresent(
     {
-      Update: {
-        TableName: tableName(),
-        Key: keys.webhook(webhook.orgId, webhook.id),
-        UpdateExpression: 'SET failingSince = :at',
-        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(failingSince)',
-        ExpressionAttributeValues: { ':at': at.toISOString() },
-      },
+      Key: keys.webhook(webhook.orgId, webhook.id),
+      UpdateExpression: 'SET failingSince = :at',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(failingSince)',
+      ExpressionAttributeValues: { ':at': at.toISOString() },
     },
     db,
   );
@@ -121,31 +118,18 @@ export async function markFailing(webhook: Webhook, at: Date, db: Db = defaultDb
 
 /** A success: the endpoint is no longer failing. */
 export async function clearFailing(webhook: Webhook, db: Db = defaultDb): Promise<void> {
-  await transactOrSkip(
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.webhook(webhook.orgId, webhook.id),
-        UpdateExpression: 'REMOVE failingSince',
-        ConditionExpression: 'attribute_exists(failingSince)',
-      },
-    },
-    db,
-  );
+  await updateIfPresent({ Key: keys.webhook(webhook.orgId, webhook.id), UpdateExpression: 'REMOVE failingSince', ConditionExpression: 'attribute_exists(failingSince)' }, db);
 }
-
-/** One conditional write that may find its work done already (then nothing happens): whether it wrote. */
-const transactOrSkip = (item: TransactItem, db: Db): Promise<boolean> => transactIfNeeded([item], db);
 
 /** Writes the delivery unless it is there already (a repeated event): whether it was new. */
 export async function putNewDelivery(delivery: Delivery, db: Db = defaultDb): Promise<boolean> {
-  return transactOrSkip({ Put: { TableName: tableName(), Item: deliveryItem(delivery), ConditionExpression: 'attribute_not_exists(PK)' } }, db);
+  return transactIfNeeded([{ Put: { TableName: tableName(), Item: deliveryItem(delivery), ConditionExpression: 'attribute_not_exists(PK)' } }], db);
 }
 
 /** Replaces the delivery as of `read`'s version: false when another worker changed it first. */
 export async function saveDelivery(next: Delivery, read: Delivery, db: Db = defaultDb): Promise<boolean> {
-  return transactOrSkip(
-    {
+  return transactIfNeeded(
+    [{
       Put: {
         TableName: tableName(),
         Item: deliveryItem(next),
@@ -153,14 +137,14 @@ export async function saveDelivery(next: Delivery, read: Delivery, db: Db = defa
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':read': read.version },
       },
-    },
+    }],
     db,
   );
 }
 
 /** Removes a delivery whose endpoint is gone. */
 export async function deleteDelivery(delivery: Delivery, db: Db = defaultDb): Promise<void> {
-  await transactOrSkip({ Delete: { TableName: tableName(), Key: keys.delivery(delivery.orgId, delivery.webhookId, delivery.id), ConditionExpression: 'attribute_exists(PK)' } }, db);
+  await transactIfNeeded([{ Delete: { TableName: tableName(), Key: keys.delivery(delivery.orgId, delivery.webhookId, delivery.id), ConditionExpression: 'attribute_exists(PK)' } }], db);
 }
 
 export async function getDelivery(orgId: string, webhookId: string, eventId: string, db: Db = defaultDb): Promise<Delivery | undefined> {
@@ -168,14 +152,14 @@ export async function getDelivery(orgId: string, webhookId: string, eventId: str
   return item ? toDelivery(item) : undefined;
 }
 
-/** One page of an endpoint's deliveries, newest event first (the endpoint's GSI1 partition). */
-export async function listDeliveriesPage(webhookId: string, page: { limit: number; startKey?: Record<string, unknown> }, db: Db = defaultDb) {
+/** One page of an endpoint's deliveries, newest event first (the endpoint's GSI1 partition, under its organization). */
+export async function listDeliveriesPage(orgId: string, webhookId: string, page: { limit: number; startKey?: Record<string, unknown> }, db: Db = defaultDb) {
   const { items, lastKey } = await queryPage(
     {
       IndexName: byWebhook.index,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': byWebhook.pk },
-      ExpressionAttributeValues: { ':pk': byWebhook.partition(webhookId) },
+      ExpressionAttributeValues: { ':pk': byWebhook.partition(orgId, webhookId) },
       ScanIndexForward: false,
       Limit: page.limit,
       ExclusiveStartKey: page.startKey,
